@@ -1,0 +1,3 @@
+from cadretrain.cli import main
+
+main()

@@ -1,0 +1,49 @@
+"""What every check gets: the plan, its work calendar, the fitted schedules, and a sink."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
+
+from cadretrain.diagnostics import Sink
+from cadretrain.model import Plan
+from cadretrain.schedule import Schedule, Slot, calendar_for, schedule_plan
+from cadretrain.workcal import WorkCalendar
+
+
+@dataclass
+class Context:
+    plan: Plan
+    sink: Sink = field(default_factory=Sink)
+
+    @cached_property
+    def cal(self) -> WorkCalendar:
+        return calendar_for(self.plan)
+
+    @cached_property
+    def schedules(self) -> dict[str, Schedule]:
+        return schedule_plan(self.plan, self.cal)
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        return [s for sched in self.schedules.values() for s in sched.slots if s.days]
+
+
+class Check(Protocol):
+    code: str
+    __name__: str
+    __doc__: str | None
+
+    def __call__(self, ctx: Context) -> None: ...
+
+
+def rule(code: str) -> Callable[[Callable[[Context], None]], Check]:
+    """Mark a function as the check for ``code`` (registration is explicit, in RULES)."""
+
+    def mark(fn: Callable[[Context], None]) -> Check:
+        fn.code = code  # type: ignore[attr-defined]
+        return fn  # type: ignore[return-value]
+
+    return mark

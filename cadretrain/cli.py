@@ -1,0 +1,156 @@
+"""The ``cadretrain`` command: each command is a few lines over the library.
+
+Heavy libraries (rich tables, openpyxl, jinja2) are imported inside the commands that use
+them, so ``cadretrain validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="cadretrain",
+    help="干部教育培训计划工具：校验年度培训计划、检查排期冲突、生成培训文书。",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+PlanArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="计划文件（YAML）。省略时依次使用环境变量 CADRETRAIN_PLAN、"
+        "plans/ 下唯一的计划、plan.yaml。",
+        show_default=False,
+    ),
+]
+
+
+def _plan_path(plan: Path | None) -> Path:
+    from cadretrain.discover import PlanNotFound, find_plan
+
+    try:
+        return find_plan(plan)
+    except PlanNotFound as exc:
+        typer.echo(f"错误：{exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _load_or_exit(plan: Path | None):  # type: ignore[no-untyped-def]
+    """Load a plan for a display command; print diagnostics and exit 2/1 when unusable."""
+    from cadretrain.output import text_lines
+    from cadretrain.validate import Report, validate_file
+
+    report = validate_file(_plan_path(plan))
+    if report.plan is None:
+        for line in text_lines(Report([report])):
+            typer.echo(line, err=True)
+        raise typer.Exit(2 if report.unreadable else 1)
+    return report
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="一个或多个计划文件；省略时自动查找。", show_default=False),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="输出格式：text 或 json。")
+    ] = Format.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="有警告也视为不通过（退出码 1）。")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="只输出问题行，不输出提示和汇总。")
+    ] = False,
+) -> None:
+    """校验计划文件：格式、引用、日期、分期、场地容量、教师和学员冲突。
+
+    退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法错误或文件无法读取。
+    """
+    from cadretrain.output import print_summary, text_lines, to_json
+    from cadretrain.validate import validate_files
+
+    paths = files or [_plan_path(None)]
+    report = validate_files(paths)
+    if format is Format.json:
+        typer.echo(to_json(report, strict))
+    else:
+        for line in text_lines(report, hints=not quiet):
+            typer.echo(line)
+        if not quiet:
+            print_summary(report)
+    raise typer.Exit(report.exit_code(strict))
+
+
+@app.command()
+def show(plan: PlanArg = None) -> None:
+    """以表格列出各班次：名称、日期或各期日期、人数、场地、教师。"""
+    from cadretrain.show import print_classes
+
+    report = _load_or_exit(plan)
+    print_classes(report.plan)
+
+
+@app.command()
+def calendar(plan: PlanArg = None) -> None:
+    """按月显示全年日历：每天有哪些班次上课、哪里重叠。"""
+    from cadretrain.calview import print_calendar
+
+    report = _load_or_exit(plan)
+    print_calendar(report.plan)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="诊断代码，如 CT301。")]) -> None:
+    """说明一个诊断代码的含义，并给出通过和不通过的例子。"""
+    from cadretrain.explain import explain_code
+
+    text = explain_code(code)
+    if text is None:
+        typer.echo(f"错误：没有诊断代码“{code}”。用 cadretrain codes 查看全部。", err=True)
+        raise typer.Exit(2)
+    typer.echo(text)
+
+
+@app.command()
+def codes() -> None:
+    """列出全部诊断代码及其级别和含义。"""
+    from cadretrain.explain import code_table
+
+    typer.echo(code_table())
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入的文件；省略时输出到屏幕。")
+    ] = None,
+) -> None:
+    """输出计划文件格式的 JSON Schema，供编辑器自动补全和检查键名。"""
+    from cadretrain.schema import json_schema_text
+    from cadretrain.writer import write_text
+
+    text = json_schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_text(output, text)
+    typer.echo(f"已写入 {output}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

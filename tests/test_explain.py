@@ -1,0 +1,57 @@
+"""Every code is explained with a passing and a failing example, and the examples are true:
+the passing one does not raise the code, the failing one does."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from cadretrain.checks import RULES
+from cadretrain.codes import CODES
+from cadretrain.explain import code_doc, explain_code
+from cadretrain.validate import validate_text
+from tests.conftest import HEADER
+
+# codes about the file itself (bytes, size, nesting) cannot be shown as a YAML fragment
+FILE_LEVEL = {"CT001", "CT002", "CT003", "CT004", "CT008", "CT009"}
+
+
+def examples(doc: str) -> tuple[str, str]:
+    def block(title: str) -> str:
+        m = re.search(rf"^{title}::\n\n((?:    .*\n|\n)+)", doc + "\n", re.M)
+        assert m, f"no {title} example"
+        return inspect.cleandoc(m.group(1)) + "\n"
+
+    return block("通过"), block("不通过")
+
+
+def as_plan(fragment: str) -> str:
+    return fragment if fragment.startswith("plan:") else HEADER + fragment
+
+
+@pytest.mark.parametrize("code", sorted(set(CODES) - FILE_LEVEL))
+def test_examples_hold(code: str) -> None:
+    good, bad = examples(code_doc(code))
+    good_codes = [d.code for d in validate_text(as_plan(good)).diagnostics]
+    bad_codes = [d.code for d in validate_text(as_plan(bad)).diagnostics]
+    assert code not in good_codes, good_codes
+    assert code in bad_codes, bad_codes
+
+
+def test_every_rule_has_a_registered_code_and_docstring() -> None:
+    seen = set()
+    for check in RULES:
+        assert check.code in CODES, check.__name__
+        assert check.code not in seen, f"two checks for {check.code}"
+        seen.add(check.code)
+        assert check.__doc__ and "通过::" in check.__doc__ and "不通过::" in check.__doc__
+
+
+def test_explain_shows_title_and_examples() -> None:
+    text = explain_code("ct301")
+    assert text is not None
+    assert text.startswith("CT301（错误）分期排不进培训日期")
+    assert "不通过::" in text
+    assert explain_code("CT999") is None
