@@ -135,9 +135,9 @@ def _training_class(c: Rec, index: int, ranks: list[str]) -> TrainingClass:
         teachers=c.get("teachers", []),
         notes=c.get("notes", ""),
     )
-    elig: Rec | None = c.get("eligible")
-    if elig is not None:
-        tc.eligible = eligible_from(elig, ranks)
+    alternatives: list[Rec] | None = c.get("eligible")
+    if alternatives:
+        tc.eligible = [eligible_from(e, ranks) for e in alternatives]
     sessions = c.get("sessions")
     if isinstance(sessions, Rec):
         tc.session_count = sessions.get("count")

@@ -69,7 +69,7 @@ class TrainingClass:
     short: str = ""
     half: str = ""
     audience: str = ""
-    eligible: Eligible | None = None
+    eligible: list[Eligible] | None = None  # any of these rules admits a person
     planned: int | None = None
     when: DateSpan | None = None
     session_count: int | None = None
@@ -83,6 +83,11 @@ class TrainingClass:
     modules: dict[str, list[str]] = field(default_factory=dict)
     teachers: list[str] = field(default_factory=list)
     notes: str = ""
+
+    @property
+    def eligible_text(self) -> str:
+        rules = [e.describe() for e in self.eligible or []]
+        return rules[0] if len(rules) == 1 else "或".join(f"（{r}）" for r in rules)
 
     @property
     def label(self) -> str:

@@ -37,6 +37,7 @@ _TYPE_ZH = {
     "ref": "代号",
     "modules": "“板块: [专题…]”形式的映射",
     "sessions": "“{count: 期数, days: 天数}”或逐期列表",
+    "eligibility": "参训条件（映射，或映射的列表）",
 }
 
 
@@ -133,6 +134,11 @@ class Reader:
             return self._list(node, Field(kind[5:], fld.desc, choices=fld.choices), where, rec, key)
         if kind in ("modules",):
             return self._modules(node, where)
+        if kind == "eligibility":
+            if isinstance(node, SequenceNode):
+                return self._list(node, Field("eligible", fld.desc), where, rec, key)
+            one = self.section(node, "eligible", where)
+            return None if one is None else [one]
         if kind == "sessions":
             if isinstance(node, SequenceNode):
                 return self._list(node, Field("session", fld.desc), where, rec, key)

@@ -76,7 +76,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "short": Field("str", "简称"),
         "half": Field("enum", "所属半年", choices=("上半年", "下半年")),
         "audience": Field("str", "培训对象（原文）"),
-        "eligible": Field("eligible", "参训资格规则，用于判断两个班次的学员是否可能重叠"),
+        "eligible": Field(
+            "eligibility",
+            "参训条件，用于判断两个班次的学员是否可能重叠；培训对象由几类人组成时写成列表（满足其一即可）",
+        ),
         "planned": Field("int", "规划人数"),
         "when": Field(
             "when", "培训时间，如 2013年3月13日---23日、十月中下旬，为期一周", required=True
@@ -131,6 +134,12 @@ def _json_type(field: Field) -> dict[str, Any]:
         "modules": {
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+        "eligibility": {
+            "anyOf": [
+                {"$ref": "#/$defs/eligible"},
+                {"type": "array", "items": {"$ref": "#/$defs/eligible"}},
+            ]
         },
         "sessions": {
             "anyOf": [

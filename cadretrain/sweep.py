@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Protocol, TypeVar
 
+from cadretrain.dates import format_span
+
 
 class Spanned(Protocol):
     @property
@@ -48,3 +50,14 @@ def runs(days: Iterable[date]) -> list[tuple[date, date]]:
         else:
             out.append((d, d))
     return out
+
+
+def days_text(days: Iterable[date], possible: bool = False) -> str:
+    """Days for a message: each run of consecutive days, or the whole window when the days
+    come from a class whose dates are not fixed."""
+    found = sorted(set(days))
+    if not found:
+        return ""
+    if possible:
+        return format_span(found[0], found[-1]) + " 期间"
+    return "、".join(format_span(a, b) for a, b in runs(found))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.dates import format_span
 from cadretrain.diagnostics import Related
 from cadretrain.model import Eligible
 from cadretrain.schedule import Slot
-from cadretrain.sweep import overlapping_pairs, runs
+from cadretrain.sweep import days_text, overlapping_pairs
 
 
 def can_share(a: Eligible, b: Eligible) -> bool:
@@ -27,6 +26,11 @@ def can_share(a: Eligible, b: Eligible) -> bool:
     shared_tag = bool(a.tags & b.tags)
     both_ranked = a.ranks is not None and b.ranks is not None
     return shared_tag or both_ranked
+
+
+def audiences_meet(a: list[Eligible], b: list[Eligible]) -> bool:
+    """Any alternative of one class can share a person with any alternative of the other."""
+    return any(can_share(x, y) for x in a for y in b)
 
 
 @rule("CT305")
@@ -53,7 +57,7 @@ def shared_audience(ctx: Context) -> None:
         if a.cls is b.cls:
             continue
         ea, eb = a.cls.eligible, b.cls.eligible
-        if ea is None or eb is None or not can_share(ea, eb):
+        if not ea or not eb or not audiences_meet(ea, eb):
             continue
         if set(a.days) & set(b.days):
             first, second = sorted((a, b), key=lambda s: s.cls.index)
@@ -63,14 +67,13 @@ def shared_audience(ctx: Context) -> None:
         first, second = found[0]
         days = [d for a, b in found for d in set(a.days) & set(b.days)]
         possible = any(a.possible or b.possible for a, b in found)
-        when = "、".join(format_span(x, y) for x, y in runs(days))
-        ea, eb = first.cls.eligible, second.cls.eligible
-        assert ea is not None and eb is not None
+        when = days_text(days, possible)
         ctx.sink.add(
             "CT305",
             second.cls.rec.at("when"),
-            f"“{second.cls.label}”与“{first.cls.label}”在 {when} 同时上课，"
-            f"两班的参训对象可能是同一批人（{eb.describe()}；{ea.describe()}）",
+            f"“{second.cls.label}”与“{first.cls.label}”在 {when} 同时上课，两班的参训对象"
+            f"可能是同一批人（“{second.cls.label}”：{second.cls.eligible_text}；"
+            f"“{first.cls.label}”：{first.cls.eligible_text}）",
             related=[Related(first.cls.rec.at("when"), f"“{first.cls.label}”")],
             hint="选调学员时避免同一人同时参加两个班；报名汇总后可按身份证号精确核对。",
             possible=possible,

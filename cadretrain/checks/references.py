@@ -93,27 +93,31 @@ def unknown_ranks_or_tags(ctx: Context) -> None:
     tags = ctx.plan.tags
     check_tags = "tags" in ctx.plan.rec.values
     for c in ctx.plan.classes:
-        elig: Rec | None = c.rec.get("eligible")
-        if elig is None:
+        for elig in c.rec.get("eligible") or []:
+            _check_rule(ctx, c.label, elig, ranks, tags, check_tags)
+
+
+def _check_rule(
+    ctx: Context, label: str, elig: Rec, ranks: list[str], tags: list[str], check_tags: bool
+) -> None:
+    wanted: list[tuple[str, str, int]] = []
+    for key in ("rank", "tags"):
+        wanted += [(key, v, i) for i, v in enumerate(elig.get(key, []))]
+    wanted += [
+        (k, elig.values[k], -1) for k in ("rank_at_least", "rank_at_most") if k in elig.values
+    ]
+    for key, value, i in wanted:
+        is_tag = key == "tags"
+        if is_tag and (not check_tags or value in tags):
             continue
-        wanted: list[tuple[str, str, int]] = []
-        for key in ("rank", "tags"):
-            wanted += [(key, v, i) for i, v in enumerate(elig.get(key, []))]
-        wanted += [
-            (k, elig.values[k], -1) for k in ("rank_at_least", "rank_at_most") if k in elig.values
-        ]
-        for key, value, i in wanted:
-            is_tag = key == "tags"
-            if is_tag and (not check_tags or value in tags):
-                continue
-            if not is_tag and value in ranks:
-                continue
-            what, table, known = ("标签", "tags", tags) if is_tag else ("职级", "ranks", ranks)
-            positions = elig.item_pos.get(key, [])
-            pos = positions[i] if 0 <= i < len(positions) else elig.at(key)
-            ctx.sink.add(
-                "CT111",
-                pos,
-                f"班次“{c.label}”的参训条件用到{what}“{value}”，但 {table} 中没有声明",
-                hint=did_you_mean(value, known) or f"请在 {table} 中声明“{value}”。",
-            )
+        if not is_tag and value in ranks:
+            continue
+        what, table, known = ("标签", "tags", tags) if is_tag else ("职级", "ranks", ranks)
+        positions = elig.item_pos.get(key, [])
+        pos = positions[i] if 0 <= i < len(positions) else elig.at(key)
+        ctx.sink.add(
+            "CT111",
+            pos,
+            f"班次“{label}”的参训条件用到{what}“{value}”，但 {table} 中没有声明",
+            hint=did_you_mean(value, known) or f"请在 {table} 中声明“{value}”。",
+        )

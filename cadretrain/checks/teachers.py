@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.dates import format_span
 from cadretrain.diagnostics import Related
 from cadretrain.schedule import Slot
-from cadretrain.sweep import overlapping_pairs, runs
+from cadretrain.sweep import days_text, overlapping_pairs
 
 
 @rule("CT304")
@@ -46,7 +45,7 @@ def teacher_double_booked(ctx: Context) -> None:
             days = [d for a, b in found for d in set(a.days) & set(b.days)]
             first, second = found[0]
             possible = any(a.possible or b.possible for a, b in found)
-            when = "、".join(format_span(x, y) for x, y in runs(days))
+            when = days_text(days, possible)
             ctx.sink.add(
                 "CT304",
                 second.cls.rec.at("teachers"),

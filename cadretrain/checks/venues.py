@@ -6,10 +6,9 @@ from collections import defaultdict
 from datetime import date
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.dates import format_span
 from cadretrain.diagnostics import Related
 from cadretrain.schedule import Slot
-from cadretrain.sweep import runs
+from cadretrain.sweep import days_text
 
 
 @rule("CT303")
@@ -50,7 +49,7 @@ def venue_over_capacity(ctx: Context) -> None:
         venue = ctx.plan.venues[venue_id]
         total = sum(s.size or 0 for s in group)
         possible = any(s.possible for s in group)
-        when = "、".join(format_span(a, b) for a, b in runs(days))
+        when = days_text(days, possible)
         parts = "，".join(f"{s.label} {s.size} 人" for s in group)
         last = group[-1]
         ctx.sink.add(
