@@ -33,21 +33,23 @@ from pathlib import Path
 
 # ─────────────────────────── vocabulary ───────────────────────────
 
-CITIES = (
+_CITY_TEXT = (
     "郑州市 开封市 洛阳市 平顶山市 安阳市 鹤壁市 新乡市 焦作市 濮阳市 许昌市 漯河市 "
     "三门峡市 南阳市 商丘市 信阳市 周口市 驻马店市 济源市"
-).split()
+)
+CITIES = tuple(_CITY_TEXT.split(" "))
 _COUNTY_A = "新安永长宁平兴丰太泰临清宜东西汝淮固鹿柘睢虞桐方唐淅内卢栾嵩登巩荥沁温孟博修".strip()
-_COUNTY_B = "阳平安城乡川山水陵封县丘泽源河原武德昌遂义"
+_COUNTY_B = "阳平安城乡川山水陵封丘泽源河原武德昌遂义"
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
 )
-GIVEN = (
+_GIVEN_TEXT = (
     "伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 建华 文 华 红 "
     "志强 建国 晓东 海燕 玉兰 春生 瑞娟 卫东 红梅 国庆 立新 振华 向阳 新民 学军 德胜 永刚 "
     "丽君 慧敏 晓红 文斌 海涛 国强 书文 子谦 思远 雅琴 建军 爱民 少华 冬梅 庆丰"
-).split()
+)
+GIVEN = tuple(_GIVEN_TEXT.split(" "))
 TITLES = ("教授", "教授", "副教授", "副教授", "研究员", "副研究员", "讲师", "高级经济师", "处长")
 TEACHER_ORGS = (
     "省委党校",
@@ -269,7 +271,12 @@ def flow_list(items: list[str]) -> str:
 def flow_map(d: dict[str, object]) -> str:
     parts = []
     for k, v in d.items():
-        text = flow_list([str(x) for x in v]) if isinstance(v, list) else q(str(v))
+        if isinstance(v, list):
+            text = flow_list([str(x) for x in v])
+        elif isinstance(v, bool):
+            text = "true" if v else "false"
+        else:
+            text = q(str(v))
         parts.append(f"{k}: {text}")
     return "{" + ", ".join(parts) + "}"
 
@@ -409,8 +416,10 @@ class Generator:
             add_venue("省行政学院", 400)
         region_venues = [prov_school]
         for name, level in zip(names[1:], levels[1:], strict=True):
-            cap = rng.choice((200, 250, 300, 400)) if level == 1 else rng.choice(
-                (80, 100, 120, 150, 200, 300)
+            cap = (
+                rng.choice((200, 250, 300, 400))
+                if level == 1
+                else rng.choice((80, 100, 120, 150, 200, 300))
             )
             region_venues.append(add_venue(f"{name}委党校", cap))
         for i in range(n_ext):
@@ -527,6 +536,7 @@ class Generator:
             k.ndays = k.count * k.per + rng.choice((0, 1, 2))
         elif kind == "培训班" and rng.random() < 0.04:
             k.listed = rng.randint(2, 3)
+            k.ndays = k.listed * rng.randint(2, 3)
         if kind == "进修班" and rng.random() < 0.6:
             k.fieldwork = rng.choice((5, 7, 10))
         # venue and headcount
@@ -561,18 +571,20 @@ class Generator:
 
     # ── placing on the calendar ──
 
-    def free(self, k: Klass, days: list[int]) -> bool:
+    def clashes(self, k: Klass, days: list[int]) -> int:
+        """How many (audience key, day) and venue-seat collisions placing ``k`` would cause."""
+        n = 0
         for key in k.keys:
             row = self.busy.get(key)
-            if row is not None and any(row[d] for d in days):
-                return False
+            if row is not None:
+                n += sum(row[d] for d in days)
         cap = self.venue_cap.get(k.venue or "")
         if cap is not None and k.planned is not None:
             size = self.slot_size(k)
             row2 = self.seats.get(k.venue or "")
-            if row2 is not None and any(row2[d] + size > cap for d in days):
-                return False
-        return True
+            if row2 is not None:
+                n += sum(1 for d in days if row2[d] + size > cap)
+        return n
 
     def slot_size(self, k: Klass) -> int:
         planned = k.planned or 0
@@ -605,13 +617,16 @@ class Generator:
             p = rng.randint(0, last)
             self.reserve(k, work[p : p + n])
             return
+        best: tuple[int, int] | None = None
         for _ in range(80):
             p = rng.randint(0, last)
-            days = work[p : p + n]
-            if self.free(k, days):
-                self.reserve(k, days)
-                return
-        self.reserve(k, work[rng.randint(0, last) : rng.randint(0, last) + n] or work[:n])
+            score = self.clashes(k, work[p : p + n])
+            if best is None or score < best[0]:
+                best = (score, p)
+            if score == 0:
+                break
+        assert best is not None
+        self.reserve(k, work[best[1] : best[1] + n])
 
     def place_vague(self, k: Klass) -> None:
         """A window such as 十月中下旬 or 11月份, reserved whole for the class's audience."""
@@ -632,7 +647,7 @@ class Generator:
             a = (date(self.year, month, lo) - self.first).days
             b = (date(self.year, month, hi) - self.first).days
             days = [d for d in range(a, b + 1) if self.is_work[d]]
-            if self.free(k, days):
+            if not self.clashes(k, days):
                 break
         k.when = text
         k.start = date(self.year, month, lo)
@@ -643,9 +658,9 @@ class Generator:
         rng = self.rng
         while True:
             d = rng.randint(self.work[0], self.work[-1] - 2)
-            if (self.first + timedelta(days=d)).weekday() == 5 and not self.is_work[d]:
-                if not self.is_work[d + 1]:
-                    break
+            saturday = (self.first + timedelta(days=d)).weekday() == 5
+            if saturday and not self.is_work[d] and not self.is_work[d + 1]:
+                break
         k.ndays = 2
         self.reserve(k, [d, d + 1])
 
@@ -809,16 +824,15 @@ class Generator:
             "",
             "ranks: " + flow_list(list(RANKS)),
             "",
-            "tags:",
         ]
         tags = list(CATEGORY_TAGS) + [r.name for r in self.regions if r.level > 0]
-        for start in range(0, len(tags), 12):
-            out.append("  - " + "\n  - ".join(q(t) for t in tags[start : start + 12]))
+        rows = [", ".join(q(t) for t in tags[i : i + 12]) for i in range(0, len(tags), 12)]
+        out.append("tags: [" + ",\n  ".join(rows) + "]")
         out += ["", "venues:"]
         for v in self.venues:
             d: dict[str, object] = {"id": v.id, "name": v.name}
             if v.external:
-                d["external"] = "true"
+                d["external"] = True
             elif v.capacity is not None:
                 d["capacity"] = v.capacity
             out.append("  - " + flow_map(d))
@@ -830,7 +844,7 @@ class Generator:
             if t.org:
                 d["org"] = t.org
             if t.pool:
-                d["pool"] = "true"
+                d["pool"] = True
             out.append("  - " + flow_map(d))
         out += ["", "classes:"]
         for n, k in enumerate(classes, start=1):
