@@ -27,6 +27,7 @@ import math
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -192,7 +193,7 @@ THEMES = (
 KINDS: tuple[tuple[str, str, tuple[int, int, int], tuple[int, int]], ...] = (
     ("轮训班", "轮训", (2, 3, 4), (6, 16)),
     ("培训班", "培训", (4, 6, 9), (1, 5)),
-    ("进修班", "进修", (2, 1, 0), (15, 40)),
+    ("进修班", "进修", (2, 1, 0), (15, 30)),
     ("研修班", "研修", (3, 2, 1), (3, 10)),
     ("专题研讨班", "研讨", (2, 1, 0), (2, 5)),
 )
@@ -374,6 +375,7 @@ class Generator:
         self.regions: list[Region] = []
         self.named: list[str] = []
         self.venue_cap: dict[str, int | None] = {}
+        self.next_city = self.next_county = 0
 
     # ── declarations ──
 
@@ -471,16 +473,19 @@ class Generator:
     # ── classes ──
 
     def region_for(self, i: int) -> Region:
-        """Spread classes: a tenth to 全省, a fifth to the cities, the rest to the counties."""
+        """Spread classes: 8% to 全省, 15% to the cities, the rest to the counties (each level
+        round-robin, so no region gets more than its share)."""
         regions = self.regions
         cities = [r for r in regions if r.level == 1]
         counties = [r for r in regions if r.level == 2] or cities
         share = self.rng.random()
-        if share < 0.10:
+        if share < 0.08:
             return regions[0]
-        if share < 0.30:
-            return self.rng.choice(cities)
-        return counties[i % len(counties)]
+        if share < 0.23:
+            self.next_city += 1
+            return cities[self.next_city % len(cities)]
+        self.next_county += 1
+        return counties[self.next_county % len(counties)]
 
     def make_class(self, i: int, names: set[str]) -> Klass:
         rng = self.rng
@@ -529,7 +534,7 @@ class Generator:
         k = Klass(region, name, short, audience, eligible, keys, kind, rng.randint(dmin, dmax))
         if kind == "轮训班":
             k.count = rng.randint(2, 4)
-            k.per = rng.randint(2, 5)
+            k.per = rng.randint(2, 4)
             k.ndays = k.count * k.per + rng.choice((0, 0, 1, 2, 3))
         elif kind == "培训班" and rng.random() < 0.15:
             k.count, k.per = 2, rng.randint(2, 3)
@@ -674,6 +679,12 @@ class Generator:
             k.teachers = list(dict.fromkeys(chosen))
             return
         want = rng.choices((0, 1, 2), (3, 5, 2))[0]
+        if k.defect == "teacher":  # one named teacher who already teaches on these days
+            for tid in rng.sample(self.named, len(self.named)):
+                row = self.busy.get(f"teacher:{tid}")
+                if row is not None and any(row[d] for d in k.days):
+                    chosen.append(tid)
+                    break
         tries = 0
         while want and tries < 30:
             tries += 1
@@ -681,7 +692,7 @@ class Generator:
             if tid in chosen:
                 continue
             row = self.busy.get(f"teacher:{tid}")
-            if k.defect != "teacher" and row is not None and any(row[d] for d in k.days):
+            if row is not None and any(row[d] for d in k.days):
                 continue
             chosen.append(tid)
             row = self.busy.setdefault(f"teacher:{tid}", bytearray(len(self.is_work)))
@@ -753,26 +764,32 @@ class Generator:
             k = self.make_class(i, names)
             names.add(k.name)
             classes.append(k)
-        # deliberate problems, a fixed small share of each kind
+        # deliberate problems: a fixed small share of the classes gets each kind
+        n = len(classes)
+
+        def pick(share: float, fits: Callable[[Klass], bool]) -> list[Klass]:
+            cands = [k for k in classes if fits(k) and not (k.vague or k.weekend or k.defect)]
+            return rng.sample(cands, min(len(cands), round(share * n)))
+
+        for k in pick(0.025, lambda k: k.kind in ("培训班", "研修班") and not k.count):
+            k.vague = True  # 十月中下旬，为期一周 / 11月份: CT204, possible conflicts
+        for k in pick(0.005, lambda k: k.kind == "培训班" and not k.count and not k.listed):
+            k.weekend = True  # CT302
+        for k in pick(0.010, lambda k: bool(k.count)):
+            k.defect = "tight"  # CT301
+        for k in pick(0.010, lambda k: k.eligible is not None):
+            k.defect = "clash"  # CT305 (and now and then CT303)
+        for k in pick(0.010, lambda k: True):
+            k.defect = "teacher"  # CT304
+        for k in pick(0.005, lambda k: bool(k.planned and self.venue_cap.get(k.venue or ""))):
+            cap = self.venue_cap[k.venue or ""] or 0
+            k.defect = "capacity"  # CT203
+            k.planned = cap * (k.count or max(k.listed, 1)) + rng.randint(5, 40)
+            k.planned_text = None
         for k in classes:
-            roll = rng.random()
-            if roll < 0.025 and k.kind in ("培训班", "研修班") and not k.count:
-                k.vague = True
-            elif roll < 0.030 and k.kind == "培训班" and not k.count and not k.listed:
-                k.weekend = True
-            elif roll < 0.040 and k.count:
-                k.defect = "tight"
-            elif roll < 0.055:
-                k.defect = "clash"
-            elif roll < 0.065:
-                k.defect = "teacher"
-            elif roll < 0.070 and k.planned and self.venue_cap.get(k.venue or ""):
-                cap = self.venue_cap[k.venue or ""] or 0
-                k.planned = cap * (k.count or 1) + rng.randint(5, 40)
-                k.planned_text = None
             if rng.random() < 0.02:
-                k.planned, k.planned_text = None, None
-            if rng.random() < 0.02 and not k.vague:
+                k.planned, k.planned_text = None, None  # CT202
+            if rng.random() < 0.02 and not k.vague and not k.listed:
                 k.weekends_true = True
         # longest first, so long classes find room; vague windows first of all
         order = sorted(range(len(classes)), key=lambda j: (not classes[j].vague, -classes[j].ndays))

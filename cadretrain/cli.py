@@ -138,15 +138,25 @@ def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入的文件；省略时输出到屏幕。")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖一个不是由本工具生成的同名文件。")
+    ] = False,
 ) -> None:
     """输出计划文件格式的 JSON Schema，供编辑器自动补全和检查键名。"""
-    from cadretrain.schema import json_schema_text
+    from cadretrain.schema import SCHEMA_ID, json_schema_text
     from cadretrain.writer import write_text
 
     text = json_schema_text()
     if output is None:
         sys.stdout.write(text)
         return
+    if output.is_file() and not force:
+        old = output.read_text(encoding="utf-8", errors="replace")
+        if old != text and SCHEMA_ID not in old:
+            typer.echo(
+                f"错误：{output} 已存在且不是本工具生成的，未覆盖；确需覆盖请加 --force。", err=True
+            )
+            raise typer.Exit(1)
     write_text(output, text)
     typer.echo(f"已写入 {output}")
 

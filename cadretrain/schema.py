@@ -117,6 +117,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
 }
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SCHEMA_ID = "https://cadretrain.invalid/plan.schema.json"
 
 
 def _json_type(field: Field) -> dict[str, Any]:
@@ -186,7 +187,7 @@ def json_schema() -> dict[str, Any]:
     schema = _object("root")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://cadretrain.invalid/plan.schema.json",
+        "$id": SCHEMA_ID,
         "title": "cadretrain 年度干部教育培训计划",
         **schema,
         "$defs": {name: _object(name) for name in SECTIONS if name != "root"},

@@ -28,6 +28,7 @@ class DayKind(Enum):
 
 
 _PLAIN = (DayKind.WORKDAY,) * 5 + (DayKind.WEEKEND,) * 2  # indexed by date.weekday()
+_WORKDAY, _SHIFTED = DayKind.WORKDAY, DayKind.SHIFTED_WORKDAY  # fast identity tests
 _WEEKDAY_LABELS = ("工作日",) * 5 + ("周六", "周日")
 _SHIFTED_LABEL = "调休上班日"
 _EXTRA_HOLIDAY_LABEL = "放假日"
@@ -203,8 +204,8 @@ class WorkCalendar:
             return self._kinds[day]
 
     def is_workday(self, day: date) -> bool:
-        kind = self.kind(day)
-        return kind is DayKind.WORKDAY or kind is DayKind.SHIFTED_WORKDAY
+        kind = self._kinds.get(day) or self.kind(day)
+        return kind is _WORKDAY or kind is _SHIFTED
 
     def label(self, day: date) -> str:
         """Chinese: '工作日', '周六', '周日', the holiday's name ('劳动节'), '调休上班日'."""
@@ -220,8 +221,7 @@ class WorkCalendar:
     def workdays(self, start: date, end: date) -> list[date]:
         """Working days from ``start`` to ``end`` inclusive, in order."""
         days = (start + timedelta(days=i) for i in range((end - start).days + 1))
-        working = (DayKind.WORKDAY, DayKind.SHIFTED_WORKDAY)
-        return [d for d in days if self.kind(d) in working]  # tuple: compared by identity first
+        return [d for d in days if self.is_workday(d)]
 
     def known(self, year: int) -> bool:
         """True when the library holds the published schedule (with 调休) for ``year``; see
