@@ -721,11 +721,11 @@ class Generator:
         tail = f"{e.day}日" if same else f"{e.month}月{e.day}日"
         if roll < 0.25:
             return f"{s.isoformat()} {rng.choice(('~', '至', '～'))} {e.isoformat()}"
-        if roll < 0.60:
+        if roll < 0.62:
             return f"{y}年{s.month}月{s.day}日{dash}{tail}"
-        if roll < 0.90:
+        if roll < 0.94:
             return f"{s.month}月{s.day}日{dash}{tail}"
-        if roll < 0.95:
+        if roll < 0.97:
             return fullwidth(f"{y}年{s.month}月{s.day}日") + dash + fullwidth(tail)
         cn_tail = f"{cn_number(e.day)}日" if same else f"{cn_number(e.month)}月{cn_number(e.day)}日"
         head = f"{cn_year(y)}年" if rng.random() < 0.5 else ""

@@ -54,9 +54,9 @@ def month_lines(
     )
     head = "".join(str(d.day % 10) for d in days)
     kinds = "".join(
-        "休" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days
+        "x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days
     )
-    return [("日", head), ("休息日", kinds), *rows, ("当天班次数", marks)]
+    return [("日", head), ("休息日(x)", kinds), *rows, ("当天班次数", marks)]
 
 
 def print_calendar(plan: Plan) -> None:

@@ -123,6 +123,14 @@ def test_2026(cal: WorkCalendar) -> None:
     assert not any(cal.is_workday(d) for d in span(date(2026, 10, 1), date(2026, 10, 7)))
 
 
+def test_2005_12_31_was_a_working_saturday(cal: WorkCalendar) -> None:
+    # 2006 年通知：“将12月31日（星期六）、1月1日（星期日）两个公休日调至1月2日（星期一）、
+    # 3日（星期二），12月31日（星期六）上班。” (chinesecalendar 1.11.0 has it as a day off.)
+    assert cal.kind(date(2005, 12, 31)) is S
+    assert [cal.kind(date(2006, 1, d)) for d in (1, 2, 3, 4)] == [H, H, H, W]  # 1日 is a Sunday
+    assert cal.label(date(2006, 1, 3)) == "元旦"
+
+
 def test_labels(cal: WorkCalendar) -> None:
     assert cal.label(date(2013, 3, 13)) == "工作日"
     assert cal.label(date(2013, 5, 11)) == "周六"
