@@ -41,6 +41,7 @@ _LibraryYear = tuple[dict[date, str], frozenset[date], frozenset[date]]
 _china: Any = None
 _published: frozenset[int] | None = None
 _library_years: dict[int, _LibraryYear] = {}
+_labels: dict[int, dict[date, str]] = {}
 
 
 def _china_class() -> Any:
@@ -62,7 +63,7 @@ def _china_class() -> Any:
             try:
                 spec.loader.exec_module(module)
                 _china = module.China
-            except (ImportError, OSError, AttributeError):
+            except Exception:  # the package's layout changed: use the regular import
                 _china = None
         if _china is None:
             from holidays.countries.china import China
@@ -152,12 +153,13 @@ def _festival(day: date) -> str | None:
 def _year_labels(year: int) -> dict[date, str]:
     """Chinese names of the year's statutory days off, the festival's name also for days off in
     lieu ("国庆节", not "国庆节（补假）" or "休息日（由 2013-09-29 调休）")."""
-    names, _, in_lieu = _library_year(year)
-    labels: dict[date, str] = {}
-    for day, raw in names.items():
-        festival = _festival(day) if day in in_lieu else None
-        labels[day] = festival or _name(raw)
-    return labels
+    if year not in _labels:
+        names, _, in_lieu = _library_year(year)
+        _labels[year] = {
+            day: (_festival(day) if day in in_lieu else None) or _name(raw)
+            for day, raw in names.items()
+        }
+    return _labels[year]
 
 
 def _as_date(day: date) -> date:
@@ -173,7 +175,6 @@ class WorkCalendar:
         self._extra_workdays = frozenset(_as_date(d) for d in extra_workdays)
         self._extra_holidays = frozenset(_as_date(d) for d in extra_holidays) - self._extra_workdays
         self._kinds: dict[date, DayKind] = {}  # every day of each loaded year
-        self._labels: dict[int, dict[date, str]] = {}
 
     def _load(self, year: int) -> None:
         names, shifted, _ = _library_year(year)
@@ -214,12 +215,11 @@ class WorkCalendar:
             return _WEEKDAY_LABELS[day.weekday()]
         if kind is DayKind.SHIFTED_WORKDAY:
             return _SHIFTED_LABEL
-        if day.year not in self._labels:
-            self._labels[day.year] = _year_labels(day.year)
-        return self._labels[day.year].get(_as_date(day), _EXTRA_HOLIDAY_LABEL)
+        return _year_labels(day.year).get(_as_date(day), _EXTRA_HOLIDAY_LABEL)
 
     def workdays(self, start: date, end: date) -> list[date]:
         """Working days from ``start`` to ``end`` inclusive, in order."""
+        start, end = _as_date(start), _as_date(end)
         days = (start + timedelta(days=i) for i in range((end - start).days + 1))
         return [d for d in days if self.is_workday(d)]
 
@@ -229,4 +229,5 @@ class WorkCalendar:
         return known(year)
 
     def last_known_year(self) -> int:
-        return max(published_years())
+        """The last year :meth:`known` (0 if the library holds no schedule at all)."""
+        return max(published_years(), default=0)

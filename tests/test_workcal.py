@@ -241,6 +241,7 @@ def test_one_library_object_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workcal, "_china", Counting)
     monkeypatch.setattr(workcal, "_published", None)
     monkeypatch.setattr(workcal, "_library_years", {})
+    monkeypatch.setattr(workcal, "_labels", {})
     cal = WorkCalendar()
     for _ in range(3):
         for day in span(date(2013, 1, 1), date(2013, 12, 31)):
@@ -249,3 +250,24 @@ def test_one_library_object_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
     WorkCalendar().kind(date(2013, 6, 1))
     assert created.count(2013) == 1
     assert cal.known(2014) and 2014 not in created
+
+
+def test_published_years_need_a_substituted_holiday(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = workcal._china_class()
+
+    class Extended(real):  # type: ignore[misc,valid-type]
+        special_public_holidays: dict[int, Any]
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.special_public_holidays = {
+                **self.special_public_holidays,
+                2097: ((10, 8, 10, 10),),  # 10月8日 off, 10月10日 (Saturday) worked
+                2098: (10, 8, "特别假日"),  # a one-off holiday, no 调休: still an estimate
+            }
+
+    monkeypatch.setattr(workcal, "_china", Extended)
+    monkeypatch.setattr(workcal, "_published", None)
+    assert workcal.known(2097)
+    assert not workcal.known(2098)
+    assert workcal.known(2013)
