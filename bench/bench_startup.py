@@ -148,9 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         print(row("参考：.venv/bin/cadretrain validate " + PLAN, "script"))
     ratio = med["cadretrain"] / med["baseline"]
     ok_time = ratio <= TARGET
-    extra = (med["cadretrain"] - med["baseline"]) * 1000
+    delta_ms = (med["cadretrain"] - med["baseline"]) * 1000
     print(
-        f"比值 cadretrain/基线 = {ratio:.2f}×（目标 ≤ {TARGET}×；多出 {extra:.0f} ms）："
+        f"比值 cadretrain/基线 = {ratio:.2f}×（目标 ≤ {TARGET}×；多出 {delta_ms:.0f} ms）："
         f"{'PASS' if ok_time else 'FAIL'}"
     )
 
@@ -178,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     rest = extra_ms - sum(sum(v) for _, v in groups[:10]) / 1000
     if len(groups) > 10:
         print(f"  {rest:8.1f} ms  其余 {len(groups) - 10} 个包")
-    other = extra - extra_ms
-    print(f"  启动多出的 {extra:.0f} ms 中，导入约 {extra_ms:.0f} ms，其余约 {other:.0f} ms")
+    other = delta_ms - extra_ms
+    print(f"  启动多出的 {delta_ms:.0f} ms 中，导入约 {extra_ms:.0f} ms，其余约 {other:.0f} ms")
 
     print()
     print("== validate 运行后 sys.modules ==")

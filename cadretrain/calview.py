@@ -53,9 +53,7 @@ def month_lines(
         " " if not count[d] else (str(count[d]) if count[d] < 10 else "+") for d in days
     )
     head = "".join(str(d.day % 10) for d in days)
-    kinds = "".join(
-        "x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days
-    )
+    kinds = "".join("x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days)
     return [("日", head), ("休息日(x)", kinds), *rows, ("当天班次数", marks)]
 
 
