@@ -16,8 +16,10 @@ from cadretrain.model import (
     Eligible,
     Plan,
     SessionSpec,
+    QuotaRule,
     Teacher,
     TrainingClass,
+    Unit,
     Venue,
 )
 from cadretrain.nodes import compose
@@ -62,6 +64,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         doc_number=plan_rec.get("doc_number", ""),
         classes_declared=plan_rec.get("classes_declared"),
         ranks=rec.get("ranks", []),
+        register=plan_rec.get("register", ""),
         tags=rec.get("tags", []),
     )
     plan.texts = {
@@ -76,6 +79,20 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             extra_holidays=cal.get("extra_holidays", []),
             extra_workdays=cal.get("extra_workdays", []),
         )
+    for u in rec.get("units", []):
+        if "id" in u.values and "name" in u.values:
+            plan.units.setdefault(
+                u.values["id"],
+                Unit(
+                    u.values["id"],
+                    u.values["name"],
+                    u,
+                    u.get("kind", ""),
+                    u.get("parent"),
+                    u.get("aliases", []),
+                    u.get("counts", {}),
+                ),
+            )
     for v in rec.get("venues", []):
         if "id" in v.values and "name" in v.values:
             plan.venues.setdefault(
@@ -135,6 +152,14 @@ def _training_class(c: Rec, index: int, ranks: list[str]) -> TrainingClass:
         teachers=c.get("teachers", []),
         notes=c.get("notes", ""),
     )
+    quota: Rec | None = c.get("quota")
+    if quota is not None:
+        tc.quota = QuotaRule(
+            quota.get("method", "largest_remainder"),
+            quota.get("min", 0),
+            quota.get("max"),
+            quota.get("per_session_max"),
+        )
     alternatives: list[Rec] | None = c.get("eligible")
     if alternatives:
         tc.eligible = [eligible_from(e, ranks) for e in alternatives]

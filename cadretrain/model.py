@@ -11,6 +11,27 @@ from cadretrain.records import Rec
 
 
 @dataclass
+class Unit:
+    """A unit that sends trainees (乡镇, 县直单位 …)."""
+
+    id: str
+    name: str
+    rec: Rec
+    kind: str = ""
+    parent: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuotaRule:
+    method: str = "largest_remainder"
+    min: int = 0
+    max: int | None = None
+    per_session_max: int | None = None
+
+
+@dataclass
 class Venue:
     id: str
     name: str
@@ -82,6 +103,7 @@ class TrainingClass:
     topics: list[str] = field(default_factory=list)
     modules: dict[str, list[str]] = field(default_factory=dict)
     teachers: list[str] = field(default_factory=list)
+    quota: QuotaRule = field(default_factory=QuotaRule)
     notes: str = ""
 
     @property
@@ -132,6 +154,8 @@ class Plan:
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     ranks: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    register: str = ""
+    units: dict[str, Unit] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
     teachers: dict[str, Teacher] = field(default_factory=dict)
     classes: list[TrainingClass] = field(default_factory=list)

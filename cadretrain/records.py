@@ -36,6 +36,7 @@ _TYPE_ZH = {
     "id": "代号",
     "ref": "代号",
     "modules": "“板块: [专题…]”形式的映射",
+    "counts": "“职级或标签: 人数”形式的映射",
     "sessions": "“{count: 期数, days: 天数}”或逐期列表",
     "eligibility": "参训条件（映射，或映射的列表）",
 }
@@ -132,8 +133,10 @@ class Reader:
         kind = fld.kind
         if kind.startswith("list:"):
             return self._list(node, Field(kind[5:], fld.desc, choices=fld.choices), where, rec, key)
-        if kind in ("modules",):
+        if kind == "modules":
             return self._modules(node, where)
+        if kind == "counts":
+            return self._counts(node, where)
         if kind == "eligibility":
             if isinstance(node, SequenceNode):
                 return self._list(node, Field("eligible", fld.desc), where, rec, key)
@@ -257,6 +260,25 @@ class Reader:
                 out.append(value)
                 positions.append(self.pos(child))
         rec.item_pos[key] = positions
+        return out
+
+    def _counts(self, node: Node, where: str) -> dict[str, int] | None:
+        if not isinstance(node, MappingNode):
+            self.sink.add(
+                "CT103",
+                self.pos(node),
+                f"{where}应为“职级或标签: 人数”形式的映射，实际是{show(node)}",
+            )
+            return None
+        out: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            if not isinstance(value_node, ScalarNode):
+                self.sink.add("CT103", self.pos(value_node), f"{where}的“{name}”应为整数")
+                continue
+            value = self.scalar(value_node, Field("int", ""), f"{where}的“{name}”")
+            if value is not None:
+                out[name] = value
         return out
 
     def _modules(self, node: Node, where: str) -> dict[str, list[str]] | None:

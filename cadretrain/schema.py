@@ -29,6 +29,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "calendar": Field("calendar", "日历设置：周末与节假日规则、补充的假日和调休工作日"),
         "ranks": Field("list:str", "职级，从高到低排列"),
         "tags": Field("list:str", "标签（如 中青年），供 eligible 引用"),
+        "units": Field("list:unit", "参训单位（乡镇、县直单位等），用于名额分配"),
         "venues": Field("list:venue", "培训场地"),
         "teachers": Field("list:teacher", "授课教师或师资群体"),
         "classes": Field("list:class", "培训班次", required=True),
@@ -45,6 +46,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "leadership": Field("list:str", "组织领导"),
         "assessment": Field("list:str", "考核内容"),
         "topic_menu": Field("list:str", "供选择的培训专题（菜单式）"),
+        "register": Field("str", "干部名册文件（xlsx 或 csv），相对于计划文件所在文件夹"),
         "notes": Field("text", "备注"),
     },
     "calendar": {
@@ -55,6 +57,14 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "extra_holidays": Field("list:date", "本单位补充的放假日期"),
         "extra_workdays": Field("list:date", "本单位补充的工作日（调休上班）"),
+    },
+    "unit": {
+        "id": Field("id", "单位代号（小写英文字母、数字和连字符）", required=True),
+        "name": Field("str", "单位名称（与名册“单位”列一致）", required=True),
+        "kind": Field("str", "单位类别，如 乡镇、县直单位、学校、村居"),
+        "parent": Field("ref", "上级单位代号"),
+        "aliases": Field("list:str", "名册中可能出现的其他写法，如 城关镇党委"),
+        "counts": Field("counts", "申报人数：{职级或标签: 人数}，没有名册时用于名额分配"),
     },
     "venue": {
         "id": Field("id", "场地代号（小写英文字母、数字和连字符）", required=True),
@@ -92,7 +102,19 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "topics": Field("list:str", "培训内容"),
         "modules": Field("modules", "培训内容板块：{板块名: [专题…]}"),
         "teachers": Field("list:ref", "授课教师代号（见 teachers）"),
+        "quota": Field("quota", "名额分配方法与每单位下限、上限"),
         "notes": Field("text", "备注"),
+    },
+    "quota": {
+        "method": Field(
+            "enum",
+            "分配方法：largest_remainder 最大余额法（默认）、dhondt 最高平均数法、"
+            "sainte_lague 圣拉古法、huntington_hill 亨廷顿-希尔法",
+            choices=("largest_remainder", "dhondt", "sainte_lague", "huntington_hill"),
+        ),
+        "min": Field("int", "每个有符合条件干部的单位至少分得的名额"),
+        "max": Field("int", "每个单位至多分得的名额"),
+        "per_session_max": Field("int", "每单位每期至多名额（默认 名额÷期数 向上取整）"),
     },
     "eligible": {
         "rank": Field("list:str", "职级（任一即可）"),
@@ -132,6 +154,10 @@ def _json_type(field: Field) -> dict[str, Any]:
         "id": {"type": "string", "pattern": ID_PATTERN},
         "ref": {"type": "string"},
         "when": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/span"}]},
+        "counts": {
+            "type": "object",
+            "additionalProperties": {"type": "integer", "minimum": 0},
+        },
         "modules": {
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},

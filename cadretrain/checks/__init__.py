@@ -26,6 +26,7 @@ RULES: tuple[Check, ...] = (
     references.unknown_venues,
     references.unknown_teachers,
     references.unknown_ranks_or_tags,
+    references.unknown_units,
     calendar_days.end_before_start,
     calendar_days.outside_year,
     calendar_days.unscheduled,

@@ -6,7 +6,7 @@ from cadretrain.checks.base import Context, rule
 from cadretrain.diagnostics import Pos, Related
 from cadretrain.records import Rec
 
-_LISTS = {"classes": "班次", "venues": "场地", "teachers": "教师"}
+_LISTS = {"classes": "班次", "units": "单位", "venues": "场地", "teachers": "教师"}
 
 
 @rule("CT107")

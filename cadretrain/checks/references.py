@@ -73,6 +73,34 @@ def unknown_teachers(ctx: Context) -> None:
             )
 
 
+@rule("CT114")
+def unknown_units(ctx: Context) -> None:
+    """单位的上级单位 parent 必须是 units 中声明过的单位代号。
+
+    通过::
+
+        units:
+          - {id: chengguan, name: 城关镇, kind: 乡镇}
+          - {id: cg-school, name: 城关一中, kind: 学校, parent: chengguan}
+        classes: []
+
+    不通过::
+
+        units:
+          - {id: cg-school, name: 城关一中, kind: 学校, parent: chengguan}
+        classes: []
+    """
+    known = list(ctx.plan.units)
+    for unit in ctx.plan.units.values():
+        if unit.parent and unit.parent not in ctx.plan.units:
+            ctx.sink.add(
+                "CT114",
+                unit.rec.at("parent"),
+                f"单位“{unit.name}”的上级单位“{unit.parent}”没有在 units 中声明",
+                hint=did_you_mean(unit.parent, known) or "请在 units 中添加该单位。",
+            )
+
+
 @rule("CT111")
 def unknown_ranks_or_tags(ctx: Context) -> None:
     """eligible 中的职级必须在 ranks 中声明；声明了 tags 时，标签也必须在其中。
