@@ -80,7 +80,7 @@ def validate(
 
     退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法错误或文件无法读取。
     """
-    from cadretrain.output import print_summary, text_lines, to_json
+    from cadretrain.output import summary_lines, text_lines, to_json, use_color
     from cadretrain.validate import validate_files
 
     paths = files or [_plan_path(None)]
@@ -91,7 +91,8 @@ def validate(
         for line in text_lines(report, hints=not quiet):
             typer.echo(line)
         if not quiet:
-            print_summary(report)
+            for line in summary_lines(report, use_color()):
+                typer.echo(line)
     raise typer.Exit(report.exit_code(strict))
 
 

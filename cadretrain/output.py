@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from cadretrain.diagnostics import Severity
 from cadretrain.validate import Report
 
@@ -33,6 +31,8 @@ def summary_text(report: Report) -> str:
 
 
 def to_json(report: Report, strict: bool = False) -> str:
+    import json
+
     data = {
         "files": [
             {
@@ -54,23 +54,33 @@ def to_json(report: Report, strict: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def print_summary(report: Report) -> None:
-    """A coloured summary table on the terminal (rich is imported only here)."""
-    from rich.console import Console
-    from rich.table import Table
+def _paint(text: str, color: str, on: bool) -> str:
+    codes = {"red": "31", "yellow": "33", "cyan": "36", "green": "32", "bold": "1"}
+    return f"\033[{codes[color]}m{text}\033[0m" if on else text
 
-    console = Console(stderr=False, highlight=False)
-    table = Table(title="检查结果", show_lines=False)
-    table.add_column("文件")
-    table.add_column("错误", justify="right", style="red")
-    table.add_column("警告", justify="right", style="yellow")
-    table.add_column("提示", justify="right", style="cyan")
-    for f in report.files:
-        table.add_row(
-            f.file,
-            str(f.count(Severity.ERROR)),
-            str(f.count(Severity.WARNING)),
-            str(f.count(Severity.INFO)),
-        )
-    console.print(table)
-    console.print(summary_text(report))
+
+def summary_lines(report: Report, color: bool = False) -> list[str]:
+    """The closing summary: one line per file when several were checked, then the total.
+
+    Coloured with plain ANSI codes (no rich: ``validate`` must start fast)."""
+    out = []
+    if len(report.files) > 1:
+        for f in report.files:
+            e, w, i = (f.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+            out.append(f"  {f.file}：错误 {e}，警告 {w}，提示 {i}")
+    total = summary_text(report)
+    if report.count(Severity.ERROR):
+        total = _paint(total, "red", color)
+    elif report.count(Severity.WARNING):
+        total = _paint(total, "yellow", color)
+    else:
+        total = _paint(total, "green", color)
+    out.append(total)
+    return out
+
+
+def use_color() -> bool:
+    import os
+    import sys
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -6,7 +6,6 @@ values converted, and the position of every key, value and list item kept for la
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -44,6 +43,8 @@ _TYPE_ZH = {
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """A Chinese 'did you mean' hint, or '' when nothing is close."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"是否应为“{close[0]}”？" if close else ""
 

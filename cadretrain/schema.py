@@ -6,7 +6,6 @@ schema`` (a JSON Schema for editors), so the two cannot drift apart.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -221,4 +220,6 @@ def json_schema() -> dict[str, Any]:
 
 
 def json_schema_text() -> str:
+    import json
+
     return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -19,6 +19,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from cadretrain.holiday_cache import Cache, LibraryYear
+
 
 class DayKind(Enum):
     WORKDAY = "workday"  # ordinary Mon–Fri
@@ -37,11 +39,16 @@ _OBSERVED_SUFFIX = "（补假）"  # China.observed_label in zh_CN, the library'
 # Library data, shared by all calendars: the China class, the published years, and per year
 # the holidays (date → raw Chinese name), the 调休 working weekend days, and the days off in lieu
 # of them (named "休息日（由 2013-09-29 调休）" by the library).
-_LibraryYear = tuple[dict[date, str], frozenset[date], frozenset[date]]
 _china: Any = None
-_published: frozenset[int] | None = None
-_library_years: dict[int, _LibraryYear] = {}
+_cache: Cache | None = None
 _labels: dict[int, dict[date, str]] = {}
+
+
+def _cached() -> Cache:
+    global _cache
+    if _cache is None:
+        _cache = Cache()
+    return _cache
 
 
 def _china_class() -> Any:
@@ -89,17 +96,19 @@ def published_years() -> frozenset[int]:
     extrapolates: fixed and lunar festivals with weekend "observed" days, but no 调休, so such
     a year is not known. Every notice since 2001 moves at least one working day to a weekend.
     """
-    global _published
-    if _published is None:
+    cache = _cached()
+    if cache.published is None:
         china = _china_class()
         table = china(years=()).special_public_holidays  # static tables merged per instance
-        _published = frozenset(
+        cache.published = frozenset(
             year
             for year, value in table.items()
             if china.start_year <= year <= china.end_year
             and any(len(entry) >= 4 for entry in _entries(value))
         )
-    return _published
+        cache.dirty = True
+        cache.save()
+    return cache.published
 
 
 def known(year: int) -> bool:
@@ -107,9 +116,10 @@ def known(year: int) -> bool:
     return year in published_years()
 
 
-def _library_year(year: int) -> _LibraryYear:
+def _library_year(year: int) -> LibraryYear:
     """The library's data for ``year``: empty for a year that is not :func:`known`."""
-    if year not in _library_years:
+    years = _cached().years
+    if year not in years:
         if known(year):
             china = _china_class()
             lang = "zh_CN" if "zh_CN" in china.supported_languages else None
@@ -117,10 +127,12 @@ def _library_year(year: int) -> _LibraryYear:
             shifted = frozenset(d for d in lib.weekend_workdays if d.year == year)
             entries = _entries(lib.special_public_holidays.get(year))
             in_lieu = frozenset(date(year, e[0], e[1]) for e in entries if len(e) >= 4)
-            _library_years[year] = (dict(lib.items()), shifted, in_lieu)
+            years[year] = (dict(lib.items()), shifted, in_lieu)
+            _cached().dirty = True
+            _cached().save()
         else:
-            _library_years[year] = ({}, frozenset(), frozenset())
-    return _library_years[year]
+            years[year] = ({}, frozenset(), frozenset())
+    return years[year]
 
 
 def _name(raw: str) -> str:

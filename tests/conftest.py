@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ from cadretrain.loader import parse_plan
 from cadretrain.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
+# keep the holiday cache of test runs out of the user's cache folder
+os.environ.setdefault("CADRETRAIN_CACHE", tempfile.mkdtemp(prefix="cadretrain-test-cache-"))
 HEADER = "plan: {title: 测试计划, year: 2013}\n"
 
 

@@ -238,9 +238,9 @@ def test_one_library_object_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
             created.append(kwargs.get("years"))
             super().__init__(*args, **kwargs)
 
+    monkeypatch.setenv("CADRETRAIN_NO_CACHE", "1")
     monkeypatch.setattr(workcal, "_china", Counting)
-    monkeypatch.setattr(workcal, "_published", None)
-    monkeypatch.setattr(workcal, "_library_years", {})
+    monkeypatch.setattr(workcal, "_cache", None)
     monkeypatch.setattr(workcal, "_labels", {})
     cal = WorkCalendar()
     for _ in range(3):
@@ -266,8 +266,47 @@ def test_published_years_need_a_substituted_holiday(monkeypatch: pytest.MonkeyPa
                 2098: (10, 8, "特别假日"),  # a one-off holiday, no 调休: still an estimate
             }
 
+    monkeypatch.setenv("CADRETRAIN_NO_CACHE", "1")
     monkeypatch.setattr(workcal, "_china", Extended)
-    monkeypatch.setattr(workcal, "_published", None)
+    monkeypatch.setattr(workcal, "_cache", None)
     assert workcal.known(2097)
     assert not workcal.known(2098)
     assert workcal.known(2013)
+
+
+def test_disk_cache_gives_the_same_calendar_without_the_library(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    monkeypatch.setenv("CADRETRAIN_CACHE", str(tmp_path))
+    monkeypatch.delenv("CADRETRAIN_NO_CACHE", raising=False)
+    monkeypatch.setattr(workcal, "_cache", None)
+    monkeypatch.setattr(workcal, "_labels", {})
+    days = list(span(date(2013, 1, 1), date(2013, 12, 31)))
+    first = WorkCalendar()
+    expected = [(first.kind(d), first.label(d)) for d in days]
+    assert list((tmp_path / "cadretrain").glob("holidays-*.json"))
+
+    class NoLibrary:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            raise AssertionError("the library was consulted despite the cache")
+
+    monkeypatch.setattr(workcal, "_china", NoLibrary)
+    monkeypatch.setattr(workcal, "_cache", None)
+    monkeypatch.setattr(workcal, "_labels", {})
+    second = WorkCalendar()
+    assert [(second.kind(d), second.label(d)) for d in days] == expected
+    assert second.known(2013) and not second.known(2099)
+
+
+def test_damaged_cache_file_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    from cadretrain.holiday_cache import cache_file
+
+    monkeypatch.setenv("CADRETRAIN_CACHE", str(tmp_path))
+    monkeypatch.delenv("CADRETRAIN_NO_CACHE", raising=False)
+    path = cache_file()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(workcal, "_cache", None)
+    monkeypatch.setattr(workcal, "_labels", {})
+    assert WorkCalendar().kind(date(2013, 10, 1)) is DayKind.HOLIDAY
