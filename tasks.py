@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = Path("plans") / "2013-county.yaml"  # relative: diagnostics read plans/…:line:col
 
 
 def sh(*args: str | Path, check: bool = True) -> int:
