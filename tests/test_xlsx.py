@@ -1,0 +1,53 @@
+"""Workbooks: user text never becomes a formula or error; bytes are reproducible."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import openpyxl
+
+from cadretrain.xlsx import a4, column_width, new_workbook, put, save, to_bytes
+
+NASTY = ['=HYPERLINK("http://x","点我")', "@SUM(1)", "#N/A", "+1", "-2", "=1+1"]
+
+
+def test_formula_like_text_stays_text(tmp_path: Path) -> None:
+    wb = new_workbook()
+    ws = wb.active
+    for i, text in enumerate(NASTY, start=1):
+        put(ws, i, 1, text)
+    path = tmp_path / "t.xlsx"
+    save(wb, path)
+    back = openpyxl.load_workbook(path).active
+    for i, text in enumerate(NASTY, start=1):
+        cell = back.cell(row=i, column=1)
+        assert cell.value == text
+        assert cell.data_type == "s", text
+    assert back.cell(row=1, column=1).quotePrefix
+
+
+def test_same_content_gives_identical_bytes() -> None:
+    def build() -> bytes:
+        wb = new_workbook()
+        put(wb.active, 1, 1, "县委党校")
+        return to_bytes(wb)
+
+    first = build()
+    time.sleep(1.1)  # a second later: zip and document times must not leak in
+    assert build() == first
+
+
+def test_a4_setup_and_cjk_widths(tmp_path: Path) -> None:
+    wb = new_workbook()
+    ws = wb.active
+    a4(ws, landscape=True)
+    path = tmp_path / "p.xlsx"
+    save(wb, path)
+    back = openpyxl.load_workbook(path).active
+    assert back.page_setup.paperSize == 9  # A4
+    assert back.page_setup.orientation == "landscape"
+    assert back.page_setup.fitToWidth == 1
+    assert "&P" in back.oddFooter.center.text
+    assert column_width(["县委党校"]) == 10  # 4 wide characters × 2 + 2
+    assert column_width(["ab"]) == 4
