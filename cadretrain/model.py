@@ -58,6 +58,14 @@ class Eligible:
     gender: str | None = None
     tags: frozenset[str] = frozenset()
 
+    def admits(self, rank: str, sex: str, tags: frozenset[str]) -> bool:
+        """True when a person of this rank, sex and tags meets the rule."""
+        if self.ranks is not None and rank not in self.ranks:
+            return False
+        if self.gender and sex != self.gender:
+            return False
+        return self.tags <= tags
+
     def describe(self) -> str:
         parts = []
         if self.ranks is not None:
