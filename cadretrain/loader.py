@@ -24,6 +24,7 @@ from cadretrain.model import (
 )
 from cadretrain.nodes import compose
 from cadretrain.records import Reader, Rec, show
+from cadretrain.schema import YEAR_MAX, YEAR_MIN
 from cadretrain.source import read_source
 
 
@@ -127,7 +128,7 @@ def _peek_year(root: MappingNode) -> int | None:
             for k, v in value.value:
                 if isinstance(k, ScalarNode) and k.value == "year" and isinstance(v, ScalarNode):
                     text = str(v.value).strip()
-                    if text.isdigit() and len(text) == 4:
+                    if text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX:
                         return int(text)
     return None
 

@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from cadretrain.dates import DateParseError, DateSpan, parse_date, parse_when
 from cadretrain.diagnostics import Pos, Sink
 from cadretrain.nodes import is_null, node_pos
-from cadretrain.schema import ID_PATTERN, SECTIONS, Field
+from cadretrain.schema import ID_PATTERN, SECTIONS, YEAR_MAX, YEAR_MIN, Field
 
 _ID_RE = re.compile(ID_PATTERN)
 _INT_RE = re.compile(r"^[+]?\d+$")
@@ -28,6 +28,7 @@ _TYPE_ZH = {
     "str": "文字",
     "text": "文字",
     "int": "整数",
+    "year": "四位数年份",
     "bool": "true 或 false",
     "date": "日期（如 2013-02-19）",
     "enum": "可选值之一",
@@ -175,7 +176,7 @@ class Reader:
                 self.sink.add(
                     "CT113",
                     pos,
-                    f"{where}“{text}”不是合规的代号",
+                    f"{where}“{show(node)}”不是合规的代号",
                     hint="代号只用小写英文字母、数字和连字符，如 youth-spring；它会用作文件名。",
                 )
                 return None
@@ -187,6 +188,16 @@ class Reader:
             if _INT_RE.match(norm) and len(norm) <= 9:
                 return int(norm, 10)
             self.sink.add("CT103", pos, f"{where}应为整数，实际是“{show(node)}”")
+            return None
+        if kind == "year":
+            norm = unicodedata.normalize("NFKC", text).removesuffix("年")
+            if re.fullmatch(r"[12]\d{3}", norm) and YEAR_MIN <= int(norm) <= YEAR_MAX:
+                return int(norm)
+            self.sink.add(
+                "CT103",
+                pos,
+                f"{where}应为 {YEAR_MIN}—{YEAR_MAX} 之间的四位数年份，实际是“{show(node)}”",
+            )
             return None
         if kind == "bool":
             low = text.lower()
@@ -228,7 +239,7 @@ class Reader:
         except DateParseError as exc:
             pos = self.pos(node)
             lead = len(str(node.value)) - len(str(node.value).lstrip())
-            single = "\n" not in str(node.value) and node.style in (None, '"', "'")
+            single = "\n" not in str(node.value) and node.style in (None, "", '"', "'")
             if single:
                 quote = 1 if node.style in ('"', "'") else 0
                 pos = Pos(pos.file, pos.line, pos.col + quote + lead + exc.offset)

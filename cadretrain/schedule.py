@@ -1,7 +1,8 @@
 """Fitting each class's sessions (期) onto training days.
 
 Training days are the workdays within a class's dates (``weekends: true`` makes every day
-one). A class whose dates hold no workday at all (a weekend class) trains on the days it
+one). A span longer than a year is not scheduled: it leaves the plan year, which CT106
+reports. A class whose dates hold no workday at all (a weekend class) trains on the days it
 names; CT302 reports the weekend. ``sessions: {count, days}`` takes ``days`` consecutive
 training days per session, earliest first, without overlap. A class with vague dates gets
 one *possible* slot spanning its window, so its conflicts can be reported as possible.
@@ -52,13 +53,18 @@ class Schedule:
     unfitted: int = 0  # sessions that could not be placed
 
 
+MAX_SPAN_DAYS = 366  # a longer span leaves the plan year (CT106) and is not scheduled
+
+
 def all_days(start: date, end: date) -> list[date]:
-    if end < start:
+    if end < start or (end - start).days >= MAX_SPAN_DAYS:
         return []
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
 def training_days(cls: TrainingClass, start: date, end: date, cal: WorkCalendar) -> list[date]:
+    if end < start or (end - start).days >= MAX_SPAN_DAYS:
+        return []
     if cls.weekends:
         return all_days(start, end)
     days = cal.workdays(start, end)

@@ -35,7 +35,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     },
     "plan": {
         "title": Field("str", "计划标题", required=True),
-        "year": Field("int", "计划年度", required=True),
+        "year": Field("year", "计划年度（四位数年份）", required=True),
         "organizer": Field("str", "制定单位，如 中共县委组织部"),
         "issued": Field("date", "印发日期"),
         "doc_number": Field("str", "发文字号，如 县组〔2013〕12号"),
@@ -138,6 +138,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
 }
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+YEAR_MIN, YEAR_MAX = 1900, 2100
 SCHEMA_ID = "https://cadretrain.invalid/plan.schema.json"
 
 
@@ -148,6 +149,7 @@ def _json_type(field: Field) -> dict[str, Any]:
         "str": {"type": "string"},
         "text": {"type": "string"},
         "int": {"type": "integer", "minimum": 0},
+        "year": {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
         "bool": {"type": "boolean"},
         "date": date_str,
         "id": {"type": "string", "pattern": ID_PATTERN},

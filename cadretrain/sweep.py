@@ -60,4 +60,7 @@ def days_text(days: Iterable[date], possible: bool = False) -> str:
         return ""
     if possible:
         return format_span(found[0], found[-1]) + " 期间"
-    return "、".join(format_span(a, b) for a, b in runs(found))
+    spans = runs(found)
+    if len(spans) > 3:  # a long class: name the period and the count, not every week
+        return f"{format_span(found[0], found[-1])} 期间的 {len(found)} 天"
+    return "、".join(format_span(a, b) for a, b in spans)

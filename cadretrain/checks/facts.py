@@ -49,7 +49,8 @@ def missing_planned(ctx: Context) -> None:
           - {id: a, name: 甲班, when: 2013-05-07}
     """
     for c in ctx.plan.classes:
-        if c.planned is None and not any(s.planned for s in c.sessions):
+        written = "planned" in c.rec.key_pos  # a value that could not be read is CT103's
+        if c.planned is None and not written and not any(s.planned for s in c.sessions):
             ctx.sink.add(
                 "CT202",
                 c.rec.at("name"),
@@ -95,11 +96,15 @@ def session_over_capacity(ctx: Context) -> None:
         count = c.session_count or 1
         if count * venue.capacity < c.planned:
             per = math.ceil(c.planned / count)
-            need = math.ceil(c.planned / venue.capacity)
+            hint = (
+                f"至少需要分 {math.ceil(c.planned / venue.capacity)} 期，或换用更大的场地。"
+                if venue.capacity
+                else f"{venue.name}的容量写的是 0，请核对。"
+            )
             ctx.sink.add(
                 "CT203",
                 c.rec.at("planned"),
                 f"班次“{c.label}”规划 {c.planned} 人，分 {count} 期每期 {per} 人，"
                 f"超过{venue.name}容量 {venue.capacity} 人",
-                hint=f"至少需要分 {need} 期，或换用更大的场地。",
+                hint=hint,
             )
