@@ -114,6 +114,45 @@ def calendar(plan: PlanArg = None) -> None:
     print_calendar(report.plan)
 
 
+class QuotaFormat(StrEnum):
+    table = "table"
+    json = "json"
+    xlsx = "xlsx"
+
+
+@app.command()
+def quota(
+    plan: PlanArg = None,
+    class_: Annotated[
+        str | None,
+        typer.Option(
+            "--class",
+            "-c",
+            help="班次：代号、全称、简称或能唯一确定的部分名称；省略时为全部有规划人数的班次。",
+        ),
+    ] = None,
+    register: Annotated[
+        Path | None,
+        typer.Option(
+            "--register", "-r", help="干部名册（xlsx 或 csv），默认用计划中的 plan.register。"
+        ),
+    ] = None,
+    format: Annotated[
+        QuotaFormat,
+        typer.Option("--format", "-f", help="输出：table 终端表格、json、xlsx 名额分配表。"),
+    ] = QuotaFormat.table,
+    output: Annotated[Path, typer.Option("--output", "-o", help="xlsx 的输出文件夹。")] = Path(
+        "out"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="覆盖生成后被修改过的文件。")] = False,
+) -> None:
+    """按各单位符合条件的干部人数分配班次名额（最大余额法等），并分到各期。"""
+    from cadretrain.quota_cmd import run_quota
+
+    report = _load_or_exit(plan)
+    raise typer.Exit(run_quota(report.plan, class_, register, format.value, output, force))
+
+
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="诊断代码，如 CT301。")]) -> None:
     """说明一个诊断代码的含义，并给出通过和不通过的例子。"""
@@ -162,6 +201,49 @@ def schema(
     typer.echo(f"已写入 {output}")
 
 
+_USAGE_ZH = (
+    (r"No such option: (\S+)", r"没有选项 \1"),
+    (r"No such command '([^']*)'\.", r"没有命令“\1”。"),
+    (r"Missing argument '([^']*)'\.", r"缺少参数 \1"),
+    (r"Missing option '([^']*)'\.", r"缺少选项 \1"),
+    (r"Invalid value for (.*?): (?:Value error, )?", r"\1 的值无效："),
+    (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数：\1"),
+    (r"Option '([^']*)' requires an argument\.", r"选项 \1 需要一个值"),
+    (r"Did you mean (\S+)\?", r"是否应为 \1？"),
+    (r"\(Possible options: (.*)\)", r"（可选：\1）"),
+    (r"'([^']*)' is not one of (.*)\.", r"“\1”不是可选值 \2 之一"),
+)
+
+
+def usage_zh(message: str) -> str:
+    """Click's usage messages in Chinese (the common ones; anything else is kept)."""
+    import re
+
+    for pattern, replacement in _USAGE_ZH:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors in Chinese, exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except KeyboardInterrupt:
+        typer.echo("已中止。", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click's UsageError and Abort, vendored or not, by duck typing
+        name = type(exc).__name__
+        if name == "Abort":
+            typer.echo("已中止。", err=True)
+            sys.exit(1)
+        if not hasattr(exc, "format_message") or not hasattr(exc, "exit_code"):
+            raise
+        ctx = getattr(exc, "ctx", None)
+        if name == "NoArgsIsHelpError" and ctx is not None:
+            typer.echo(ctx.get_help())
+        else:
+            where = ctx.command_path if ctx is not None else "cadretrain"
+            typer.echo(f"用法错误：{usage_zh(exc.format_message())}", err=True)
+            typer.echo(f"运行“{where} --help”查看用法。", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

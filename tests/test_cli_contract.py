@@ -328,3 +328,12 @@ def test_calendar_of_a_five_digit_year_does_not_crash(work: Path) -> None:
     )
     result = cli("calendar", "year.yaml", cwd=work)
     assert result.returncode in (0, 1, 2)
+
+
+def test_usage_errors_are_in_chinese(work: Path) -> None:
+    for args in (["validate", "--nope"], ["vali"], ["validate", "-f", "xml"], ["explain"]):
+        result = cli(*args, cwd=work)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("用法错误："), result.stderr
+        assert "--help" in result.stderr
+        assert "No such" not in result.stderr and "Missing" not in result.stderr

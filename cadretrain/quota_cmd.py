@@ -1,0 +1,63 @@
+"""``cadretrain quota``: the command's steps, callable from tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cadretrain.diagnostics import Severity, Sink
+from cadretrain.model import Plan, TrainingClass
+
+
+def run_quota(
+    plan: Plan,
+    query: str | None,
+    register: Path | None,
+    fmt: str,
+    output: Path,
+    force: bool = False,
+) -> int:
+    """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
+    from cadretrain.allocate import load_cadres, quota_table
+    from cadretrain.lookup import ClassNotFound, find_class
+    from cadretrain.output import text_lines
+    from cadretrain.outputs import OutputFolder, OutputRefused
+    from cadretrain.quota_out import print_table, to_json, xlsx_bytes
+    from cadretrain.validate import FileReport, Report
+
+    classes: list[TrainingClass]
+    if query is None:
+        classes = [c for c in plan.classes if c.planned]
+    else:
+        try:
+            classes = [find_class(plan, query)]
+        except ClassNotFound as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    sink = Sink()
+    cadres = load_cadres(plan, sink, register)
+    tables = [quota_table(plan, c, cadres, sink) for c in classes]
+    if sink.items:
+        for line in text_lines(Report([FileReport(plan.file, plan, sink.items)])):
+            print(line, file=sys.stderr)
+    if fmt == "json":
+        print(
+            "[" + ",\n".join(to_json(t) for t in tables) + "]"
+            if query is None
+            else to_json(tables[0])
+        )
+    elif fmt == "xlsx":
+        folder = OutputFolder(output, force=force)
+        try:
+            for t in tables:
+                target = folder.write(f"{t.cls.id}-名额分配表.xlsx", xlsx_bytes(t))
+                print(f"已写入 {target}")
+        except OutputRefused as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 1
+        finally:
+            folder.close()
+    else:
+        for t in tables:
+            print_table(t)
+    return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
