@@ -28,6 +28,16 @@ class QuotaTable:
         unit = self.plan.units.get(uid)
         return unit.name if unit else uid
 
+    def all_notes(self) -> list[str]:
+        """The allocation's notes and ours, with unit ids shown as the units' names."""
+        import re
+
+        names = {uid: u.name for uid, u in self.plan.units.items()}
+        return [
+            re.sub(r"[a-z0-9][a-z0-9-]*", lambda m: names.get(m.group(), m.group()), note)
+            for note in (*self.allocation.notes, *self.notes)
+        ]
+
     def session_totals(self) -> list[int]:
         totals = [0] * self.sessions
         for counts in self.per_session.values():

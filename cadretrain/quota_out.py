@@ -37,20 +37,11 @@ def headline(table: QuotaTable) -> str:
 
 
 def print_table(table: QuotaTable) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from cadretrain.terminal import RIGHT, echo, rich_table
 
-    t = Table(title=headline(table), show_lines=False)
-    for head, justify in (
-        ("序号", "right"),
-        ("单位", "left"),
-        ("符合条件", "right"),
-        ("按比例", "right"),
-        ("名额", "right"),
-        ("各期", "left"),
-        ("说明", "left"),
-    ):
-        t.add_column(head, justify=justify)  # type: ignore[arg-type]
+    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "单位", ("符合条件", RIGHT)]
+    columns += [("按比例", RIGHT), ("名额", RIGHT), "各期", "说明"]
+    t = rich_table(headline(table), columns)
     for row in rows(table):
         t.add_row(*row)
     totals = table.session_totals()
@@ -64,10 +55,8 @@ def print_table(table: QuotaTable) -> None:
         "",
         style="bold",
     )
-    console = Console(highlight=False)
-    console.print(t)
-    for note in (*table.allocation.notes, *table.notes, f"同分时：{TIE_RULE}"):
-        console.print(f"· {note}")
+    notes = (*table.all_notes(), f"同分时：{TIE_RULE}")
+    echo(t, *(f"· {note}" for note in notes))
 
 
 def to_json(table: QuotaTable) -> str:
@@ -94,7 +83,7 @@ def to_json(table: QuotaTable) -> str:
             }
             for s in a.shares
         ],
-        "notes": [*a.notes, *table.notes],
+        "notes": table.all_notes(),
         "tie_rule": TIE_RULE,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

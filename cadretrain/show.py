@@ -35,20 +35,11 @@ def _sessions(sched: Schedule) -> str:
 
 
 def print_classes(plan: Plan) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from cadretrain.terminal import RIGHT, echo, rich_table
 
-    table = Table(title=f"{plan.title}（共 {len(plan.classes)} 个班次）", show_lines=True)
-    for head, justify in (
-        ("序号", "right"),
-        ("班次", "left"),
-        ("培训时间", "left"),
-        ("分期", "left"),
-        ("规划人数", "right"),
-        ("场地", "left"),
-        ("授课教师", "left"),
-    ):
-        table.add_column(head, justify=justify)  # type: ignore[arg-type]
+    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "班次", "培训时间", "分期"]
+    columns += [("规划人数", RIGHT), "场地", "授课教师"]
+    table = rich_table(f"{plan.title}（共 {len(plan.classes)} 个班次）", columns, lines=True)
     for row in class_rows(plan):
         table.add_row(*row)
-    Console(highlight=False).print(table)
+    echo(table)

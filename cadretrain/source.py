@@ -22,46 +22,59 @@ class Source:
     encoding: str
 
 
-def decode(data: bytes, name: str, sink: Sink) -> str | None:
-    """Decode bytes as UTF-8 (BOM optional), UTF-16 with BOM, or GB18030; None if impossible."""
-    whole = Pos(name)
+def sniff(data: bytes) -> tuple[str | None, str]:
+    """Decode text files as offices save them: ``(text, encoding)`` with encoding ``utf-8``
+    (BOM optional), ``utf-16`` (with BOM) or ``gb18030`` (GBK); or ``(None, why)`` with why
+    ``utf-16`` (a BOM but no valid UTF-16), ``binary`` (NUL bytes) or ``unknown``."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            sink.add("CT002", whole, f"文件 {name} 以 UTF-16 标记开头，但内容无法按 UTF-16 读取")
-            return None
+            return None, "utf-16"
     if b"\x00" in data:
+        return None, "binary"
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None, "unknown"
+
+
+def decode(data: bytes, name: str, sink: Sink) -> str | None:
+    """Decode a plan file's bytes; each failure, and GBK, becomes a diagnostic."""
+    whole = Pos(name)
+    text, encoding = sniff(data)
+    if text is None and encoding == "utf-16":
+        sink.add("CT002", whole, f"文件 {name} 以 UTF-16 标记开头，但内容无法按 UTF-16 读取")
+    elif text is None and encoding == "binary":
         sink.add(
             "CT002",
             whole,
             f"文件 {name} 含有空字节，不是文本文件",
             hint="请确认选择的是 YAML 计划文件，而不是 Excel、Word 或压缩包。",
         )
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
+    elif text is None:
+        try:
+            data.decode("utf-8")
+            line = 1
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
         sink.add(
             "CT002",
             Pos(name, line, 1),
             f"文件 {name} 既不是 UTF-8 也不是 GBK 编码，无法读取",
             hint="请用记事本或 WPS 打开后“另存为”UTF-8 编码。",
         )
-        return None
-    sink.add(
-        "CT003",
-        whole,
-        f"文件 {name} 是 GBK 编码，已按 GBK 读取",
-        hint="建议另存为 UTF-8 编码，便于在不同电脑和版本管理中使用。",
-    )
+    elif encoding == "gb18030":
+        sink.add(
+            "CT003",
+            whole,
+            f"文件 {name} 是 GBK 编码，已按 GBK 读取",
+            hint="建议另存为 UTF-8 编码，便于在不同电脑和版本管理中使用。",
+        )
     return text
 
 

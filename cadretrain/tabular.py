@@ -8,7 +8,6 @@ faster than openpyxl and also reads the old .xls format; it is optional.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import importlib
 import io
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cadretrain.diagnostics import Pos, Sink
+from cadretrain.source import sniff
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and also a password-protected .xlsx
@@ -172,7 +172,7 @@ def _read_csv(p: Path, name: str, sink: Sink, code: str) -> list[Table] | None:
     except OSError as exc:
         sink.add(code, Pos(name), f"无法读取文件 {name}：{exc.strerror or exc}")
         return None
-    text = _decode(data)
+    text, _ = sniff(data)
     if text is None:
         sink.add(
             code,
@@ -193,24 +193,6 @@ def _read_csv(p: Path, name: str, sink: Sink, code: str) -> list[Table] | None:
         sink.add(code, Pos(name, end + 1, 1), f"CSV 文件 {name} 格式有误：{exc}")
         return None
     return [table]
-
-
-def _decode(data: bytes) -> str | None:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data:
-        return None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 def _delimiter(text: str) -> str:
