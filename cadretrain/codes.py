@@ -208,6 +208,14 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
         "计划既没有干部名册（plan.register），各单位也没有申报人数（counts），名额只能全为 0。\n\n"
         "通过：plan: {register: 干部名册.xlsx}\n不通过：（没有 register，units 也没有 counts）",
     ),
+    (
+        "CT601",
+        E,
+        "报名名单无法读取",
+        "enrollments/ 下的报名名单文件损坏或格式不对。\n\n"
+        "通过：class: youth-spring / people: [{name: 张三, unit: chengguan}]\n"
+        "不通过：people: 张三",
+    ),
     ("CT201", W, "班次总数与声明不符", ""),
     ("CT202", W, "未写规划人数", ""),
     ("CT203", E, "每期人数超过场地容量", ""),

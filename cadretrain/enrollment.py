@@ -1,0 +1,124 @@
+"""A class's enrollment (报名名单): who attends, from which unit, in which session.
+
+Kept as ``enrollments/<class-id>.yaml`` beside the plan: a plain file that can be reviewed
+in git. Written deterministically (units in plan order, then the order the rows were read);
+read back with every scalar as text (YAML 1.1 cannot turn an ID number or a phone into an int).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from cadretrain.diagnostics import Pos, Sink
+from cadretrain.model import Plan
+
+FIELDS_ZH = {
+    "name": "姓名",
+    "sex": "性别",
+    "ethnicity": "民族",
+    "birth": "出生年月",
+    "unit": "单位",
+    "post": "职务",
+    "rank": "职级",
+    "politics": "政治面貌",
+    "phone": "联系电话",
+    "id_number": "身份证号",
+    "session": "期次",
+    "note": "备注",
+    "source": "来源",
+}
+
+
+@dataclass(frozen=True)
+class Enrollee:
+    name: str
+    unit: str  # unit id in the plan
+    sex: str = ""
+    ethnicity: str = ""
+    birth: str = ""  # YYYY.MM
+    post: str = ""
+    rank: str = ""
+    politics: str = ""
+    phone: str = ""
+    id_number: str = ""
+    session: int = 0  # 1-based; 0 when the class has one session or none was chosen
+    note: str = ""
+    source: str = ""  # file:row the person was read from
+
+
+@dataclass
+class Enrollment:
+    class_id: str
+    people: list[Enrollee]
+    file: str = ""
+
+    def in_session(self, number: int) -> list[Enrollee]:
+        return [p for p in self.people if p.session in (number, 0)]
+
+
+def enrollment_dir(plan: Plan) -> Path:
+    return Path(plan.file).parent / "enrollments"
+
+
+def enrollment_path(plan: Plan, class_id: str) -> Path:
+    return enrollment_dir(plan) / f"{class_id}.yaml"
+
+
+def dump_enrollment(enrollment: Enrollment, plan: Plan) -> str:
+    """The YAML text of an enrollment: stable order, every value quoted as needed."""
+    import yaml
+
+    order = {uid: i for i, uid in enumerate(plan.units)}
+    people = sorted(
+        enumerate(enrollment.people), key=lambda p: (order.get(p[1].unit, len(order)), p[0])
+    )
+    body = {
+        "class": enrollment.class_id,
+        "people": [
+            {k: v for k, v in asdict(person).items() if v not in ("", 0)} for _, person in people
+        ],
+    }
+    head = f"# {plan.title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
+    return head + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
+    """Read an enrollment file; problems become diagnostics (CT601)."""
+    import yaml
+
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        sink.add("CT601", Pos(name), f"报名名单 {name} 无法读取：{exc}")
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("people", []), list):
+        sink.add("CT601", Pos(name), f"报名名单 {name} 的格式不对：应有 class 和 people 两项")
+        return None
+    known = {f.name for f in fields(Enrollee)}
+    people = []
+    for i, row in enumerate(data.get("people") or [], start=1):
+        if not isinstance(row, dict) or not row.get("name") or not row.get("unit"):
+            sink.add("CT601", Pos(name), f"报名名单 {name} 第 {i} 人缺少姓名或单位")
+            continue
+        values = {k: str(v) for k, v in row.items() if k in known}
+        session = values.pop("session", "0")
+        people.append(Enrollee(session=int(session) if session.isdigit() else 0, **values))
+    return Enrollment(str(data.get("class", path.stem)), people, name)
+
+
+def load_enrollments(plan: Plan, sink: Sink) -> dict[str, Enrollment]:
+    """Every enrollment beside the plan whose class exists, by class id."""
+    folder = enrollment_dir(plan)
+    out: dict[str, Enrollment] = {}
+    if not folder.is_dir():
+        return out
+    ids = {c.id for c in plan.classes}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.stem in ids:
+            loaded = load_enrollment(path, sink)
+            if loaded is not None:
+                out[path.stem] = loaded
+    return out
