@@ -7,7 +7,7 @@ read back with every scalar as text (YAML 1.1 cannot turn an ID number or a phon
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from cadretrain.diagnostics import Pos, Sink
@@ -45,6 +45,7 @@ class Enrollee:
     session: int = 0  # 1-based; 0 when the class has one session or none was chosen
     note: str = ""
     source: str = ""  # file:row the person was read from
+    line: int = field(default=0, compare=False)  # where the person stands in the enrollment file
 
 
 @dataclass
@@ -76,7 +77,8 @@ def dump_enrollment(enrollment: Enrollment, plan: Plan) -> str:
     body = {
         "class": enrollment.class_id,
         "people": [
-            {k: v for k, v in asdict(person).items() if v not in ("", 0)} for _, person in people
+            {k: v for k, v in asdict(person).items() if v not in ("", 0) and k != "line"}
+            for _, person in people
         ],
     }
     head = f"# {plan.title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
@@ -97,7 +99,8 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
     if not isinstance(data, dict) or not isinstance(data.get("people", []), list):
         sink.add("CT601", Pos(name), f"报名名单 {name} 的格式不对：应有 class 和 people 两项")
         return None
-    known = {f.name for f in fields(Enrollee)}
+    known = {f.name for f in fields(Enrollee)} - {"line"}
+    starts = [n for n, text in enumerate(text.splitlines(), start=1) if text.startswith("- ")]
     people = []
     for i, row in enumerate(data.get("people") or [], start=1):
         if not isinstance(row, dict) or not row.get("name") or not row.get("unit"):
@@ -105,7 +108,10 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
             continue
         values = {k: str(v) for k, v in row.items() if k in known}
         session = values.pop("session", "0")
-        people.append(Enrollee(session=int(session) if session.isdigit() else 0, **values))
+        line = starts[i - 1] if i <= len(starts) else 0
+        people.append(
+            Enrollee(session=int(session) if session.isdigit() else 0, line=line, **values)
+        )
     return Enrollment(str(data.get("class", path.stem)), people, name)
 
 

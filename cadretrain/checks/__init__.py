@@ -16,6 +16,7 @@ from cadretrain.checks import (
     references,
     sessions,
     teachers,
+    trainees,
     venues,
 )
 from cadretrain.checks.base import Check, Context
@@ -40,6 +41,7 @@ RULES: tuple[Check, ...] = (
     venues.venue_over_capacity,
     teachers.teacher_double_booked,
     audience.shared_audience,
+    trainees.trainee_in_two_classes,
 )
 
 __all__ = ["RULES", "Check", "Context", "rule_for"]

@@ -1,0 +1,59 @@
+"""The same person enrolled in two classes that meet on the same day (exact, from the
+enrollments beside the plan)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from cadretrain.checks.base import Context, rule
+from cadretrain.diagnostics import Pos, Related
+from cadretrain.enrollment import Enrollee
+from cadretrain.sweep import days_text
+
+
+def person_key(p: Enrollee) -> str:
+    """An ID number when there is one, else name and unit."""
+    return p.id_number.upper() if p.id_number else f"{p.name}@{p.unit}"
+
+
+@rule("CT307")
+def trainee_in_two_classes(ctx: Context) -> None:
+    """同一人（按身份证号，没有时按姓名和单位）报名了两个日期重叠的班次（或期次）。
+    数据来自计划旁 enrollments/ 下的报名名单；期次为 0 的学员按参加该班全部各期计算。
+
+    通过：张三报名十八大轮训班第 1 期（3月13日—15日）和妇女干部班（5月7日—9日）
+    不通过：张三报名春期中青年班（5月13日—7月13日）和村社区书记班第 1 期（5月13日—15日）
+    """
+    enrolled = ctx.enrollments
+    if len(enrolled) < 2:
+        return
+    classes = {c.id: c for c in ctx.plan.classes}
+    seen: dict[str, list[tuple[str, Enrollee, frozenset[date]]]] = defaultdict(list)
+    for class_id in sorted(enrolled, key=lambda cid: classes[cid].index):
+        slots = [s for s in ctx.schedules[class_id].slots if not s.possible]
+        for person in enrolled[class_id].people:
+            chosen = [s for s in slots if person.session in (0, s.number)]
+            days = frozenset(d for s in chosen for d in s.days)
+            if days:
+                seen[person_key(person)].append((class_id, person, days))
+    for entries in seen.values():
+        for i, (first_id, first, first_days) in enumerate(entries):
+            for second_id, second, second_days in entries[i + 1 :]:
+                shared = first_days & second_days
+                if first_id == second_id or not shared:
+                    continue
+                a, b = classes[first_id], classes[second_id]
+                unit = ctx.plan.units.get(second.unit)
+                ctx.sink.add(
+                    "CT307",
+                    Pos(enrolled[second_id].file, second.line, 1),
+                    f"{second.name}（{unit.name if unit else second.unit}）"
+                    f"同时报名了“{a.label}”和“{b.label}”，{days_text(shared)} 两班都在上课",
+                    related=[
+                        Related(
+                            Pos(enrolled[first_id].file, first.line, 1), f"“{a.label}”的报名名单"
+                        )
+                    ],
+                    hint="请该单位另派人员，或调整期次。",
+                )
