@@ -115,9 +115,15 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
                     t.get("pool", False),
                 ),
             )
-    for index, c in enumerate(rec.get("classes", [])):
+    listed = rec.get("classes", [])
+    for index, c in enumerate(listed):
         if all(k in c.values for k in ("id", "name")):
             plan.classes.append(_training_class(c, index, plan.ranks))
+    plan.classes_listed = len(listed)
+    if any(c.rec.get("per_unit") is not None for c in plan.classes):
+        from cadretrain.expand import expand_per_unit
+
+        expand_per_unit(plan, sink)
     return plan
 
 

@@ -113,6 +113,8 @@ class TrainingClass:
     teachers: list[str] = field(default_factory=list)
     quota: QuotaRule = field(default_factory=QuotaRule)
     notes: str = ""
+    template: str = ""  # for a class expanded from ``per_unit``: the template class's id
+    unit: str = ""  # ... and the unit it is for
 
     @property
     def eligible_text(self) -> str:
@@ -167,4 +169,5 @@ class Plan:
     venues: dict[str, Venue] = field(default_factory=dict)
     teachers: dict[str, Teacher] = field(default_factory=dict)
     classes: list[TrainingClass] = field(default_factory=list)
+    classes_listed: int = 0  # classes as the plan counts them (per_unit templates expanded)
     texts: dict[str, object] = field(default_factory=dict)

@@ -102,7 +102,16 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "modules": Field("modules", "培训内容板块：{板块名: [专题…]}"),
         "teachers": Field("list:ref", "授课教师代号（见 teachers）"),
         "quota": Field("quota", "名额分配方法与每单位下限、上限"),
+        "per_unit": Field(
+            "per_unit", "小班化：按单位拆成多个班次，每班不超过 max_size 人，依次排定日期"
+        ),
         "notes": Field("text", "备注"),
+    },
+    "per_unit": {
+        "kind": Field("list:str", "参加的单位类别，如 [乡镇, 街道]；不写则为全部单位"),
+        "units": Field("list:ref", "参加的单位代号；不写则按 kind"),
+        "max_size": Field("int", "每班最多人数，超过时一个单位拆成几个班"),
+        "days": Field("int", "每班培训天数（连续的培训日）", required=True),
     },
     "quota": {
         "method": Field(
