@@ -37,7 +37,10 @@ def run() -> int:
     sh(BIN / "cadretrain", "show", PLAN)
     # validate exits 1 when the plan has errors: that is its answer, not a failure of this job
     code = sh(BIN / "cadretrain", "validate", PLAN, check=False)
-    return 0 if code in (0, 1) else code
+    if code not in (0, 1):
+        return code
+    # the 2013 plan has one real error (CT301, as the seed wrote it): build all outputs anyway
+    return sh(BIN / "cadretrain", "build", PLAN, "-o", "out", "--ignore-errors", check=False)
 
 
 def test() -> int:

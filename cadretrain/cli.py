@@ -154,6 +154,28 @@ def quota(
 
 
 @app.command()
+def build(
+    plan: PlanArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。")] = Path("out"),
+    register: Annotated[
+        Path | None,
+        typer.Option("--register", "-r", help="干部名册，默认用计划中的 plan.register。"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖生成后被修改过的文件。")] = False,
+    ignore_errors: Annotated[
+        bool, typer.Option("--ignore-errors", help="计划有错误时也生成（文件中保留原样的问题）。")
+    ] = False,
+) -> None:
+    """校验计划，然后生成全部文件：名额分配表、报名回执、培训通知、花名册、签到表、全年日历和首页。"""
+    from cadretrain.build import build as run_build
+
+    code = run_build(
+        _plan_path(plan), output, force=force, ignore_errors=ignore_errors, register=register
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
 def explain(code: Annotated[str, typer.Argument(help="诊断代码，如 CT301。")]) -> None:
     """说明一个诊断代码的含义，并给出通过和不通过的例子。"""
     from cadretrain.explain import explain_code
