@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One-step set-up and run for cadretrain (needs only Python 3.11+).
 
-python3 tasks.py run    # create .venv, install, run the main job on the bundled 2013 plan
+python3 tasks.py run    # create .venv, install, then on the bundled 2013 plan: show, validate,
+                        # and build every output into out/
 python3 tasks.py test   # create .venv, install with dev tools, run ruff, mypy and pytest
 """
 
