@@ -16,6 +16,7 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
+from cadretrain.allocate import QuotaTable
 from cadretrain.diagnostics import Severity, Sink
 from cadretrain.model import Plan, TrainingClass
 
@@ -61,9 +62,17 @@ def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
             yield from _enrolled_outputs(plan, cls, enrolled, folder)
 
 
-def _class_extras(plan: Plan, cls: TrainingClass, table: object, folder: str) -> Iterator[Job]:
-    """Reply forms and notices (present once those modules are installed)."""
-    return iter(())
+def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str) -> Iterator[Job]:
+    """Reply forms (one per unit with seats, and the instructions) and the notices."""
+    from cadretrain.forms import INSTRUCTIONS, file_names, form_bytes, instructions_bytes
+
+    names = file_names(table)
+    for uid, name in names.items():
+        yield Job(f"{folder}/报名回执/{name}", "报名回执", cls, partial(form_bytes, table, uid))
+    if names:
+        yield Job(
+            f"{folder}/报名回执/{INSTRUCTIONS}", "填报说明", cls, partial(instructions_bytes, table)
+        )
 
 
 def _enrolled_outputs(
@@ -82,9 +91,7 @@ def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
     body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训时间</th>"]
     body.append("<th>规划人数</th><th>文件</th></tr>")
     for cls in plan.classes:
-        links = "、".join(
-            f'<a href="{escape(j.path)}">{escape(j.kind)}</a>' for j in by_class.get(cls.id, [])
-        )
+        links = "、".join(_links(by_class.get(cls.id, [])))
         when = escape(cls.when.text) if cls.when else ""
         planned = "" if cls.planned is None else str(cls.planned)
         body.append(
@@ -105,6 +112,21 @@ def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
         f"<title>{escape(plan.title)}</title><style>{style}</style></head><body>"
         f"<h1>{escape(plan.title)}</h1>{''.join(body)}</body></html>\n"
     )
+
+
+def _links(class_jobs: list[Job]) -> list[str]:
+    """One link per kind of file; a kind with several files (the forms) links to its folder."""
+    kinds: dict[str, list[Job]] = {}
+    for job in class_jobs:
+        kinds.setdefault(job.kind, []).append(job)
+    out = []
+    for kind, group in kinds.items():
+        if len(group) == 1:
+            out.append(f'<a href="{escape(group[0].path)}">{escape(kind)}</a>')
+        else:
+            folder = group[0].path.rsplit("/", 1)[0] + "/"
+            out.append(f'<a href="{escape(folder)}">{escape(kind)}（{len(group)} 份）</a>')
+    return out
 
 
 def build(

@@ -153,6 +153,35 @@ def quota(
     raise typer.Exit(run_quota(report.plan, class_, register, format.value, output, force))
 
 
+ClassOpt = Annotated[
+    str,
+    typer.Option("--class", "-c", help="班次：代号、全称、简称或能唯一确定的部分名称。"),
+]
+RegisterOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--register", "-r", help="干部名册（xlsx 或 csv），默认用计划中的 plan.register。"
+    ),
+]
+OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖生成后被手工修改过的文件。")]
+
+
+@app.command()
+def forms(
+    class_: ClassOpt,
+    plan: PlanArg = None,
+    register: RegisterOpt = None,
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """为分到名额的各单位生成报名回执（xlsx），发给各单位填写后报回。"""
+    from cadretrain.forms import run_forms
+
+    report = _load_or_exit(plan)
+    raise typer.Exit(run_forms(report.plan, class_, register, output, force))
+
+
 @app.command()
 def build(
     plan: PlanArg = None,
