@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cadretrain.allocate import QuotaTable
 from cadretrain.diagnostics import Severity, Sink
+from cadretrain.enrollment import Enrollment
 from cadretrain.model import Plan, TrainingClass
 
 Producer = Callable[[], bytes]
@@ -76,9 +77,14 @@ def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str
 
 
 def _enrolled_outputs(
-    plan: Plan, cls: TrainingClass, enrolled: object, folder: str
+    plan: Plan, cls: TrainingClass, enrolled: Enrollment, folder: str
 ) -> Iterator[Job]:
-    return iter(())
+    """The roster and the sign-in sheets of a class with an enrollment."""
+    from cadretrain.roster import roster_bytes
+    from cadretrain.signin import signin_bytes
+
+    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, plan, cls, enrolled))
+    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, plan, cls, enrolled))
 
 
 def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:

@@ -183,6 +183,40 @@ def forms(
 
 
 @app.command()
+def roster(
+    class_: ClassOpt,
+    plan: PlanArg = None,
+    output: OutputOpt = Path("out"),
+    with_id: Annotated[
+        bool, typer.Option("--with-id", help="加入身份证号一列（仅供内部使用，勿公开张贴）。")
+    ] = False,
+    groups: Annotated[
+        int, typer.Option("--groups", min=0, help="分成 N 个讨论组（按单位、性别、年龄均衡）。")
+    ] = 0,
+    force: ForceOpt = False,
+) -> None:
+    """按报名名单生成学员花名册（xlsx，A4 横向，每期一页签，另有“全部”）。"""
+    from cadretrain.roster import run_roster
+
+    report = _load_or_exit(plan)
+    raise typer.Exit(run_roster(report.plan, class_, output, force, with_id, groups))
+
+
+@app.command()
+def signin(
+    class_: ClassOpt,
+    plan: PlanArg = None,
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """按报名名单生成签到表（每期每个培训日上午、下午各一栏；不含身份证号和电话）。"""
+    from cadretrain.signin import run_signin
+
+    report = _load_or_exit(plan)
+    raise typer.Exit(run_signin(report.plan, class_, output, force))
+
+
+@app.command()
 def build(
     plan: PlanArg = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。")] = Path("out"),

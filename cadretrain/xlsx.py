@@ -29,6 +29,8 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 def put(ws: Any, row: int, col: int, value: object, style: str | None = None) -> Any:
     """Write one cell; strings are always text, never formulas or error values."""
     cell = ws.cell(row=row, column=col)
+    if style:  # first: assigning a style afterwards would reset the quote prefix
+        cell.style = style
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"
@@ -36,8 +38,6 @@ def put(ws: Any, row: int, col: int, value: object, style: str | None = None) ->
             cell.quotePrefix = True
     else:
         cell.value = value
-    if style:
-        cell.style = style
     return cell
 
 

@@ -27,6 +27,15 @@ def test_formula_like_text_stays_text(tmp_path: Path) -> None:
     assert back.cell(row=1, column=1).quotePrefix
 
 
+def test_named_style_keeps_the_quote_prefix(tmp_path: Path) -> None:
+    wb = new_workbook()
+    put(wb.active, 1, 1, "=1+1", style="Normal")
+    path = tmp_path / "s.xlsx"
+    save(wb, path)
+    cell = openpyxl.load_workbook(path).active.cell(row=1, column=1)  # type: ignore[union-attr]
+    assert cell.data_type == "s" and cell.quotePrefix
+
+
 def test_same_content_gives_identical_bytes() -> None:
     def build() -> bytes:
         wb = new_workbook()
