@@ -77,3 +77,17 @@ def test_enrollment_line_numbers_point_at_the_person(tmp_path: Path) -> None:
     for entry in found:
         line = int(entry.split(" ")[0].rsplit(":", 1)[1])
         assert lines[line - 1].startswith("- name:")
+
+
+def test_fast_reader_agrees_with_yaml_and_falls_back_on_hand_edits() -> None:
+    import yaml
+
+    from cadretrain.enrollment import _fast_load
+
+    for path in sorted((ROOT / "plans" / "enrollments").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8-sig")
+        assert _fast_load(text) == yaml.load(text, Loader=yaml.BaseLoader), path
+    hand = "class: a\npeople:\n- {name: 张三, unit: chengguan}\n"
+    assert _fast_load(hand) is None  # flow style: read by YAML instead
+    quoted = "class: a\npeople:\n- name: 'O''Brien'\n  unit: x\n"
+    assert _fast_load(quoted) == {"class": "a", "people": [{"name": "O'Brien", "unit": "x"}]}

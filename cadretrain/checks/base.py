@@ -8,7 +8,6 @@ from functools import cached_property
 from typing import Protocol
 
 from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollment
 from cadretrain.model import Plan
 from cadretrain.schedule import Schedule, Slot, calendar_for, schedule_plan
 from cadretrain.workcal import WorkCalendar
@@ -26,13 +25,6 @@ class Context:
     @cached_property
     def schedules(self) -> dict[str, Schedule]:
         return schedule_plan(self.plan, self.cal)
-
-    @cached_property
-    def enrollments(self) -> dict[str, Enrollment]:
-        """The plan's enrollments (``enrollments/<class-id>.yaml`` beside the plan)."""
-        from cadretrain.enrollment import load_enrollments
-
-        return load_enrollments(self.plan, self.sink)
 
     @cached_property
     def slots(self) -> list[Slot]:

@@ -4,12 +4,50 @@ enrollments beside the plan)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from cadretrain.checks.base import Context, rule
 from cadretrain.diagnostics import Pos, Related
-from cadretrain.enrollment import Enrollee
-from cadretrain.sweep import days_text
+from cadretrain.enrollment import (
+    Enrollee,
+    Enrollment,
+    enrollment_dir,
+    enrollment_path,
+    load_enrollment,
+)
+from cadretrain.model import TrainingClass
+from cadretrain.sweep import days_text, overlapping_pairs
+
+
+@dataclass(frozen=True)
+class _Span:
+    class_id: str
+    start: date
+    end: date
+
+
+def _overlapping_enrollments(
+    ctx: Context, classes: dict[str, TrainingClass]
+) -> dict[str, Enrollment]:
+    """Load only the enrollments of classes whose dates overlap another enrolled class's:
+    nobody can be in two places at once if the classes never meet on the same days."""
+    folder = enrollment_dir(ctx.plan)
+    if not folder.is_dir():
+        return {}
+    spans = []
+    for path in sorted(folder.glob("*.yaml")):
+        sched = ctx.schedules.get(path.stem)
+        days = [d for s in sched.slots if not s.possible for d in s.days] if sched else []
+        if days:
+            spans.append(_Span(path.stem, min(days), max(days)))
+    wanted = {x.class_id for pair in overlapping_pairs(spans) for x in pair}
+    out = {}
+    for class_id in sorted(wanted, key=lambda cid: classes[cid].index):
+        loaded = load_enrollment(enrollment_path(ctx.plan, class_id), ctx.sink)
+        if loaded is not None:
+            out[class_id] = loaded
+    return out
 
 
 def person_key(p: Enrollee) -> str:
@@ -25,10 +63,10 @@ def trainee_in_two_classes(ctx: Context) -> None:
     通过：张三报名十八大轮训班第 1 期（3月13日—15日）和妇女干部班（5月7日—9日）
     不通过：张三报名春期中青年班（5月13日—7月13日）和村社区书记班第 1 期（5月13日—15日）
     """
-    enrolled = ctx.enrollments
+    classes = {c.id: c for c in ctx.plan.classes}
+    enrolled = _overlapping_enrollments(ctx, classes)
     if len(enrolled) < 2:
         return
-    classes = {c.id: c for c in ctx.plan.classes}
     seen: dict[str, list[tuple[str, Enrollee, frozenset[date]]]] = defaultdict(list)
     for class_id in sorted(enrolled, key=lambda cid: classes[cid].index):
         slots = [s for s in ctx.schedules[class_id].slots if not s.possible]
