@@ -183,6 +183,31 @@ def forms(
 
 
 @app.command()
+def collect(
+    class_: ClassOpt,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="[计划] 回执文件或文件夹…：第一个是 .yaml 时作为计划，其余为各单位报回的回执。",
+            show_default=False,
+        ),
+    ],
+    register: RegisterOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """汇总各单位报回的报名回执，检查后生成班次的报名名单（enrollments/班次代号.yaml）。"""
+    from cadretrain.collect import run_collect
+
+    plan_file = paths[0] if paths[0].suffix.lower() in (".yaml", ".yml") else None
+    files = paths[1:] if plan_file is not None else paths
+    if not files:
+        typer.echo("用法错误：没有给出回执文件或文件夹。", err=True)
+        raise typer.Exit(2)
+    report = _load_or_exit(plan_file)
+    raise typer.Exit(run_collect(report.plan, class_, files, register, force))
+
+
+@app.command()
 def roster(
     class_: ClassOpt,
     plan: PlanArg = None,
