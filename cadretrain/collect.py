@@ -290,12 +290,10 @@ def run_collect(
     changed; returns the exit code (0 ok, 1 errors or not written, 2 usage)."""
     from cadretrain.allocate import load_cadres, quota_table
     from cadretrain.enrollment import load_enrollments
-    from cadretrain.lookup import ClassNotFound, find_class
+    from cadretrain.lookup import pick_class
 
-    try:
-        cls = find_class(plan, query)
-    except ClassNotFound as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    cls = pick_class(plan, query)
+    if cls is None:
         return 2
     paths = form_files(files)
     if not paths:

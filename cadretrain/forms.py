@@ -319,21 +319,16 @@ def run_forms(
     """Write the class's reply forms; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.allocate import load_cadres, quota_table
     from cadretrain.diagnostics import Severity, Sink
-    from cadretrain.lookup import ClassNotFound, find_class
-    from cadretrain.output import text_lines
+    from cadretrain.lookup import pick_class
+    from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
-    from cadretrain.validate import FileReport, Report
 
-    try:
-        cls = find_class(plan, query)
-    except ClassNotFound as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    cls = pick_class(plan, query)
+    if cls is None:
         return 2
     sink = Sink()
     table = quota_table(plan, cls, load_cadres(plan, sink, register), sink)
-    if sink.items:
-        for line in text_lines(Report([FileReport(plan.file, plan, sink.items)])):
-            print(line, file=sys.stderr)
+    print_diagnostics(sink.items)
     status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
     names = file_names(table)
     if not names:

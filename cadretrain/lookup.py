@@ -30,3 +30,14 @@ def find_class(plan: Plan, query: str) -> TrainingClass:
     hint = did_you_mean(q, [c.label for c in plan.classes])
     listing = "、".join(f"{c.label}（{c.id}）" for c in plan.classes)
     raise ClassNotFound(f"计划中没有班次“{q}”。{hint}全部班次：{listing}")
+
+
+def pick_class(plan: Plan, query: str) -> TrainingClass | None:
+    """For commands: the class, or None after printing why (the caller exits with 2)."""
+    import sys
+
+    try:
+        return find_class(plan, query)
+    except ClassNotFound as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return None

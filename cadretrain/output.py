@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from cadretrain.diagnostics import Severity
-from cadretrain.validate import Report
+from typing import TextIO
+
+from cadretrain.diagnostics import Diagnostic, Severity, sorted_diagnostics
+from cadretrain.validate import FileReport, Report
 
 
 def text_lines(report: Report, hints: bool = True) -> list[str]:
@@ -84,3 +86,13 @@ def use_color() -> bool:
     import sys
 
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def print_diagnostics(diags: list[Diagnostic], stream: TextIO | None = None) -> None:
+    """Diagnostics of a command other than ``validate``: lines with hints, sorted, on stderr."""
+    import sys
+
+    out = stream if stream is not None else sys.stderr
+    report = Report([FileReport("", None, sorted_diagnostics(diags))])
+    for line in text_lines(report):
+        print(line, file=out)

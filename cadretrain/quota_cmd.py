@@ -19,27 +19,23 @@ def run_quota(
 ) -> int:
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.allocate import load_cadres, quota_table
-    from cadretrain.lookup import ClassNotFound, find_class
-    from cadretrain.output import text_lines
+    from cadretrain.lookup import pick_class
+    from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
     from cadretrain.quota_out import print_table, to_json, xlsx_bytes
-    from cadretrain.validate import FileReport, Report
 
     classes: list[TrainingClass]
     if query is None:
         classes = [c for c in plan.classes if c.planned]
     else:
-        try:
-            classes = [find_class(plan, query)]
-        except ClassNotFound as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+        picked = pick_class(plan, query)
+        if picked is None:
             return 2
+        classes = [picked]
     sink = Sink()
     cadres = load_cadres(plan, sink, register)
     tables = [quota_table(plan, c, cadres, sink) for c in classes]
-    if sink.items:
-        for line in text_lines(Report([FileReport(plan.file, plan, sink.items)])):
-            print(line, file=sys.stderr)
+    print_diagnostics(sink.items)
     if fmt == "json":
         print(
             "[" + ",\n".join(to_json(t) for t in tables) + "]"

@@ -289,12 +289,10 @@ def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment] |
     """The class and its enrollment, or an exit code after printing the Chinese error."""
     from cadretrain.diagnostics import Sink
     from cadretrain.enrollment import enrollment_path, load_enrollment
-    from cadretrain.lookup import ClassNotFound, find_class
+    from cadretrain.lookup import pick_class
 
-    try:
-        cls = find_class(plan, query)
-    except ClassNotFound as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    cls = pick_class(plan, query)
+    if cls is None:
         return 2
     path = enrollment_path(plan, cls.id)
     if not path.is_file():
