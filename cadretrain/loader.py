@@ -66,6 +66,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         classes_declared=plan_rec.get("classes_declared"),
         ranks=rec.get("ranks", []),
         register=plan_rec.get("register", ""),
+        hours_per_day=plan_rec.get("hours_per_day", 7.5),
         tags=rec.get("tags", []),
     )
     plan.texts = {

@@ -106,7 +106,7 @@ class TrainingClass:
     sessions: list[SessionSpec] = field(default_factory=list)
     weekends: bool = False
     fieldwork_days: int | None = None
-    hours_per_day: int | None = None
+    hours_per_day: float | None = None
     venue: str | None = None
     topics: list[str] = field(default_factory=list)
     modules: dict[str, list[str]] = field(default_factory=dict)
@@ -165,6 +165,7 @@ class Plan:
     ranks: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     register: str = ""
+    hours_per_day: float = 7.5  # 学时 per training day: 12 days ↔ 90 学时 (条例 Art. 14)
     units: dict[str, Unit] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)
     teachers: dict[str, Teacher] = field(default_factory=dict)

@@ -28,6 +28,7 @@ _TYPE_ZH = {
     "str": "文字",
     "text": "文字",
     "int": "整数",
+    "number": "数字",
     "year": "四位数年份",
     "bool": "true 或 false",
     "date": "日期（如 2013-02-19）",
@@ -188,6 +189,12 @@ class Reader:
             if _INT_RE.match(norm) and len(norm) <= 9:
                 return int(norm, 10)
             self.sink.add("CT103", pos, f"{where}应为整数，实际是“{show(node)}”")
+            return None
+        if kind == "number":
+            norm = unicodedata.normalize("NFKC", text).removesuffix("学时")
+            if re.fullmatch(r"\d{1,4}(\.\d{1,3})?", norm):
+                return float(norm)
+            self.sink.add("CT103", pos, f"{where}应为数字（如 7.5），实际是“{show(node)}”")
             return None
         if kind == "year":
             norm = unicodedata.normalize("NFKC", text).removesuffix("年")
