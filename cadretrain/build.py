@@ -50,6 +50,7 @@ def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
     cal = calendar_for(plan)
     schedules = schedule_plan(plan, cal)
     yield Job("日历.html", "全年培训日历", None, lambda: year_html(plan, schedules, cal).encode())
+    yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
     cadres = load_cadres(plan, sink, register)
     enrollments = load_enrollments(plan, sink)
     for cls in plan.classes:
@@ -67,6 +68,10 @@ def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str
     """Reply forms (one per unit with seats, and the instructions) and the notices."""
     from cadretrain.forms import INSTRUCTIONS, file_names, form_bytes, instructions_bytes
 
+    yield Job(f"{folder}/培训通知.html", "培训通知", cls, partial(_notice, plan, cls, "html"))
+    yield Job(
+        f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, plan, cls, "md")
+    )
     names = file_names(table)
     for uid, name in names.items():
         yield Job(f"{folder}/报名回执/{name}", "报名回执", cls, partial(form_bytes, table, uid))
@@ -74,6 +79,20 @@ def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str
         yield Job(
             f"{folder}/报名回执/{INSTRUCTIONS}", "填报说明", cls, partial(instructions_bytes, table)
         )
+
+
+def _notice(plan: Plan, cls: TrainingClass, fmt: str) -> bytes:
+    from cadretrain.notice import render_notice
+
+    text = render_notice(plan, cls, fmt, sink=Sink())  # register problems: reported by quota
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _plan_document(plan: Plan) -> bytes:
+    from cadretrain.notice import render_plan_document
+
+    text = render_plan_document(plan, "html")
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
 def _enrolled_outputs(
@@ -174,6 +193,12 @@ def build(
             result.done.append(job)
         except OutputRefused as exc:
             result.refused.append(str(exc))
+        except Exception as exc:  # a user's template error: report it, build the rest
+            from cadretrain.notice import TemplateProblem
+
+            if not isinstance(exc, TemplateProblem):
+                raise
+            result.failed.append(f"{job.path}：{exc}")
     lines += text_lines(Report([report.__class__(plan.file, plan, sink.items)]), hints=False)
     try:
         folder.write("index.html", index_html(plan, result, lines).encode())
@@ -187,7 +212,9 @@ def build(
     )
     for message in result.refused:
         print(f"未覆盖：{message}", file=sys.stderr)
-    return 1 if result.refused else 0
+    for message in result.failed:
+        print(f"未生成：{message}", file=sys.stderr)
+    return 1 if result.refused or result.failed else 0
 
 
 def _progress(todo: list[Job], show: bool) -> Iterator[Job]:

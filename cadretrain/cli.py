@@ -182,6 +182,39 @@ def forms(
     raise typer.Exit(run_forms(report.plan, class_, register, output, force))
 
 
+class NoticeFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    md = "md"
+
+
+@app.command()
+def notice(
+    plan: PlanArg = None,
+    class_: Annotated[
+        str | None,
+        typer.Option(
+            "--class", "-c", help="班次：代号、全称、简称或能唯一确定的部分名称；省略时为全部班次。"
+        ),
+    ] = None,
+    format: Annotated[
+        NoticeFormat, typer.Option("--format", "-f", help="html（按 GB/T 9704 排版）、pdf 或 md。")
+    ] = NoticeFormat.html,
+    output: OutputOpt = Path("out"),
+    plan_document: Annotated[
+        bool, typer.Option("--plan-document", help="生成年度培训计划（方案）本身，而不是培训通知。")
+    ] = False,
+    register: RegisterOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """生成培训通知（附名额分配表和报名回执），或用 --plan-document 生成年度计划文件。"""
+    from cadretrain.notice import run_notice
+
+    report = _load_or_exit(plan)
+    code = run_notice(report.plan, class_, format.value, output, force, plan_document, register)
+    raise typer.Exit(code)
+
+
 @app.command()
 def collect(
     class_: ClassOpt,
