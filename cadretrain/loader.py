@@ -24,7 +24,7 @@ from cadretrain.model import (
 )
 from cadretrain.nodes import compose
 from cadretrain.records import Reader, Rec, show
-from cadretrain.schema import YEAR_MAX, YEAR_MIN
+from cadretrain.schema import SECTIONS, YEAR_MAX, YEAR_MIN
 from cadretrain.source import read_source
 
 
@@ -67,6 +67,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         ranks=rec.get("ranks", []),
         register=plan_rec.get("register", ""),
         hours_per_day=plan_rec.get("hours_per_day", 7.5),
+        roster_columns=plan_rec.get("roster_columns", []),
         tags=rec.get("tags", []),
     )
     plan.texts = {
@@ -81,7 +82,10 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             extra_holidays=cal.get("extra_holidays", []),
             extra_workdays=cal.get("extra_workdays", []),
         )
-    for u in rec.get("units", []):
+    unit_recs: list[Rec] = list(rec.get("units", []))
+    if rec.get("units_file"):
+        unit_recs += _units_file(Path(file).parent / rec.values["units_file"], rec, sink)
+    for u in unit_recs:
         if "id" in u.values and "name" in u.values:
             plan.units.setdefault(
                 u.values["id"],
@@ -126,6 +130,19 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
 
         expand_per_unit(plan, sink)
     return plan
+
+
+def _units_file(path: Path, rec: Rec, sink: Sink) -> list[Rec]:
+    """The units listed in the file ``units_file`` names (a YAML list like ``units:``)."""
+    source = read_source(path, sink)
+    if source is None:
+        return []
+    root = compose(source.text, source.path, sink)
+    if root is None:
+        return []
+    reader = Reader(source.path, sink)
+    units = reader.value(root, SECTIONS["root"]["units"], "单位名单文件", Rec(rec.pos), "units")
+    return list(units or [])
 
 
 def _peek_year(root: MappingNode) -> int | None:

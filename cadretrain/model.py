@@ -165,6 +165,7 @@ class Plan:
     ranks: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     register: str = ""
+    roster_columns: list[str] = field(default_factory=list)
     hours_per_day: float = 7.5  # 学时 per training day: 12 days ↔ 90 学时 (条例 Art. 14)
     units: dict[str, Unit] = field(default_factory=dict)
     venues: dict[str, Venue] = field(default_factory=dict)

@@ -36,7 +36,7 @@ from cadretrain.enrollment import FIELDS_ZH, Enrollee, Enrollment
 from cadretrain.model import Plan, TrainingClass
 
 BASE_HEADS = ["序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级", "联系电话", "备注"]
-KNOWN_HEADS = (*BASE_HEADS, "身份证号", "政治面貌", "分组")
+KNOWN_HEADS = (*BASE_HEADS, "身份证号", "政治面貌", "分组")  # = checks.references.ROSTER_HEADS
 UNSCHEDULED = "日期未排定"
 _ATTRS = {zh: attr for attr, zh in FIELDS_ZH.items()}  # 姓名 -> name …
 # named styles: one style record per kind of cell, not one per cell
@@ -193,6 +193,21 @@ def set_width(ws: Any, col: int, width: float) -> None:
 # --- the roster ----------------------------------------------------------------------------
 
 
+def plan_heads(plan: Plan, with_id: bool, groups: int) -> list[str] | None:
+    """The plan's ``roster_columns`` made to fit the options: 身份证号 only with ``with_id``
+    (added after 出生年月 when asked for), 分组 only with groups (added before 备注)."""
+    if not plan.roster_columns:
+        return None
+    heads = [h for h in plan.roster_columns if h in KNOWN_HEADS]
+    heads = [h for h in heads if (h != "身份证号" or with_id) and (h != "分组" or groups)]
+    if with_id and "身份证号" not in heads:
+        at = heads.index("出生年月") + 1 if "出生年月" in heads else len(heads)
+        heads.insert(at, "身份证号")
+    if groups and "分组" not in heads:
+        heads.insert(heads.index("备注") if "备注" in heads else len(heads), "分组")
+    return heads
+
+
 def roster_heads(with_id: bool, groups: int, columns: Sequence[str] | None) -> list[str]:
     if columns is None:
         heads = list(BASE_HEADS)
@@ -259,6 +274,8 @@ def roster_bytes(
     """The class's 花名册 as xlsx bytes (byte-identical for the same input)."""
     from cadretrain.xlsx import new_workbook, to_bytes
 
+    if columns is None:
+        columns = plan_heads(plan, with_id, groups)
     heads = roster_heads(with_id, groups, columns)
     parts, unassigned = session_parts(plan, cls, enrollment)
     marks = {id(p): (0, "未分期") for p in unassigned}  # person -> group, note

@@ -29,6 +29,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "ranks": Field("list:str", "职级，从高到低排列"),
         "tags": Field("list:str", "标签（如 中青年），供 eligible 引用"),
         "units": Field("list:unit", "参训单位（乡镇、县直单位等），用于名额分配"),
+        "units_file": Field(
+            "str", "单位名单文件（YAML，内容是与 units 相同格式的列表），相对于计划文件"
+        ),
         "venues": Field("list:venue", "培训场地"),
         "teachers": Field("list:teacher", "授课教师或师资群体"),
         "classes": Field("list:class", "培训班次", required=True),
@@ -47,6 +50,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "topic_menu": Field("list:str", "供选择的培训专题（菜单式）"),
         "register": Field("str", "干部名册文件（xlsx 或 csv），相对于计划文件所在文件夹"),
         "hours_per_day": Field("number", "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）"),
+        "roster_columns": Field(
+            "list:str",
+            "花名册的栏目及顺序，如 [序号, 姓名, 性别, 出生年月, 单位及职务, 联系电话, 备注]",
+        ),
         "notes": Field("text", "备注"),
     },
     "calendar": {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from tests.conftest import HEADER, codes, load
 
@@ -159,3 +160,23 @@ def test_empty_and_comment_only_files() -> None:
         plan, diags = load(text)
         assert plan is None
         assert codes(diags) == ["CT009"]
+
+
+def test_units_can_live_in_their_own_file(tmp_path: Path) -> None:
+    from cadretrain.validate import validate_file
+
+    (tmp_path / "units.yaml").write_text(
+        "- {id: chengguan, name: 城关镇, kind: 乡镇}\n"
+        "- {id: zzb, name: 县委组织部, knd: 县直单位}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plan.yaml").write_text(
+        HEADER + "units_file: units.yaml\nunits: [{id: fgw, name: 县发改委}]\nclasses: []\n",
+        encoding="utf-8",
+    )
+    report = validate_file(tmp_path / "plan.yaml")
+    assert report.plan is not None
+    assert list(report.plan.units) == ["fgw", "chengguan", "zzb"]
+    (typo,) = report.diagnostics
+    assert typo.code == "CT101" and typo.pos.file.endswith("units.yaml")
+    assert (typo.pos.line, typo.pos.col) == (2, 26)  # columns count characters, not bytes

@@ -276,3 +276,48 @@ def test_groups_mix_sexes_and_ages_not_only_units() -> None:
     assert sorted(Counter(assign_groups(plan, people, 3)).values()) == [2, 3, 3]
     with pytest.raises(ValueError):
         assign_groups(plan, people, -1)
+
+
+def test_plan_roster_columns_choose_the_columns_and_id_still_needs_the_option(
+    tmp_path: Path,
+) -> None:
+    import io
+    import shutil
+
+    import openpyxl
+
+    from cadretrain.checks.references import ROSTER_HEADS
+    from cadretrain.diagnostics import Sink as _Sink
+    from cadretrain.enrollment import load_enrollment as _load
+    from cadretrain.loader import load_plan as _plan
+    from cadretrain.lookup import find_class as _find
+    from cadretrain.roster import KNOWN_HEADS
+    from cadretrain.roster import roster_bytes as _roster
+
+    assert set(ROSTER_HEADS) == set(KNOWN_HEADS)
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "plans" / "2013-county.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  issued: 2013-02-19\n",
+        "  issued: 2013-02-19\n  roster_columns: [序号, 姓名, 身份证号, 单位及职务, 备注]\n",
+    )
+    (tmp_path / "plan.yaml").write_text(text.replace("../examples/", ""), encoding="utf-8")
+    shutil.copy(root / "examples" / "register-2013.csv", tmp_path)
+    plan = _plan(tmp_path / "plan.yaml", _Sink())
+    assert plan is not None
+    cls = _find(plan, "women-leaders")
+    enrolled = _load(root / "plans" / "enrollments" / "women-leaders.yaml", _Sink())
+    assert enrolled is not None
+
+    def heads(data: bytes) -> list[object]:
+        ws = openpyxl.load_workbook(io.BytesIO(data))["全部"]
+        return [c.value for c in ws[3] if c.value]
+
+    assert heads(_roster(plan, cls, enrolled)) == ["序号", "姓名", "单位及职务", "备注"]
+    assert heads(_roster(plan, cls, enrolled, with_id=True)) == [
+        "序号",
+        "姓名",
+        "身份证号",
+        "单位及职务",
+        "备注",
+    ]

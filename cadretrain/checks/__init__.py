@@ -28,6 +28,7 @@ RULES: tuple[Check, ...] = (
     references.unknown_teachers,
     references.unknown_ranks_or_tags,
     references.unknown_units,
+    references.unknown_roster_columns,
     calendar_days.end_before_start,
     calendar_days.outside_year,
     calendar_days.unscheduled,

@@ -101,6 +101,35 @@ def unknown_units(ctx: Context) -> None:
             )
 
 
+ROSTER_HEADS = ("序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级", "联系电话")
+ROSTER_HEADS += ("备注", "身份证号", "政治面貌", "分组")
+
+
+@rule("CT115")
+def unknown_roster_columns(ctx: Context) -> None:
+    """plan.roster_columns 中的每一栏都必须是花名册能给出的栏目。
+
+    通过::
+
+        plan: {title: 示例, year: 2013, roster_columns: [序号, 姓名, 单位及职务, 备注]}
+        classes: []
+
+    不通过::
+
+        plan: {title: 示例, year: 2013, roster_columns: [序号, 名字, 单位及职务]}
+        classes: []
+    """
+    positions = ctx.plan.plan_rec.item_pos.get("roster_columns", [])
+    for i, head in enumerate(ctx.plan.roster_columns):
+        if head not in ROSTER_HEADS:
+            ctx.sink.add(
+                "CT115",
+                positions[i] if i < len(positions) else ctx.plan.plan_rec.at("roster_columns"),
+                f"花名册没有“{head}”这一栏",
+                hint=did_you_mean(head, ROSTER_HEADS) or "可选：" + "、".join(ROSTER_HEADS),
+            )
+
+
 @rule("CT111")
 def unknown_ranks_or_tags(ctx: Context) -> None:
     """eligible 中的职级必须在 ranks 中声明；声明了 tags 时，标签也必须在其中。
