@@ -101,7 +101,8 @@ def unknown_units(ctx: Context) -> None:
             )
 
 
-ROSTER_HEADS = ("序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级", "联系电话")
+ROSTER_HEADS: tuple[str, ...] = ("序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级")
+ROSTER_HEADS += ("联系电话",)
 ROSTER_HEADS += ("备注", "身份证号", "政治面貌", "分组")
 
 
