@@ -231,8 +231,7 @@ def collect(
     """汇总各单位报回的报名回执，检查后生成班次的报名名单（enrollments/班次代号.yaml）。"""
     from cadretrain.collect import run_collect
 
-    plan_file = paths[0] if paths[0].suffix.lower() in (".yaml", ".yml") else None
-    files = paths[1:] if plan_file is not None else paths
+    plan_file, files = _plan_and_files(paths)
     if not files:
         typer.echo("用法错误：没有给出回执文件或文件夹。", err=True)
         raise typer.Exit(2)
@@ -272,6 +271,58 @@ def signin(
 
     report = _load_or_exit(plan)
     raise typer.Exit(run_signin(report.plan, class_, output, force))
+
+
+@app.command()
+def attendance(
+    class_: ClassOpt,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="[计划] 签到表…：第一个是 .yaml 时作为计划，"
+            "其余为填好的签到表（xlsx 或 csv）或其文件夹。",
+            show_default=False,
+        ),
+    ],
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """读取填好的签到表，统计出勤、请假、缺勤，按条例第十五条标出请假超过 1/7 的学员。"""
+    from cadretrain.attendance import run_attendance
+
+    plan_file, files = _plan_and_files(paths)
+    report = _load_or_exit(plan_file)
+    raise typer.Exit(run_attendance(report.plan, class_, files, output, force))
+
+
+def _plan_and_files(paths: list[Path]) -> tuple[Path | None, list[Path]]:
+    """``[PLAN] FILES...``: the first path is the plan when it is a .yaml file."""
+    if paths and paths[0].suffix.lower() in (".yaml", ".yml"):
+        return paths[0], paths[1:]
+    return None, paths
+
+
+@app.command()
+def hours(
+    plans_dir: Annotated[
+        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
+    ],
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="只看这个单位（名称、代号或别名）。")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="检查的年度，默认为最新的计划年度。")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写出学时台账 xlsx 的文件夹。")
+    ] = None,
+    register: RegisterOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """学时台账：按条例第十四条列出学时不足的干部（乡科级每年 90 学时，县处级 5 年 550 学时）。"""
+    from cadretrain.hours_out import run_hours
+
+    raise typer.Exit(run_hours(plans_dir, unit, year, output, force, register))
 
 
 @app.command()
