@@ -50,6 +50,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "topic_menu": Field("list:str", "供选择的培训专题（菜单式）"),
         "register": Field("str", "干部名册文件（xlsx 或 csv），相对于计划文件所在文件夹"),
         "hours_per_day": Field("number", "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）"),
+        "teacher_pool": Field(
+            "teacher_pool", "师资库规则：满意率达到多少、在几个班次中达到即可入库"
+        ),
         "roster_columns": Field(
             "list:str",
             "花名册的栏目及顺序，如 [序号, 姓名, 性别, 出生年月, 单位及职务, 联系电话, 备注]",
@@ -110,6 +113,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "modules": Field("modules", "培训内容板块：{板块名: [专题…]}"),
         "teachers": Field("list:ref", "授课教师代号（见 teachers）"),
         "quota": Field("quota", "名额分配方法与每单位下限、上限"),
+        "grading": Field("grading", "考核：各项成绩的权重与等次线"),
         "per_unit": Field(
             "per_unit", "小班化：按单位拆成多个班次，每班不超过 max_size 人，依次排定日期"
         ),
@@ -120,6 +124,20 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "units": Field("list:ref", "参加的单位代号；不写则按 kind"),
         "max_size": Field("int", "每班最多人数，超过时一个单位拆成几个班"),
         "days": Field("int", "每班培训天数（连续的培训日）", required=True),
+    },
+    "grading": {
+        "weights": Field(
+            "counts",
+            "各考核项目及权重，如 {学习态度: 20, 培训考勤: 30, 学习结果: 30, 成果转化: 20}",
+        ),
+        "excellent": Field("number", "优秀的分数线（默认 90）"),
+        "pass": Field("number", "合格的分数线（默认 60）"),
+        "excellent_share": Field("number", "优秀人数占比上限，如 0.2"),
+    },
+    "teacher_pool": {
+        "satisfied": Field("number", "进入师资库所需的满意率，如 0.9"),
+        "classes": Field("int", "至少在几个班次中达到该满意率"),
+        "floor": Field("number", "满意率低于此值的教师予以提示，如 0.6"),
     },
     "quota": {
         "method": Field(
