@@ -326,6 +326,21 @@ def hours(
 
 
 @app.command()
+def report(
+    plans_dir: Annotated[
+        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
+    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="统计的年度。")],
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """培训工作统计：计划与实际的班次、人次、人天、学时（md、html），及全年培训日历（ics）。"""
+    from cadretrain.report import run_report
+
+    raise typer.Exit(run_report(plans_dir, year, output, force))
+
+
+@app.command()
 def build(
     plan: PlanArg = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。")] = Path("out"),
