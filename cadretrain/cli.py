@@ -303,6 +303,55 @@ def _plan_and_files(paths: list[Path]) -> tuple[Path | None, list[Path]]:
 
 
 @app.command()
+def scores(
+    class_: ClassOpt,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="[计划] [成绩登记表]：第一个是 .yaml 时作为计划；"
+            "给出填好的成绩登记表时生成结业名单。",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """考核：生成成绩登记表；读取填好的登记表，按权重计算总分、评定等次，生成结业名单。"""
+    from cadretrain.assessment import run_scores
+
+    plan_file, sheets = _plan_and_files(paths or [])
+    if len(sheets) > 1:
+        typer.echo("用法错误：一次只能读取一份成绩登记表。", err=True)
+        raise typer.Exit(2)
+    report = _load_or_exit(plan_file)
+    raise typer.Exit(run_scores(report.plan, class_, sheets[0] if sheets else None, output, force))
+
+
+@app.command()
+def ratings(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="[计划] [测评表…]：第一个是 .yaml 时作为计划；给出填好的测评表时统计满意度。",
+            show_default=False,
+        ),
+    ] = None,
+    class_: Annotated[
+        str | None,
+        typer.Option("--class", "-c", help="班次（生成空白测评表时必填）。"),
+    ] = None,
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """满意度测评：生成各班次的教师测评表；读取填好的测评表，统计满意率，按规则提出师资库变动。"""
+    from cadretrain.satisfaction import run_ratings
+
+    plan_file, files = _plan_and_files(paths or [])
+    report = _load_or_exit(plan_file)
+    raise typer.Exit(run_ratings(report.plan, class_, files, output, force))
+
+
+@app.command()
 def hours(
     plans_dir: Annotated[
         Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
