@@ -390,6 +390,26 @@ def report(
 
 
 @app.command()
+def archive(
+    plans_dir: Annotated[
+        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
+    ],
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="只生成这个单位（名称、代号或别名）。")
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", "-p", help="只生成这个人（姓名）。")
+    ] = None,
+    output: OutputOpt = Path("out"),
+    force: ForceOpt = False,
+) -> None:
+    """学员学习登记表：每位干部参加的班次、学时、考核结果，供存入本人档案。"""
+    from cadretrain.archive import run_archive
+
+    raise typer.Exit(run_archive(plans_dir, unit, person, output, force))
+
+
+@app.command()
 def build(
     plan: PlanArg = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="输出文件夹。")] = Path("out"),

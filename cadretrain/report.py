@@ -302,11 +302,14 @@ def report_html(r: YearReport) -> str:
 
 def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) -> int:
     """``cadretrain report PLANS_DIR --year Y [-o DIR] [--force]``; returns the exit code:
-    0 written, 1 a file not overwritten or enrollments unreadable, 2 no plans / no such year."""
+    0 written, 1 a file not overwritten, enrollments or a records file unreadable, 2 no plans /
+    no such year. Attendance and satisfaction come from the plans' ``records/`` folders."""
+    from cadretrain.diagnostics import Severity
     from cadretrain.ics import ics_text
     from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
     from cadretrain.plan_folder import load_plans
+    from cadretrain.records_dir import attendance_rates, satisfaction_rates
 
     if not plans_dir.exists():
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
@@ -323,8 +326,14 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
         print(f"错误：{plans_dir} 中没有 {year} 年的计划；有计划的年份：{years}", file=sys.stderr)
         return 2
     sink = Sink()
-    report = year_report(chosen, year, sink)
-    print_diagnostics(sink.items)
+    records = Sink()  # problems in the after-class records do not fail the report …
+    attendance: dict[str, Fraction] = {}
+    satisfaction: dict[str, Fraction] = {}
+    for plan in sorted(chosen, key=lambda p: p.file):
+        attendance.update(attendance_rates(plan, records))
+        satisfaction.update(satisfaction_rates(plan, records))
+    report = year_report(chosen, year, sink, attendance=attendance, satisfaction=satisfaction)
+    print_diagnostics([*sink.items, *records.items])
     print(summary_text(report))
     out = OutputFolder(output, force=force)
     try:
@@ -339,4 +348,7 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
         return 1
     finally:
         out.close()
-    return 1 if sink.has_errors() else 0
+    unreadable = any(  # … unless a records file could not be read at all
+        d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
+    )
+    return 1 if sink.has_errors() or unreadable else 0

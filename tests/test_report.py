@@ -17,6 +17,7 @@ from cadretrain.diagnostics import Sink
 from cadretrain.model import Plan
 from cadretrain.plan_folder import load_plans
 from cadretrain.report import (
+    CLASS_HEAD,
     YearReport,
     report_html,
     report_markdown,
@@ -202,3 +203,58 @@ def test_run_report_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert run_report(empty, 2013, tmp_path / "out") == 2
     assert run_report(tmp_path / "missing", 2013, tmp_path / "out") == 2
     assert not (tmp_path / "out").exists()
+
+
+def _row(md: str, name: str) -> list[str]:
+    line = next(line for line in md.splitlines() if f"| {name} |" in line)
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_bundled_report_shows_the_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run_report(PLANS, 2013, out) == 0  # the example's 出差 mark is reported, not fatal
+    stdout, err = capsys.readouterr()
+    assert "平均出勤率 99.7%" in stdout and "平均满意度" in stdout
+    assert "CT802" in err and "records" in err
+    md = (out / "2013年培训工作统计.md").read_text(encoding="utf-8")
+    women = _row(md, "全县妇女领导干部培训班")
+    youth = _row(md, "团干部培训班")
+    at, sat = CLASS_HEAD.index("出勤率"), CLASS_HEAD.index("满意度")
+    assert (women[at], women[sat]) == ("99.7%", "92.4%")
+    assert (youth[at], youth[sat]) == ("—", "71.9%")  # rated, but no sign-in sheet bundled
+    other = _row(md, "党政主职培训班")
+    assert (other[at], other[sat]) == ("—", "—")
+    html = (out / "2013年培训工作统计.html").read_text(encoding="utf-8")
+    assert "99.7%" in html and "92.4%" in html and "71.9%" in html
+
+
+def test_empty_records_give_dashes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "plans"
+    shutil.copytree(PLANS, folder)
+    shutil.rmtree(folder / "records")
+    (folder / "records" / "attendance").mkdir(parents=True)
+    (folder / "records" / "ratings").mkdir()
+    out = tmp_path / "out"
+    assert run_report(folder, 2013, out) == 0
+    stdout, err = capsys.readouterr()
+    assert "出勤率" not in stdout and "满意度" not in stdout and err == ""
+    md = (out / "2013年培训工作统计.md").read_text(encoding="utf-8")
+    at, sat = CLASS_HEAD.index("出勤率"), CLASS_HEAD.index("满意度")
+    for name in ("全县妇女领导干部培训班", "团干部培训班"):
+        row = _row(md, name)
+        assert (row[at], row[sat]) == ("—", "—"), name
+
+
+def test_an_unreadable_records_file_fails_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "plans"
+    shutil.copytree(PLANS, folder)
+    (folder / "records" / "ratings" / "坏文件.xlsx").write_bytes(b"not a workbook")
+    out = tmp_path / "out"
+    assert run_report(folder, 2013, out) == 1
+    assert "CT901" in capsys.readouterr().err
+    md = (out / "2013年培训工作统计.md").read_text(encoding="utf-8")
+    assert "92.4%" in md  # the readable records are still used
