@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadretrain.codes_data import DATA_TABLE
+from cadretrain.codes_register import REGISTER_TABLE
 from cadretrain.diagnostics import Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -211,5 +212,5 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
 ]
 
 CODES: dict[str, Code] = {
-    c: Code(c, sev, title, doc) for c, sev, title, doc in (*_TABLE, *DATA_TABLE)
+    c: Code(c, sev, title, doc) for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE)
 }
