@@ -16,7 +16,13 @@ deliberately too tight, on a weekend, over capacity, without headcount), so vali
 some problems of every kind — tens, not thousands. The same arguments always give the same
 text: ``random.Random(seed)`` only, and no set is ever iterated.
 
-Importable: ``generate(classes, venues, teachers, year, seed) -> str``.
+Units (参训单位, ``--units``, as many as venues by default): about 8 % the province's departments
+(省直单位), then in turn one for each city (市直单位) and county (its 城关镇, then a 县直单位 …),
+each with declared ``counts`` by rank and tag, local ones with their region's tag, so quotas
+work on the plan without a register. They come from a generator of their own: the classes are
+the same text with or without units.
+
+Importable: ``generate(classes, venues, teachers, year, seed, units=None) -> str``.
 """
 
 from __future__ import annotations
@@ -232,6 +238,46 @@ TOPICS = (
     "撰写调研报告",
 )
 MODULES = ("政治理论", "能力素质", "实践知识")
+# units (参训单位): the province's departments, each city's and county's departments, and the
+# counties' towns; names are the region's name + the word (桐柏县 + 城关镇 = 桐柏县城关镇)
+PROVINCE_DEPTS = (
+    "省委办公厅",
+    "省政府办公厅",
+    "省人大常委会办公厅",
+    "省政协办公厅",
+    "省纪委",
+    "省委组织部",
+    "省委宣传部",
+    "省委统战部",
+    "省委政法委",
+    "省委党校",
+    "省发展改革委",
+    "省教育厅",
+    "省科技厅",
+    "省工业和信息化厅",
+    "省公安厅",
+    "省民政厅",
+    "省司法厅",
+    "省财政厅",
+    "省人力资源社会保障厅",
+    "省国土资源厅",
+    "省住房城乡建设厅",
+    "省交通运输厅",
+    "省水利厅",
+    "省农业厅",
+    "省林业厅",
+    "省商务厅",
+    "省文化厅",
+    "省卫生厅",
+    "省审计厅",
+    "团省委",
+    "省妇联",
+    "省总工会",
+)
+LOCAL_DEPTS = ("委组织部", "委宣传部", "财政局", "教育局", "委政法委", "民政局", "农业局")
+LOCAL_DEPTS += ("委统战部",)
+TOWNS = ("城关镇", "东关街道", "城郊乡", "新集镇", "西关街道", "王店乡", "李庄镇", "高庙乡")
+UNIT_SHARE_PROVINCE = 0.08  # of the units, like the classes: 8 % are the province's own
 DASHES = ("---", "--", "—", "——", "-", "～", "至")
 CN_DIGITS = "〇一二三四五六七八九"
 
@@ -324,6 +370,16 @@ class Teacher:
 
 
 @dataclass
+class UnitDecl:
+    id: str
+    name: str
+    kind: str  # 省直单位, 市直单位, 县直单位, 乡镇
+    region: str  # the region's tag (南阳市, 桐柏县); "" for the province's departments
+    counts: dict[str, int] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Klass:
     region: Region
     name: str
@@ -357,9 +413,15 @@ class Klass:
 
 
 class Generator:
-    def __init__(self, classes: int, venues: int, teachers: int, year: int, seed: int) -> None:
+    def __init__(
+        self, classes: int, venues: int, teachers: int, year: int, seed: int, units: int | None
+    ) -> None:
         self.rng = random.Random(seed)
+        # units draw from their own generator, so the classes are the same with or without them
+        self.unit_rng = random.Random(seed * 1_000_003 + 17)
         self.n_classes, self.n_venues, self.n_teachers = classes, venues, teachers
+        self.n_units = venues if units is None else units
+        self.units: list[UnitDecl] = []
         self.year = year
         self.first = date(year, 1, 1)
         flags = workday_flags(year)
@@ -469,6 +531,89 @@ class Generator:
         ]
         self.external = [v.id for v in self.venues if v.external]
         self.prov_venues = [v.id for v in self.venues[:n_prov]]
+
+    def build_units(self) -> None:
+        """Units with declared ``counts`` (by rank and tag), so quotas work without a register:
+        about 8 % the province's departments, then one unit for each city and county in turn
+        (a county's first is its 城关镇, a city's its 委组织部), then more while they last.
+        Each local unit declares its region's tag, which the local classes' ``eligible`` uses."""
+        n = max(self.n_units, 0)
+        if n == 0:
+            return
+        local = [r for r in self.regions if r.level > 0]
+        n_prov = max(1, round(n * UNIT_SHARE_PROVINCE)) if local else n
+        n_prov = min(n_prov, n)
+        decls: list[tuple[str, str, str]] = []  # (name, kind, region tag)
+        for i in range(n_prov):
+            word = PROVINCE_DEPTS[i % len(PROVINCE_DEPTS)]
+            decls.append((word + _nth(i, len(PROVINCE_DEPTS)), "省直单位", ""))
+        taken = [0] * len(local)
+        while local and len(decls) < n:
+            for j, region in enumerate(local):
+                if len(decls) >= n:
+                    break
+                k = taken[j]
+                taken[j] += 1
+                if region.level == 1:
+                    word, kind = LOCAL_DEPTS[k % len(LOCAL_DEPTS)], "市直单位"
+                    word += _nth(k, len(LOCAL_DEPTS))
+                elif k % 2 == 0:  # counties: town, department, town, department …
+                    word, kind = TOWNS[k // 2 % len(TOWNS)] + _nth(k // 2, len(TOWNS)), "乡镇"
+                else:
+                    word, kind = LOCAL_DEPTS[k // 2 % len(LOCAL_DEPTS)], "县直单位"
+                    word += _nth(k // 2, len(LOCAL_DEPTS))
+                decls.append((region.name + word, kind, region.name))
+        width = max(3, len(str(len(decls))))
+        for i, (name, kind, region_tag) in enumerate(decls, start=1):
+            unit = UnitDecl(f"u{i:0{width}d}", name, kind, region_tag)
+            unit.counts = self.unit_counts(unit)
+            if kind == "乡镇":
+                street = name.endswith("街道")
+                party, office = ("党工委", "办事处") if street else ("党委", "人民政府")
+                unit.aliases = [name + party, name + office]
+            self.units.append(unit)
+
+    def unit_counts(self, unit: UnitDecl) -> dict[str, int]:
+        """Declared people by rank (RANKS order), then by tag (CATEGORY_TAGS order, then the
+        region's tag: everyone in a local unit); zeros left out."""
+        r = self.unit_rng.randint
+        spans: dict[str, tuple[tuple[int, int], ...]] = {  # per rank, in RANKS order
+            "省直单位": ((1, 1), (3, 6), (8, 20), (15, 40), (20, 50), (20, 50), (10, 30), (30, 99)),
+            "市直单位": ((0, 0), (0, 0), (1, 1), (2, 5), (5, 12), (8, 20), (5, 15), (20, 80)),
+            "县直单位": ((0, 0), (0, 0), (0, 0), (0, 0), (1, 2), (2, 5), (2, 6), (10, 40)),
+            "乡镇": ((0, 0), (0, 0), (0, 0), (0, 0), (3, 5), (8, 15), (2, 6), (20, 60)),
+        }
+        ranks = {rank: r(*span) for rank, span in zip(RANKS, spans[unit.kind], strict=True)}
+        total = sum(ranks.values())
+        town = unit.kind == "乡镇"
+        leaders = 2 if town else 1  # 党委书记 and 乡镇长; a department's head
+
+        def share(lo: float, hi: float) -> int:
+            return round(total * self.unit_rng.uniform(lo, hi))
+
+        def named(words: tuple[str, ...], lo: int, hi: int) -> int:
+            return r(lo, hi) if any(w in unit.name for w in words) else r(0, 1)
+
+        tags = {
+            "中青年": share(0.15, 0.30),
+            "后备干部": share(0.04, 0.10),
+            "主要领导": leaders,
+            "新任职": share(0.04, 0.10),
+            "村社区党组织书记": r(12, 35) if town else 0,
+            "团干部": r(1, 3),
+            "党务干部": r(1, 4),
+            "组工干部": named(("组织部",), 8, 30),
+            "纪检监察干部": named(("纪委",), 10, 40) or r(0, 2),
+            "宣传干部": named(("宣传部", "文化"), 8, 25),
+            "政法干部": named(("政法委", "公安", "司法"), 15, 60),
+            "统战干部": named(("统战部",), 5, 15),
+            "大学生村官": r(2, 8) if town else 0,
+            "非公企业党组织书记": r(2, 10) if town else 0,
+            "入党积极分子": r(0, 5),
+        }
+        if unit.region:
+            tags[unit.region] = total
+        return {k: v for k, v in (*ranks.items(), *tags.items()) if v > 0}
 
     # ── classes ──
 
@@ -758,6 +903,7 @@ class Generator:
     def generate(self) -> str:
         rng = self.rng
         self.build_world()
+        self.build_units()
         names: set[str] = set()
         classes: list[Klass] = []
         for i in range(self.n_classes):
@@ -845,6 +991,15 @@ class Generator:
         tags = list(CATEGORY_TAGS) + [r.name for r in self.regions if r.level > 0]
         rows = [", ".join(q(t) for t in tags[i : i + 12]) for i in range(0, len(tags), 12)]
         out.append("tags: [" + ",\n  ".join(rows) + "]")
+        if self.units:
+            out += ["", "units:"]
+            for u in self.units:
+                counts = ", ".join(f"{q(k)}: {n}" for k, n in u.counts.items())
+                aliases = f", aliases: {flow_list(u.aliases)}" if u.aliases else ""
+                out.append(
+                    f"  - {{id: {u.id}, name: {q(u.name)}, kind: {q(u.kind)}{aliases}, "
+                    f"counts: {{{counts}}}}}"
+                )
         out += ["", "venues:"]
         for v in self.venues:
             d: dict[str, object] = {"id": v.id, "name": v.name}
@@ -914,9 +1069,17 @@ class Generator:
         return "\n".join(out).rstrip("\n") + "\n"
 
 
-def generate(classes: int, venues: int, teachers: int, year: int, seed: int = 1) -> str:
-    """The YAML text of a generated plan; the same arguments always give the same text."""
-    return Generator(classes, venues, teachers, year, seed).generate()
+def _nth(k: int, size: int) -> str:
+    """ "" for the first round through a word list, then 2, 3 … so names stay unique."""
+    return "" if k < size else str(k // size + 1)
+
+
+def generate(
+    classes: int, venues: int, teachers: int, year: int, seed: int = 1, units: int | None = None
+) -> str:
+    """The YAML text of a generated plan; the same arguments always give the same text.
+    ``units`` defaults to as many as ``venues`` (300 for the province plan); 0 for none."""
+    return Generator(classes, venues, teachers, year, seed, units).generate()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -926,9 +1089,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--teachers", type=int, default=1000)
     ap.add_argument("--year", type=int, default=2013)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--units", type=int, help="参训单位数（默认与场地数相同；0 为不写 units）")
     ap.add_argument("-o", "--output", type=Path, help="写入的文件；省略时输出到屏幕")
     args = ap.parse_args(argv)
-    text = generate(args.classes, args.venues, args.teachers, args.year, args.seed)
+    text = generate(args.classes, args.venues, args.teachers, args.year, args.seed, args.units)
     if args.output is None:
         sys.stdout.write(text)
     else:

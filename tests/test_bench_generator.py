@@ -36,3 +36,39 @@ def test_generator_is_deterministic() -> None:
     first = generate(50, 10, 30, 2013, 7)
     assert generate(50, 10, 30, 2013, 7) == first
     assert generate(50, 10, 30, 2013, 8) != first
+
+
+def test_generated_units_load_and_give_quotas() -> None:
+    from cadretrain.allocate import quota_table
+    from cadretrain.diagnostics import Sink
+
+    text = _generate()(50, 10, 30, 2013, 1)
+    report = validate_text(text, "province.yaml")
+    plan = report.plan
+    assert plan is not None
+    assert [d.line() for d in report.diagnostics if d.code.startswith(("CT0", "CT1"))] == []
+    units = list(plan.units.values())
+    assert len(units) == 10  # as many as venues by default
+    assert {u.kind for u in units} <= {"省直单位", "市直单位", "县直单位", "乡镇"}
+    assert units[0].kind == "省直单位" and all(u.counts for u in units)
+    declared = set(plan.ranks) | set(plan.tags)
+    assert all(set(u.counts) <= declared for u in units)
+    # every class with a headcount finds eligible people in the units' declared counts
+    for cls in plan.classes:
+        if not cls.planned:
+            continue
+        sink = Sink()
+        table = quota_table(plan, cls, None, sink)
+        assert table.allocation.population > 0, cls.name
+        assert 0 < table.allocation.seats <= cls.planned, cls.name
+        assert not [d for d in sink.items if d.code in ("CT501", "CT502")]
+
+
+def test_units_can_be_left_out_without_changing_the_classes() -> None:
+    generate = _generate()
+    with_units = generate(50, 10, 30, 2013, 1)
+    without = generate(50, 10, 30, 2013, 1, units=0)
+    before, found, rest = with_units.partition("\nunits:\n")
+    assert found and "\nunits:" not in without
+    _block, _, after = rest.partition("\n\n")
+    assert before + "\n" + after == without
