@@ -7,7 +7,8 @@ declared in the plan (``counts: {职级或标签: 人数}``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cadretrain.model import Eligible, Plan, TrainingClass, Unit
@@ -28,16 +29,32 @@ def admitted(cls: TrainingClass, cadre: Cadre) -> bool:
     return any(rule.admits(cadre.rank, cadre.sex, cadre.tags) for rule in rules)
 
 
-def from_register(plan: Plan, cls: TrainingClass, cadres: Iterable[Cadre]) -> Population:
+Profile = tuple[str | None, str, str, frozenset[str]]  # unit, rank, sex, tags
+_last_profiles: list[tuple[Sequence[Cadre], Counter[Profile]]] = []
+
+
+def profiles(cadres: Sequence[Cadre]) -> Counter[Profile]:
+    """How many cadres share each (unit, rank, sex, tags): eligibility depends on nothing else,
+    so a class's population is counted over these few thousand groups, not every person.
+    The last register's grouping is reused (quotas for every class of a plan)."""
+    if _last_profiles and _last_profiles[0][0] is cadres:
+        return _last_profiles[0][1]
+    counted: Counter[Profile] = Counter((c.unit_id, c.rank, c.sex, c.tags) for c in cadres)
+    _last_profiles[:] = [(cadres, counted)]
+    return counted
+
+
+def from_register(plan: Plan, cls: TrainingClass, cadres: Sequence[Cadre]) -> Population:
     counts = dict.fromkeys(plan.units, 0)
     unplaced = 0
-    for cadre in cadres:
-        if not admitted(cls, cadre):
+    rules = cls.eligible
+    for (unit, rank, sex, tags), n in profiles(cadres).items():
+        if rules and not any(rule.admits(rank, sex, tags) for rule in rules):
             continue
-        if cadre.unit_id in counts:
-            counts[cadre.unit_id] += 1
+        if unit in counts:
+            counts[unit] += n
         else:
-            unplaced += 1
+            unplaced += n
     return Population(counts, "干部名册", unplaced)
 
 
