@@ -198,7 +198,8 @@ def _capacity(
 def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink) -> None:
     from cadretrain.population import admitted
 
-    by_id = {c.id_number: c for c in cadres if c.id_number}
+    wanted = {row.person.id_number for row in rows}
+    by_id = {c.id_number: c for c in cadres if c.id_number in wanted}
     for row in rows:
         person = row.person
         cadre = by_id.get(person.id_number)

@@ -246,7 +246,7 @@ class _Reader:
         self.plan = plan
         self.sessions = sessions
         self.checker = checker
-        self.longest = max((len(k) for k in checker.units), default=0)
+        self.longest = checker.longest
 
     def sheet(self, table: Table, layout: Layout) -> None:
         extra: dict[str, int] = {}

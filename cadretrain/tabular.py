@@ -64,6 +64,10 @@ def _filled(row: Iterable[object]) -> bool:
     return any(c is not None and (not isinstance(c, str) or c.strip()) for c in row)
 
 
+# the hidden sheet of drop-down lists that cadretrain's own forms carry: never data
+SKIPPED_SHEETS = frozenset({"_lists"})
+
+
 def read_tables(path: Path | str, sink: Sink, code: str) -> list[Table] | None:
     """All sheets of a workbook, or the one table of a CSV file; None after a diagnostic."""
     name = str(path)
@@ -139,6 +143,8 @@ def _openpyxl_tables(p: Path) -> list[Table]:
     try:
         tables = []
         for ws in wb.worksheets:
+            if ws.title in SKIPPED_SHEETS:
+                continue
             table = Table(ws.title)
             if hasattr(ws, "reset_dimensions"):
                 ws.reset_dimensions()  # some programs write a wrong <dimension>; read every row
@@ -155,6 +161,8 @@ def _calamine_tables(calamine: Any, p: Path) -> list[Table]:
     wb = calamine.CalamineWorkbook.from_path(str(p))
     tables = []
     for sheet_name in wb.sheet_names:
+        if sheet_name in SKIPPED_SHEETS:
+            continue
         sheet = wb.get_sheet_by_name(sheet_name)
         table = Table(str(sheet_name))
         start = sheet.start
