@@ -106,10 +106,12 @@ def ensure_register(plan: Any, n: int = PEOPLE, seed: int = SEED) -> tuple[Path,
 
 
 def cadres_of(plan: Any, n: int = PEOPLE, seed: int = SEED) -> list[Any]:
-    """The synthetic register in memory (the same people the files hold)."""
+    """The synthetic register in memory (the same people the files hold), indexed by ID number
+    as ``read_register`` returns it."""
+    from cadretrain.register import Register
     from cadretrain.synth import generate_register
 
-    return generate_register(plan, n, seed)
+    return Register(generate_register(plan, n, seed))
 
 
 def best_of(n: int, fn: Callable[[], object]) -> tuple[float, list[float]]:

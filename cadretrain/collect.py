@@ -23,7 +23,7 @@ from cadretrain.collect_rows import Form, FormRow, read_form
 from cadretrain.diagnostics import Diagnostic, Pos, Related, Severity, Sink
 from cadretrain.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
 from cadretrain.model import Plan, TrainingClass
-from cadretrain.register import Cadre
+from cadretrain.register import Cadre, index_by_id
 from cadretrain.schedule import Schedule
 
 FORM_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
@@ -198,8 +198,7 @@ def _capacity(
 def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink) -> None:
     from cadretrain.population import admitted
 
-    wanted = {row.person.id_number for row in rows}
-    by_id = {c.id_number: c for c in cadres if c.id_number in wanted}
+    by_id = index_by_id(cadres, {row.person.id_number for row in rows})
     for row in rows:
         person = row.person
         cadre = by_id.get(person.id_number)

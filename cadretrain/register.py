@@ -60,16 +60,39 @@ class Cadre:
     education: str = ""
 
 
+class Register(list[Cadre]):
+    """The cadres read from a register, with an index by ID number built as they were read
+    (the first row of a duplicated ID wins, as in the CT409 report)."""
+
+    def __init__(self, cadres: list[Cadre]) -> None:
+        super().__init__(cadres)
+        self.by_id: dict[str, Cadre] = {}
+        for cadre in cadres:
+            if cadre.id_number:
+                self.by_id.setdefault(cadre.id_number, cadre)
+
+
+def index_by_id(cadres: list[Cadre], wanted: set[str]) -> dict[str, Cadre]:
+    """Cadres by ID number: the register's own index, or one built for the wanted IDs."""
+    if isinstance(cadres, Register):
+        return cadres.by_id
+    found: dict[str, Cadre] = {}
+    for cadre in cadres:
+        if cadre.id_number in wanted:
+            found.setdefault(cadre.id_number, cadre)
+    return found
+
+
 def read_register(
     path: Path | str, plan: Plan, sink: Sink, *, today: date | None = None
-) -> list[Cadre]:
+) -> Register:
     """Every cadre of every sheet that has a header row; problems go to ``sink``.
 
     ``today`` bounds birth dates in ID numbers (default: the real today).
     """
     tables = read_tables(path, sink, "CT401")
     if tables is None:
-        return []
+        return Register([])
     checker = _Checker(str(path), plan, sink, today or date.today())
     found = False
     out: list[Cadre] = []
@@ -87,7 +110,7 @@ def read_register(
             hint="表头一行应至少有“姓名”“性别”“出生年月”“单位”“职务”“职级”“身份证号”"
             f"等列名中的 {MIN_KNOWN} 个。",
         )
-    return out
+    return Register(out)
 
 
 @dataclass

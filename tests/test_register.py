@@ -430,3 +430,36 @@ def test_a_large_csv_reads_in_seconds(tmp_path: Path) -> None:
     assert len(cadres) == n
     assert diags == []
     assert elapsed < 20, f"{elapsed:.1f} s for {n} rows"
+
+
+def test_register_index_keeps_the_first_of_a_duplicated_id() -> None:
+    from cadretrain.diagnostics import Pos
+    from cadretrain.register import Cadre, Register, index_by_id
+
+    def person(name: str, id_number: str) -> Cadre:
+        return Cadre(
+            name,
+            "男",
+            "汉族",
+            "1975.03",
+            None,
+            "",
+            "",
+            "",
+            "",
+            "",
+            id_number,
+            frozenset(),
+            Pos("r.csv", 1, 0),
+        )
+
+    a, b, c = (
+        person("甲", "11010519491231002X"),
+        person("乙", "11010519491231002X"),
+        person("丙", ""),
+    )
+    register = Register([a, b, c])
+    assert register.by_id == {"11010519491231002X": a}
+    assert index_by_id(register, set()) is register.by_id
+    assert index_by_id([a, b, c], {"11010519491231002X"}) == {"11010519491231002X": a}
+    assert index_by_id([a, b, c], set()) == {}
