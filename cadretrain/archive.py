@@ -6,8 +6,8 @@
   (:func:`cadretrain.hours.class_entries`: ID number, else name and unit), so the two agree.
 - Name, sex, unit, post, rank: from the latest enrollment. Classes by year, plan file, order.
 - 培训时间: the person's session's dates, else the plan's date text; the ledger's estimate note
-  on a second line. 考核结果: ``scores`` (class id → graded results, matched by the ledger
-  key), else ``—``. 论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
+  on a second line. 考核结果: ``scores`` ((plan file, class id) → graded results, matched by
+  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``. 论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
 - No ID number or phone is ever written (``Record.key`` is internal). Sheet names: the name
   without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 portrait; the HTML page
   breaks before each cadre.
@@ -95,7 +95,7 @@ def archive_records(
     *,
     unit: str | None = None,
     person: str | None = None,
-    scores: Mapping[str, Sequence[Result]] | None = None,
+    scores: Mapping[tuple[str, str], Sequence[Result]] | None = None,
 ) -> list[Record]:
     """Every cadre's record over the plans' enrolled classes; ``unit`` (a unit name) keeps the
     cadres whose latest unit it is, ``person`` those of that name. Sorted by unit (plan order),
@@ -111,7 +111,7 @@ def archive_records(
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
-            results = None if scores is None else scores.get(cls.id, [])
+            results = None if scores is None else scores.get((plan.file, cls.id), [])
             for key, p, entry in class_entries(plan, cls, enrollment.people):
                 rec = records.setdefault(key, Record(key, p.name.strip()))
                 rec.name = p.name.strip() or rec.name
@@ -303,12 +303,16 @@ def _print_records(label: str, records: Sequence[Record]) -> None:
 def run_archive(
     plans_dir: Path, unit: str | None, person: str | None, output: Path, force: bool = False
 ) -> int:
-    """``cadretrain archive PLANS_DIR [--unit U] [--person P] -o DIR``; returns the exit code."""
+    """``cadretrain archive PLANS_DIR [--unit U] [--person P] -o DIR``; returns the exit code:
+    0 written, 1 an enrollment or a score sheet unreadable or an output edited, 2 bad input.
+    考核结果 come from each plan's ``records/scores/``."""
+    from cadretrain.diagnostics import Severity
     from cadretrain.hours_out import ALL_UNITS
     from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
     from cadretrain.plan_folder import find_unit, load_plans
     from cadretrain.records import did_you_mean
+    from cadretrain.records_dir import class_scores
 
     if not plans_dir.exists():
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
@@ -332,8 +336,16 @@ def run_archive(
             return 2
         label = found
     sink = Sink()
-    records = archive_records(plans, sink, unit=None if unit is None else label)
-    print_diagnostics(sink.items)
+    marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
+    scores = {
+        (plan.file, cid): got.results
+        for plan in plans
+        for cid, got in class_scores(plan, marks).items()
+    }
+    unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
+    records = archive_records(plans, sink, unit=None if unit is None else label, scores=scores)
+    print_diagnostics([*sink.items, *marks.items])
+    failed = 1 if sink.has_errors() or unreadable else 0  # … unless a sheet is unreadable
     if person is not None:
         names = sorted({r.name for r in records})
         records = [r for r in records if r.name == person.strip()]
@@ -344,7 +356,7 @@ def run_archive(
         label = f"{label}-{person.strip()}"
     if not records:
         print(f"{label} 没有培训记录（各班次的报名名单中没有此单位的干部），未生成登记表。")
-        return 1 if sink.has_errors() else 0
+        return failed
     _print_records(label, records)
     out = OutputFolder(output, force=force)
     try:
@@ -358,4 +370,4 @@ def run_archive(
         return 1
     finally:
         out.close()
-    return 1 if sink.has_errors() else 0
+    return failed

@@ -15,6 +15,8 @@ Decisions:
   its folder, read against the class's enrollment; a folder with nothing recorded gives no rate.
 - A class's satisfaction rate = Σ(很满意 + 满意) ÷ Σ responses over the class's teachers (and
   over the forms of the class, should there be more than one); no responses gives no rate.
+- A class's 考核 results: :func:`cadretrain.assessment.read_scores` over
+  ``records/scores/<class-id>.xlsx``, graded by the class's ``grading``.
 - Problems go to the sink; a folder that is not a class, a class without an enrollment and a
   stray file are warnings (CT801, not read) and leave the class without a rate.
 """
@@ -24,8 +26,13 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from cadretrain.diagnostics import Pos, Severity, Sink
 from cadretrain.model import Plan
+
+if TYPE_CHECKING:
+    from cadretrain.assessment import Scores
 
 RECORDS = "records"
 
@@ -118,3 +125,44 @@ def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
             good[got.cls.id] = good.get(got.cls.id, 0) + r.counts[0] + r.counts[1]
             responses[got.cls.id] = responses.get(got.cls.id, 0) + r.responses
     return {cid: Fraction(good[cid], n) for cid, n in responses.items() if n}
+
+
+def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
+    """Class id → graded results, from ``records/scores/<class-id>.xlsx`` (classes with an
+    enrollment and at least one complete score). A file not named after a class, a class
+    without an enrollment or a stray file is a warning and not read."""
+    from cadretrain.assessment import Scores, grading_for, read_scores
+    from cadretrain.enrollment import load_enrollments
+
+    folder = records_dir(plan) / "scores"
+    if not folder.is_dir():
+        return {}
+    by_id = {c.id: c for c in plan.classes}
+    enrollments = load_enrollments(plan, Sink())  # unreadable ones are the report's to tell
+    out: dict[str, Scores] = {}
+    for path in _visible(folder):
+        where = str(path)
+        cls = by_id.get(path.stem) if path.suffix.lower() == ".xlsx" else None
+        if path.is_dir() or cls is None:
+            sink.add(
+                "CT901",
+                Pos(where),
+                f"{where} 不是以班次代号命名的成绩登记表（班次代号.xlsx），未读取",
+                hint="请把各班次填好的成绩登记表存为 records/scores/班次代号.xlsx。",
+                severity=Severity.WARNING,
+            )
+            continue
+        enrollment = enrollments.get(cls.id)
+        if enrollment is None:
+            sink.add(
+                "CT901",
+                Pos(where),
+                f"班次“{cls.label}”没有报名名单（enrollments/{cls.id}.yaml），{where} 未读取",
+                hint="请先用 cadretrain collect 汇总报名回执。",
+                severity=Severity.WARNING,
+            )
+            continue
+        results = read_scores(plan, cls, enrollment, path, sink)
+        if any(r.total is not None for r in results):
+            out[cls.id] = Scores(cls, grading_for(cls), results)
+    return out

@@ -10,6 +10,8 @@ Decisions:
 - The half year is the class's ``half`` (上半年/下半年), else that of its first day.
 - Attendance rates come from the caller (a mapping class id → rate, e.g. from the filled
   sign-in sheets); satisfaction likewise. Without data the column shows “—”.
+- 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores): 结业人数 =
+  优秀 + 合格, 结业率 = 结业人数 ÷ people on the enrollment (待评 and 不合格 do not complete).
 - Classes with vague dates (十月中下旬) and sessions that could not be placed are not in the
   ICS calendar; the report counts them. Nothing personal (ID numbers, phones) is reported.
 """
@@ -24,6 +26,7 @@ from fractions import Fraction
 from html import escape
 from pathlib import Path
 
+from cadretrain.assessment import EXCELLENT, PASS, Scores
 from cadretrain.attendance import percent
 from cadretrain.diagnostics import Sink
 from cadretrain.enrollment import load_enrollments
@@ -52,6 +55,13 @@ class ClassFigures:
     not_in_calendar: int  # sessions left out of the ICS (vague dates, not placed)
     attendance: Fraction | None = None
     satisfaction: Fraction | None = None
+    graded: int | None = None  # people on the graded enrollment (None: no 成绩登记表)
+    graduated: int = 0  # 结业 = 优秀 + 合格
+    excellent: int = 0
+
+    @property
+    def graduation(self) -> Fraction | None:
+        return Fraction(self.graduated, self.graded) if self.graded else None
 
     @property
     def completion(self) -> Fraction | None:
@@ -111,9 +121,11 @@ def year_report(
     *,
     attendance: Mapping[str, Fraction] | None = None,
     satisfaction: Mapping[str, Fraction] | None = None,
+    scores: Mapping[str, Scores] | None = None,
 ) -> YearReport:
     """Figures of every class in the plans of ``year`` (plan order). ``attendance`` and
-    ``satisfaction`` map a class id to a rate. Unreadable enrollments go to ``sink``."""
+    ``satisfaction`` map a class id to a rate, ``scores`` to its graded results. Unreadable
+    enrollments go to ``sink``."""
     chosen = sorted((p for p in plans if p.year == year), key=lambda p: p.file)
     report = YearReport(year, [p.title for p in chosen], [p.organizer for p in chosen])
     for plan in chosen:
@@ -124,6 +136,7 @@ def year_report(
             when = cls.when.text if cls.when is not None else ""
             if cls.sessions:
                 when = "；".join(s.when.text for s in cls.sessions)
+            graded = (scores or {}).get(cls.id)
             report.classes.append(
                 ClassFigures(
                     plan_file=plan.file,
@@ -140,6 +153,9 @@ def year_report(
                     not_in_calendar=left_out(plan, cls),
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
+                    graded=len(graded.results) if graded is not None else None,
+                    graduated=graded.count(EXCELLENT) + graded.count(PASS) if graded else 0,
+                    excellent=graded.count(EXCELLENT) if graded is not None else 0,
                 )
             )
     names = [*HALVES, *sorted({c.half for c in report.classes} - set(HALVES))]
@@ -181,6 +197,15 @@ def summary_text(r: YearReport) -> str:
         text += f"有考勤记录的班次平均出勤率 {percent(att)}。"
     if sat is not None:
         text += f"有测评的班次平均满意度 {percent(sat)}。"
+    assessed = [c for c in r.classes if c.graded]
+    if assessed:
+        people = sum(c.graded or 0 for c in assessed)
+        done = sum(c.graduated for c in assessed)
+        best = sum(c.excellent for c in assessed)
+        text += (
+            f"有考核成绩的班次 {len(assessed)} 个，参训 {people} 人，结业 {done} 人"
+            f"（结业率 {percent(Fraction(done, people))}），其中优秀 {best} 人。"
+        )
     undated = r.not_in_calendar
     if undated:
         n = sum(c.not_in_calendar for c in undated)
@@ -189,7 +214,7 @@ def summary_text(r: YearReport) -> str:
 
 
 CLASS_HEAD = ["序号", "班次", "时间", "计划人次", "实际人次", "完成率", "人天", "学时"]
-CLASS_HEAD += ["出勤率", "满意度", "情况"]
+CLASS_HEAD += ["出勤率", "满意度", "结业率", "优秀", "情况"]
 HALF_HEAD = ["半年", "计划班次", "已举办", "计划人次", "实际人次", "完成率", "人天", "学时"]
 
 
@@ -209,13 +234,15 @@ def class_rows(r: YearReport) -> list[list[str]]:
                 num(c.hours),
                 percent(c.attendance),
                 percent(c.satisfaction),
+                percent(c.graduation),
+                "—" if c.graded is None else str(c.excellent),
                 state,
             ]
         )
     t = r.total
     done = f"已举办 {t.held}/{t.classes}"
     figures = [str(t.planned), str(t.enrolled), percent(t.completion)]
-    rows.append(["", "合计", "", *figures, num(t.person_days), num(t.hours), "", "", done])
+    rows.append(["", "合计", "", *figures, num(t.person_days), num(t.hours), "", "", "", "", done])
     return rows
 
 
@@ -246,7 +273,7 @@ def report_markdown(r: YearReport) -> str:
     lines += ["## 分半年情况", "", *_md_table(HALF_HEAD, half_rows(r)), ""]
     lines += [
         "说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "出勤率、满意度无数据时记“—”。",
+        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。",
         "",
     ]
     return "\n".join(lines)
@@ -292,11 +319,11 @@ def report_html(r: YearReport) -> str:
         f"<h1>{escape(title_of(r))}</h1>\n{basis}"
         f"<h2>总体情况</h2>\n<p>{escape(summary_text(r))}</p>\n"
         f"<h2>分班次情况（计划与实际）</h2>\n"
-        f"{_html_table(CLASS_HEAD, class_rows(r), {0, 3, 4, 5, 6, 7, 8, 9})}\n"
+        f"{_html_table(CLASS_HEAD, class_rows(r), {0, 3, 4, 5, 6, 7, 8, 9, 10, 11})}\n"
         f"<figure>\n{chart}\n</figure>\n"
         f"<h2>分半年情况</h2>\n{_html_table(HALF_HEAD, half_rows(r), set(range(1, 8)))}\n"
         "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "出勤率、满意度无数据时记“—”。</p>\n</body>\n</html>\n"
+        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。</p>\n</body>\n</html>\n"
     )
 
 
@@ -309,7 +336,7 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
     from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
     from cadretrain.plan_folder import load_plans
-    from cadretrain.records_dir import attendance_rates, satisfaction_rates
+    from cadretrain.records_dir import attendance_rates, class_scores, satisfaction_rates
 
     if not plans_dir.exists():
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
@@ -329,10 +356,14 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
     records = Sink()  # problems in the after-class records do not fail the report …
     attendance: dict[str, Fraction] = {}
     satisfaction: dict[str, Fraction] = {}
+    scores: dict[str, Scores] = {}
     for plan in sorted(chosen, key=lambda p: p.file):
         attendance.update(attendance_rates(plan, records))
         satisfaction.update(satisfaction_rates(plan, records))
-    report = year_report(chosen, year, sink, attendance=attendance, satisfaction=satisfaction)
+        scores.update(class_scores(plan, records))
+    report = year_report(
+        chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
+    )
     print_diagnostics([*sink.items, *records.items])
     print(summary_text(report))
     out = OutputFolder(output, force=force)

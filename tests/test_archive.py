@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from dataclasses import replace
 from fractions import Fraction
@@ -22,7 +23,7 @@ from cadretrain.archive import (
     run_archive,
     sheet_names,
 )
-from cadretrain.assessment import PASS, Result
+from cadretrain.assessment import PASS, Result, number
 from cadretrain.diagnostics import Sink
 from cadretrain.enrollment import load_enrollments
 from cadretrain.hours import ledger
@@ -79,7 +80,7 @@ def test_scores_and_fieldwork(plans: list[Plan]) -> None:
     rotation = next(c for c in plan.classes if c.id == "rotation-18th")
     people = load_enrollments(plan, Sink())["rotation-18th"].people
     target = next(p for p in people if plan.units[p.unit].name == UNIT)
-    scores = {"rotation-18th": [Result(target, {}, Fraction(171, 2), PASS)]}
+    scores = {(plan.file, "rotation-18th"): [Result(target, {}, Fraction(171, 2), PASS)]}
     saved = rotation.fieldwork_days
     rotation.fieldwork_days = 1
     try:
@@ -179,3 +180,27 @@ def test_run_archive_person(tmp_path: Path, records: list[Record]) -> None:
     assert run_archive(PLANS, UNIT, name, tmp_path) == 0
     wb = openpyxl.load_workbook(tmp_path / f"{UNIT}-{name}-{TITLE_ZH}.xlsx")
     assert wb.sheetnames[0] == name
+
+
+def test_run_archive_takes_results_from_the_records_folder(
+    tmp_path: Path, plans: list[Plan]
+) -> None:
+    """The bundled ``records/scores/women-leaders.xlsx`` gives each woman leader her 等次 and
+    总评; the sheet's own mistakes (缺考, 105) are shown but do not fail the archive."""
+    from cadretrain.records_dir import class_scores
+
+    graded = class_scores(plans[0], Sink())["women-leaders"]
+    mine = [r for r in graded.results if plans[0].units[r.person.unit].name == UNIT]
+    assert mine
+    out = tmp_path / "out"
+    assert run_archive(PLANS, UNIT, None, out) == 0
+    html = (out / f"{UNIT}-{TITLE_ZH}.html").read_text(encoding="utf-8")
+    for r in mine:
+        total = f"（{number(r.total)}）" if r.total is not None else ""
+        assert f"{r.grade}{total}" in html, r.person.name
+    # an unreadable score sheet fails the run, the archive is still written
+    folder = tmp_path / "plans"
+    shutil.copytree(PLANS, folder)
+    (folder / "records" / "scores" / "women-leaders.xlsx").write_bytes(b"not a workbook")
+    assert run_archive(folder, UNIT, None, tmp_path / "out2") == 1
+    assert (tmp_path / "out2" / f"{UNIT}-{TITLE_ZH}.html").is_file()

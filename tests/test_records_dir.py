@@ -18,6 +18,7 @@ from cadretrain.plan_folder import load_plans
 from cadretrain.records_dir import (
     attendance_dir,
     attendance_rates,
+    class_scores,
     ratings_dir,
     records_dir,
     satisfaction_rates,
@@ -61,6 +62,9 @@ def test_bundled_records_are_copies_of_the_examples() -> None:
         (ROOT / "examples" / "attendance", RECORDS / "attendance" / "women-leaders"),
         (ROOT / "examples" / "ratings", RECORDS / "ratings"),
     ]
+    scores = ROOT / "examples" / "scores" / "women-leaders-成绩登记表（已填）.xlsx"
+    assert scores.read_bytes() == scores_path(bundled(), "women-leaders").read_bytes()
+    assert [p.name for p in (RECORDS / "scores").iterdir()] == ["women-leaders.xlsx"]
     for example, record in pairs:
         names = sorted(p.name for p in example.glob("*.xlsx"))
         assert names and names == sorted(p.name for p in record.glob("*.xlsx")), record
@@ -138,3 +142,36 @@ def test_records_folder_does_not_trip_the_plan_commands(
     assert validate_file(PLANS / "2013-county.yaml").plan is not None
     assert run_hours(PLANS, "城关镇", 2013, None) == 0
     assert "跳过" not in capsys.readouterr().err
+
+
+def test_bundled_scores() -> None:
+    sink = Sink()
+    got = class_scores(bundled(), sink)
+    assert set(got) == {"women-leaders"}
+    women = got["women-leaders"]
+    assert len(women.results) == 118
+    counts = {g: women.count(g) for g in ("优秀", "合格", "不合格", "待评")}
+    assert counts == {"优秀": 19, "合格": 92, "不合格": 4, "待评": 3}
+    assert sorted(codes(sink.items)) == ["CT902", "CT903", "CT905"]  # 缺考, 105, the blank
+
+
+def test_misplaced_or_broken_score_sheets(copied: Plan) -> None:
+    folder = records_dir(copied) / "scores"
+    sheet = folder / "women-leaders.xlsx"
+    shutil.copy(sheet, folder / "妇女班成绩.xlsx")  # not named after a class
+    shutil.copy(sheet, folder / "leaders-update.xlsx")  # a class without an enrollment
+    (folder / "说明.txt").write_text("备注", encoding="utf-8")
+    (folder / "~$women-leaders.xlsx").write_bytes(b"")  # Excel's lock file: ignored
+    sink = Sink()
+    assert set(class_scores(copied, sink)) == {"women-leaders"}
+    warned = [d for d in sink.items if d.code == "CT901"]
+    assert [d.severity for d in warned] == [Severity.WARNING] * 3
+    text = "\n".join(d.message for d in warned)
+    for name in ("妇女班成绩.xlsx", "leaders-update", "说明.txt"):
+        assert name in text, name
+    assert "~$" not in text
+    sheet.write_bytes(b"not a workbook")
+    broken = Sink()
+    assert class_scores(copied, broken) == {}
+    errors = [d for d in broken.items if d.severity is Severity.ERROR]
+    assert codes(errors) == ["CT901"] and "women-leaders.xlsx" in str(errors[0].pos)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cadretrain.attendance import percent
 from cadretrain.diagnostics import Sink
 from cadretrain.model import Plan
 from cadretrain.plan_folder import load_plans
@@ -228,6 +229,11 @@ def test_bundled_report_shows_the_records(
     assert (other[at], other[sat]) == ("—", "—")
     html = (out / "2013年培训工作统计.html").read_text(encoding="utf-8")
     assert "99.7%" in html and "92.4%" in html and "71.9%" in html
+    # 结业 from records/scores/women-leaders.xlsx: 19 优秀 + 92 合格 of 118 (4 不合格, 3 待评)
+    grad, best = CLASS_HEAD.index("结业率"), CLASS_HEAD.index("优秀")
+    assert (women[grad], women[best]) == (percent(Fraction(111, 118)), "19")
+    assert (youth[grad], youth[best]) == ("—", "—")
+    assert "有考核成绩的班次 1 个，参训 118 人，结业 111 人（结业率 94.1%），其中优秀 19 人" in stdout
 
 
 def test_empty_records_give_dashes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,15 +242,18 @@ def test_empty_records_give_dashes(tmp_path: Path, capsys: pytest.CaptureFixture
     shutil.rmtree(folder / "records")
     (folder / "records" / "attendance").mkdir(parents=True)
     (folder / "records" / "ratings").mkdir()
+    (folder / "records" / "scores").mkdir()
     out = tmp_path / "out"
     assert run_report(folder, 2013, out) == 0
     stdout, err = capsys.readouterr()
     assert "出勤率" not in stdout and "满意度" not in stdout and err == ""
+    assert "结业" not in stdout
     md = (out / "2013年培训工作统计.md").read_text(encoding="utf-8")
     at, sat = CLASS_HEAD.index("出勤率"), CLASS_HEAD.index("满意度")
+    grad = CLASS_HEAD.index("结业率")
     for name in ("全县妇女领导干部培训班", "团干部培训班"):
         row = _row(md, name)
-        assert (row[at], row[sat]) == ("—", "—"), name
+        assert (row[at], row[sat], row[grad]) == ("—", "—", "—"), name
 
 
 def test_an_unreadable_records_file_fails_the_report(
