@@ -7,7 +7,8 @@
 - Name, sex, unit, post, rank: from the latest enrollment. Classes by year, plan file, order.
 - 培训时间: the person's session's dates, else the plan's date text; the ledger's estimate note
   on a second line. 考核结果: ``scores`` ((plan file, class id) → graded results, matched by
-  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``. 论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
+  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``.
+  论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
 - No ID number or phone is ever written (``Record.key`` is internal). Sheet names: the name
   without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 portrait; the HTML page
   breaks before each cadre.
@@ -318,8 +319,7 @@ def run_archive(
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
         return 2
     folder = load_plans(plans_dir)
-    for why in folder.skipped:
-        print(f"提示：跳过 {why}", file=sys.stderr)
+    folder.warn()
     plans = folder.plans
     if not plans:
         print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
@@ -345,7 +345,7 @@ def run_archive(
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
     records = archive_records(plans, sink, unit=None if unit is None else label, scores=scores)
     print_diagnostics([*sink.items, *marks.items])
-    failed = 1 if sink.has_errors() or unreadable else 0  # … unless a sheet is unreadable
+    failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable
     if person is not None:
         names = sorted({r.name for r in records})
         records = [r for r in records if r.name == person.strip()]

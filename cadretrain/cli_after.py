@@ -17,6 +17,8 @@ from cadretrain.cli import (
     plan_and_files,
 )
 
+PLANS_DIR_HELP = "计划文件夹（各年度的计划放在一起，或每年一个子文件夹），也可以是一个计划文件。"
+
 
 @app.command()
 def attendance(
@@ -91,9 +93,7 @@ def ratings(
 
 @app.command()
 def hours(
-    plans_dir: Annotated[
-        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
-    ],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="只看这个单位（名称、代号或别名）。")
     ] = None,
@@ -114,9 +114,7 @@ def hours(
 
 @app.command()
 def report(
-    plans_dir: Annotated[
-        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
-    ],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
     year: Annotated[int, typer.Option("--year", "-y", help="统计的年度。")],
     output: OutputOpt = Path("out"),
     force: ForceOpt = False,
@@ -129,9 +127,7 @@ def report(
 
 @app.command()
 def archive(
-    plans_dir: Annotated[
-        Path, typer.Argument(help="计划文件夹（各年度的计划放在一起），也可以是一个计划文件。")
-    ],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="只生成这个单位（名称、代号或别名）。")
     ] = None,

@@ -216,8 +216,7 @@ def run_hours(
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
         return 2
     folder = load_plans(plans_dir)
-    for why in folder.skipped:
-        print(f"提示：跳过 {why}", file=sys.stderr)
+    folder.warn()
     for name in folder.with_errors:
         print(
             f"提示：{name} 有错误，学时按能读出的内容计算；请运行 cadretrain validate",
@@ -252,7 +251,7 @@ def run_hours(
     book = ledger(plans, sink, cadres=cadres)
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
-    failed = sink.has_errors()
+    failed = sink.has_errors() or bool(folder.shared)
     if not statuses:
         print(f"{label} {year} 年没有培训记录（各班次的报名名单中没有此单位的干部）。")
     else:

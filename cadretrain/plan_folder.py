@@ -1,9 +1,23 @@
-"""All the plans in one folder (several years' plans kept together), for the 学时 ledger."""
+"""All the plans in one folder (several years' plans kept together), for the 学时 ledger,
+``report`` and ``archive``.
+
+Layouts read (both may be mixed):
+
+- flat: ``计划/2013-county.yaml``, ``计划/2014-county.yaml`` sharing ``计划/enrollments/``;
+- a subfolder per year: ``计划/2013/2013-county.yaml`` with ``计划/2013/enrollments/`` …
+
+A plan's enrollments and records sit beside the plan file, so in the flat layout two plans
+with a class of the same id would read the same ``enrollments/<id>.yaml`` (and count its
+people twice in the ledger). That is reported (``Folder.shared``), and the commands exit 1:
+the fix is the subfolder layout. The subfolders ``enrollments``, ``records`` and ``templates``
+and hidden ones are never searched for plans.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.diagnostics import Sink
@@ -15,18 +29,60 @@ class Folder:
     plans: list[Plan]
     skipped: list[str]  # “file：why”, for files that are not plans
     with_errors: list[str]  # plans that loaded with errors (hours from what could be read)
+    shared: list[str] = field(default_factory=list)  # enrollments two plans would both read
+
+    def warn(self) -> None:
+        """Print what was skipped and what is shared (stderr)."""
+        for why in self.skipped:
+            print(f"提示：跳过 {why}", file=sys.stderr)
+        for why in self.shared:
+            print(f"错误：{why}", file=sys.stderr)
+
+
+RESERVED = frozenset({"enrollments", "records", "templates"})
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def plan_files(where: Path) -> list[Path]:
+    """``where`` itself when it is a file; else the ``*.yaml``/``*.yml`` directly in it and in
+    its subfolders one level down (not ``enrollments``, ``records``, ``templates``, hidden)."""
+    if where.is_file():
+        return [where]
+    files = _yaml_files(where)
+    for sub in sorted(p for p in where.iterdir() if p.is_dir()):
+        if sub.name not in RESERVED and not sub.name.startswith((".", "_")):
+            files += _yaml_files(sub)
+    return files
+
+
+def _shared(plans: Sequence[Plan]) -> list[str]:
+    """Class ids that two plans in the same folder have, where that enrollment exists."""
+    from cadretrain.enrollment import enrollment_path
+
+    out: list[str] = []
+    first: dict[tuple[Path, str], Plan] = {}
+    for plan in plans:
+        for cls in plan.classes:
+            key = (Path(plan.file).parent, cls.id)
+            other = first.setdefault(key, plan)
+            if other is not plan and enrollment_path(plan, cls.id).exists():
+                out.append(
+                    f"{Path(other.file).name} 与 {Path(plan.file).name} 在同一文件夹中，都有班次"
+                    f"“{cls.id}”，会共用报名名单 {enrollment_path(plan, cls.id)}（学时重复计算）。"
+                    "请把每个年度的计划连同它的 enrollments/、records/ 放进各自的子文件夹，"
+                    "如 2013/、2014/"
+                )
+    return out
 
 
 def load_plans(where: Path) -> Folder:
-    """Every ``*.yaml``/``*.yml`` directly in ``where`` that loads as a plan (``where`` may also
-    be one plan file). Subfolders such as ``enrollments/`` are not read."""
+    """Every plan file of :func:`plan_files` that loads as a plan."""
     from cadretrain.loader import load_plan
 
-    files = (
-        [where]
-        if where.is_file()
-        else sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    )
+    files = plan_files(where)
     folder = Folder([], [], [])
     for path in files:
         sink = Sink()
@@ -38,6 +94,7 @@ def load_plans(where: Path) -> Folder:
         if sink.has_errors():
             folder.with_errors.append(str(path))
         folder.plans.append(plan)
+    folder.shared = _shared(folder.plans)
     return folder
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from cadretrain.diagnostics import Pos, Severity, Sink

@@ -342,8 +342,7 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
         print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
         return 2
     folder = load_plans(plans_dir)
-    for why in folder.skipped:
-        print(f"提示：跳过 {why}", file=sys.stderr)
+    folder.warn()
     if not folder.plans:
         print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
         return 2
@@ -382,4 +381,4 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
     unreadable = any(  # … unless a records file could not be read at all
         d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
     )
-    return 1 if sink.has_errors() or unreadable else 0
+    return 1 if sink.has_errors() or unreadable or folder.shared else 0

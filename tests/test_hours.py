@@ -291,6 +291,55 @@ def test_load_plans_skips_files_that_are_not_plans(tmp_path: Path) -> None:
     assert find_unit(folder.plans, "西关") is None
 
 
+def test_a_subfolder_per_year_keeps_the_same_class_id_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each year's plan in its own folder: ``youth`` in 2012 and 2013 are two classes."""
+    for year, days in ((2012, 10), (2013, 4)):
+        sub = tmp_path / str(year)
+        sub.mkdir()
+        when = span(year, 9, 3, days)
+        write_plan(sub, year, [{"id": "youth", "when": when}], {"youth": [person("甲", ID_A)]})
+    (tmp_path / "2013" / "enrollments" / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "_drafts" / "2014.yaml").write_text("plan: {}\n", encoding="utf-8")
+    folder = load_plans(tmp_path)
+    assert [Path(p.file).relative_to(tmp_path).as_posix() for p in folder.plans] == [
+        "2012/2012.yaml",
+        "2013/2013.yaml",
+    ]
+    assert folder.skipped == [] and folder.shared == []
+    cadre = ledger(folder.plans, Sink()).people[ID_A]
+    assert [cadre.totals(y, y).hours for y in (2012, 2013)] == [75, 30]
+    assert run_hours(tmp_path, None, 2013, None) == 0
+    assert "错误" not in capsys.readouterr().err
+
+
+def test_two_plans_in_one_folder_sharing_an_enrollment_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Flat layout, the same class id in two years: one ``enrollments/youth.yaml`` would be
+    counted for both, so the folder is refused (exit 1) with the fix named."""
+    write_plan(tmp_path, 2012, [{"id": "youth", "when": span(2012, 9, 3, 10)}], {})
+    write_plan(
+        tmp_path, 2013, [{"id": "youth", "when": span(2013, 9, 2, 4)}], {"youth": [person("甲")]}
+    )
+    folder = load_plans(tmp_path)
+    assert len(folder.shared) == 1
+    assert "2012.yaml 与 2013.yaml" in folder.shared[0] and "youth" in folder.shared[0]
+    assert run_hours(tmp_path, None, 2013, None) == 1
+    err = capsys.readouterr().err
+    assert "错误：" in err and "子文件夹" in err
+    from cadretrain.archive import run_archive
+    from cadretrain.report import run_report
+
+    assert run_report(tmp_path, 2013, tmp_path / "out") == 1
+    assert run_archive(tmp_path, None, None, tmp_path / "out") == 1
+    assert capsys.readouterr().err.count("共用报名名单") == 2
+    (tmp_path / "enrollments" / "youth.yaml").unlink()  # nothing shared once it is gone
+    assert load_plans(tmp_path).shared == []
+
+
 # --- the bundled plans ---------------------------------------------------------------------
 
 

@@ -233,7 +233,9 @@ def test_bundled_report_shows_the_records(
     grad, best = CLASS_HEAD.index("结业率"), CLASS_HEAD.index("优秀")
     assert (women[grad], women[best]) == (percent(Fraction(111, 118)), "19")
     assert (youth[grad], youth[best]) == ("—", "—")
-    assert "有考核成绩的班次 1 个，参训 118 人，结业 111 人（结业率 94.1%），其中优秀 19 人" in stdout
+    assert "有考核成绩的班次 1 个，参训 118 人，结业 111 人（结业率 94.1%），其中优秀 19 人" in (
+        stdout
+    )
 
 
 def test_empty_records_give_dashes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
