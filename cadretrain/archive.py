@@ -30,6 +30,7 @@ from cadretrain.enrollment import load_enrollments
 from cadretrain.hours import Entry, Totals, class_entries, num, person_key
 from cadretrain.model import Plan, TrainingClass
 from cadretrain.roster import UNSCHEDULED, span_text, unit_and_post
+from cadretrain.schedule import calendar_for
 
 TITLE_ZH = "学员学习登记表"
 DASH = "—"
@@ -108,12 +109,13 @@ def archive_records(
             order.setdefault(u.name, len(order))
     for plan in sorted(plans, key=lambda p: (p.year, p.file)):
         enrollments = load_enrollments(plan, sink)
+        calendar = calendar_for(plan)
         for cls in plan.classes:
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
             results = None if scores is None else scores.get((plan.file, cls.id), [])
-            for key, p, entry in class_entries(plan, cls, enrollment.people):
+            for key, p, entry in class_entries(plan, cls, enrollment.people, calendar=calendar):
                 rec = records.setdefault(key, Record(key, p.name.strip()))
                 rec.name = p.name.strip() or rec.name
                 rec.sex = p.sex.strip() or rec.sex

@@ -8,11 +8,62 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+HELP_ZH = "显示本帮助并退出。"
+
+
+HELP_TEXTS_ZH = {
+    "DEFAULT_STRING": "[默认：{}]",
+    "REQUIRED_LONG_STRING": "[必填]",
+    "ENVVAR_STRING": "[环境变量：{}]",
+    "DEPRECATED_STRING": "（已弃用）",
+    "ARGUMENTS_PANEL_TITLE": "参数",
+    "OPTIONS_PANEL_TITLE": "选项",
+    "COMMANDS_PANEL_TITLE": "命令",
+}
+
+
+class _ChineseHelp:
+    """Help pages in Chinese: click's and Typer's own words (Usage, Options, [default: …],
+    the ``--help`` line) replaced. Typer's rich help is imported only when help is shown."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_ZH
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        usage: str = super().get_usage(ctx)  # type: ignore[misc]
+        usage = usage.replace("Usage: ", "用法：", 1).replace("[OPTIONS]", "[选项]", 1)
+        return usage.replace("COMMAND [ARGS]...", "命令 [参数]...", 1)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        try:
+            from typer import rich_utils
+        except ImportError:  # pragma: no cover - rich missing: plain click help
+            pass
+        else:
+            for name, text in HELP_TEXTS_ZH.items():
+                if hasattr(rich_utils, name):
+                    setattr(rich_utils, name, text)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class ChineseCommand(_ChineseHelp, TyperCommand):
+    pass
+
+
+class ChineseGroup(_ChineseHelp, TyperGroup):
+    pass
+
 
 app = typer.Typer(
+    cls=ChineseGroup,
     name="cadretrain",
     help="干部教育培训计划工具：校验年度培训计划、检查排期冲突、生成培训文书。",
     no_args_is_help=True,
@@ -100,6 +151,10 @@ def usage_zh(message: str) -> str:
 
 # the commands register themselves on ``app`` when their modules are imported (in this order)
 from cadretrain import cli_plan, cli_class, cli_after  # noqa: E402, F401, I001
+
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = ChineseCommand
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from cadretrain.cli import (
     plan_and_files,
 )
 
-PLANS_DIR_HELP = "计划文件夹（各年度的计划放在一起，或每年一个子文件夹），也可以是一个计划文件。"
+PLANS_DIR_HELP = "计划文件夹（可每年一个子文件夹），或一个计划文件。"
 
 
 @app.command()

@@ -36,6 +36,7 @@ from cadretrain.enrollment import Enrollee, load_enrollments
 from cadretrain.model import Plan, TrainingClass
 from cadretrain.register import Cadre
 from cadretrain.schedule import Slot, calendar_for, schedule_class
+from cadretrain.workcal import WorkCalendar
 
 ZERO = Decimal(0)
 LEADER, BASIC = "leader", "basic"
@@ -76,7 +77,7 @@ def num(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One person's attendance at one class (one session) of one plan."""
 
@@ -238,20 +239,26 @@ def class_entries(
     cls: TrainingClass,
     people: Sequence[Enrollee],
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> list[tuple[str, Enrollee, Entry]]:
     """(person key, enrollee, entry) for everyone enrolled in ``cls``; a person listed twice
-    counts once."""
-    slots = schedule_class(cls, calendar_for(plan)).slots
+    counts once. ``calendar``: the plan's (``calendar_for(plan)``), made once per plan by
+    callers that go over many classes."""
+    slots = schedule_class(cls, calendar or calendar_for(plan)).slots
     rate = Decimal(str(cls.hours_per_day if cls.hours_per_day is not None else plan.hours_per_day))
     fieldwork = Decimal(cls.fieldwork_days or 0)
     out: list[tuple[str, Enrollee, Entry]] = []
     seen: set[str] = set()
+    by_session: dict[int, tuple[Decimal, str]] = {}
     for p in people:
         key = person_key(plan, p)
         if key in seen:
             continue
         seen.add(key)
-        days, note = _slot_days(cls, slots, p.session)
+        found = by_session.get(p.session)
+        if found is None:
+            found = by_session[p.session] = _slot_days(cls, slots, p.session)
+        days, note = found
         basis = BY_ENROLLMENT
         half_days = (attended or {}).get((plan.file, cls.id, key))
         if half_days is not None:
@@ -290,11 +297,12 @@ def ledger(
     book = Ledger(sorted(plans, key=lambda p: (p.year, p.file)))
     for plan in book.plans:
         enrollments = load_enrollments(plan, sink)
+        calendar = calendar_for(plan)
         for cls in plan.classes:
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
-            for key, p, entry in class_entries(plan, cls, enrollment.people, attended):
+            for key, p, entry in class_entries(plan, cls, enrollment.people, attended, calendar):
                 person = book.people.setdefault(key, Person(key, p.name.strip()))
                 person.id_number = person.id_number or p.id_number.strip().upper()
                 person.entries.append(entry)

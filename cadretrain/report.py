@@ -34,6 +34,7 @@ from cadretrain.hours import ZERO, class_entries, num
 from cadretrain.ics import left_out
 from cadretrain.model import Plan, TrainingClass
 from cadretrain.notice import md_escape
+from cadretrain.schedule import calendar_for
 
 HALVES = ("上半年", "下半年")
 UNDATED = "时间未定"
@@ -130,9 +131,12 @@ def year_report(
     report = YearReport(year, [p.title for p in chosen], [p.organizer for p in chosen])
     for plan in chosen:
         enrollments = load_enrollments(plan, sink)
+        calendar = calendar_for(plan)
         for cls in plan.classes:
             enrollment = enrollments.get(cls.id)
-            entries = class_entries(plan, cls, enrollment.people) if enrollment else []
+            entries = (
+                class_entries(plan, cls, enrollment.people, calendar=calendar) if enrollment else []
+            )
             when = cls.when.text if cls.when is not None else ""
             if cls.sessions:
                 when = "；".join(s.when.text for s in cls.sessions)

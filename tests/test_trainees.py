@@ -86,8 +86,22 @@ def test_fast_reader_agrees_with_yaml_and_falls_back_on_hand_edits() -> None:
 
     for path in sorted((ROOT / "plans" / "enrollments").glob("*.yaml")):
         text = path.read_text(encoding="utf-8-sig")
-        assert _fast_load(text) == yaml.load(text, Loader=yaml.BaseLoader), path
+        fast = _fast_load(text)
+        assert fast is not None and fast[0] == yaml.load(text, Loader=yaml.BaseLoader), path
+        lines = text.splitlines()
+        assert [lines[n - 1][:8] for n in fast[1]] == ["- name: "] * len(fast[1])
     hand = "class: a\npeople:\n- {name: 张三, unit: chengguan}\n"
     assert _fast_load(hand) is None  # flow style: read by YAML instead
     quoted = "class: a\npeople:\n- name: 'O''Brien'\n  unit: x\n"
-    assert _fast_load(quoted) == {"class": "a", "people": [{"name": "O'Brien", "unit": "x"}]}
+    assert _fast_load(quoted) == ({"class": "a", "people": [{"name": "O'Brien", "unit": "x"}]}, [3])
+    # blank and whitespace-only lines and comments anywhere are skipped, as YAML does
+    spaced = "# 注释\nclass: a\n\npeople:\n- name: 甲\n   \n  unit: x\n# 末尾\n"
+    assert _fast_load(spaced) == ({"class": "a", "people": [{"name": "甲", "unit": "x"}]}, [5])
+    for odd in (
+        "class: a\npeople:\n- name: 甲\n  unit: x: y\n",  # a colon inside: YAML decides
+        "class: a\npeople:\n- name: 甲\n  unit:\n",  # an empty value
+        "class: a\npeople:\n- name: 甲\n  : x\n",  # no key
+        "class: a\npeople:\n- name: 'unclosed\n",
+        "class: a\n- name: 甲\n",  # a person before people:
+    ):
+        assert _fast_load(odd) is None, odd
