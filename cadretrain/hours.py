@@ -127,16 +127,9 @@ class Totals:
 
     @staticmethod
     def of(entries: Iterable[Entry]) -> Totals:
-        t = Totals()
-        for e in entries:
-            t = Totals(
-                t.days + e.days,
-                t.fieldwork_days + e.fieldwork_days,
-                t.class_hours + e.class_hours,
-                t.fieldwork_hours + e.fieldwork_hours,
-                t.online_hours + e.online_hours,
-            )
-        return t
+        got = list(entries)
+        names = ("days", "fieldwork_days", "class_hours", "fieldwork_hours", "online_hours")
+        return Totals(*(sum((getattr(e, n) for e in got), ZERO) for n in names))
 
 
 @dataclass

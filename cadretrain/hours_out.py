@@ -101,15 +101,13 @@ def print_short(label: str, year: int, statuses: Sequence[Status], t: Thresholds
 def ledger_bytes(
     label: str, year: int, statuses: Sequence[Status], organizer: str, t: Thresholds
 ) -> bytes:
-    """A4 landscape 学时台账: sheet 台账 (one row per cadre), sheet 明细 (one row per class)."""
+    """A4 landscape 学时台账: sheet 台账 (one row per cadre), sheet 明细 (one row per class).
+    Rows are streamed (a write-only workbook): a province's 100,000 cadres fit in memory."""
     from cadretrain.roster import add_styles
-    from cadretrain.xlsx import new_workbook, to_bytes
+    from cadretrain.xlsx import new_streaming_workbook, to_bytes
 
-    wb = new_workbook()
+    wb = new_streaming_workbook()
     add_styles(wb)
-    ws = wb.active
-    assert ws is not None
-    ws.title = "台账"
     heads = [h.format(n=t.leader_years) for h in HEADS]
     grid: list[list[object]] = []
     for n, s in enumerate(statuses, start=1):
@@ -131,7 +129,9 @@ def ledger_bytes(
                 s.status_text,
             ]
         )
-    _sheet(ws, f"{label}干部教育培训学时台账（{year}年）", organizer, t, heads, grid)
+    title = f"{label}干部教育培训学时台账（{year}年）"
+    _sheet(wb.create_sheet("台账"), title, organizer, t, heads, grid)
+    del grid
     detail: list[list[object]] = []
     for s in statuses:
         for e in window_entries(s, t):
@@ -163,29 +163,37 @@ def ledger_bytes(
 def _sheet(
     ws: Any, title: str, organizer: str, t: Thresholds, heads: list[str], grid: list[list[object]]
 ) -> None:
-    """Row 1 title, row 2 制表单位 and the rule (wrapped), row 3 the header; A4 landscape."""
+    """Row 1 title, row 2 制表单位 and the rule (wrapped), row 3 the header; A4 landscape.
+    ``ws`` is write-only: widths, heights, merges and page set-up first, then the rows."""
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
-    from cadretrain.roster import BODY, HEAD, INFO, TITLE, WRAP, merged, set_width, write
-    from cadretrain.xlsx import a4, column_width
+    from cadretrain.roster import BODY, HEAD, INFO, TITLE, WRAP, set_width
+    from cadretrain.xlsx import a4, column_width, stream_cell
 
     width = len(heads)
-    merged(ws, (1, 1), (1, width), title, TITLE)
-    ws.row_dimensions[1].height = 32
-    made = f"制表单位：{organizer}　" if organizer else ""
-    merged(ws, (2, 2), (1, width), made + "核对依据：" + basis_text(t), INFO)
-    ws.cell(row=2, column=1).alignment = Alignment(vertical="center", wrap_text=True)
-    ws.row_dimensions[2].height = 48
     wrap = {"单位", "班次", "要求", "状态", "备注"}
+    styles = [WRAP if head in wrap else BODY for head in heads]
     for c, head in enumerate(heads, start=1):
-        write(ws, 3, c, head, HEAD)
-        for r, line in enumerate(grid, start=4):
-            write(ws, r, c, line[c - 1], WRAP if head in wrap else BODY)
         values = [head, *(_shown(line[c - 1]) for line in grid)]
         set_width(ws, c, column_width(values, minimum=6, maximum=30))
+    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[2].height = 48
+    last = get_column_letter(width)
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
     ws.print_title_rows = "3:3"
     ws.freeze_panes = "A4"
     a4(ws, landscape=True)
+    made = f"制表单位：{organizer}　" if organizer else ""
+    ws.append([stream_cell(ws, title, TITLE), *(stream_cell(ws, None, TITLE) for _ in heads[1:])])
+    info = made + "核对依据：" + basis_text(t)
+    lead = stream_cell(ws, info, INFO)
+    lead.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.append([lead, *(stream_cell(ws, None, INFO) for _ in heads[1:])])
+    ws.append([stream_cell(ws, head, HEAD) for head in heads])
+    for line in grid:
+        ws.append([stream_cell(ws, v, st) for v, st in zip(line, styles, strict=True)])
 
 
 def _shown(value: object) -> str:

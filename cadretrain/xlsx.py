@@ -54,7 +54,7 @@ def column_width(values: list[str], minimum: int = 4, maximum: int = 40) -> floa
 
 def a4(ws: Any, landscape: bool = False, fit_width: bool = True) -> None:
     """A4 paper, fitted to one page wide, centred, with 第 &P 页，共 &N 页 in the footer."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     if fit_width:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -75,6 +75,30 @@ def new_workbook() -> Any:
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     return wb
+
+
+def new_streaming_workbook() -> Any:
+    """A write-only workbook (rows streamed, memory flat however many rows), same properties."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "cadretrain"
+    wb.properties.lastModifiedBy = "cadretrain"
+    return wb
+
+
+def stream_cell(ws: Any, value: object, style: str) -> Any:
+    """A write-only cell with a named style; strings stay text as with :func:`put`."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell: Any = WriteOnlyCell(ws)
+    cell.style = style
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(_RISKY_START):
+            cell.quotePrefix = True
+    return cell
 
 
 def to_bytes(wb: Any) -> bytes:

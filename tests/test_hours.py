@@ -407,6 +407,13 @@ def test_run_hours_lists_the_short_and_writes_the_ledger(
     assert rows[0][9] == 240 and rows[0][12] == "达标"
     assert sum(1 for r in rows if str(r[12]).startswith("未达标")) == 27
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
+    for sheet, last in ((ws, "M"), (wb["明细"], "O")):  # streamed rows, the same print layout
+        assert {str(r) for r in sheet.merged_cells.ranges} == {f"A1:{last}1", f"A2:{last}2"}
+        assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.freeze_panes == "A4" and sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+        assert sheet["A1"].font.name == "黑体" and sheet["A2"].alignment.wrap_text
+        assert sheet["B4"].border.left.style == "thin" and sheet["A3"].font.name == "黑体"
+        assert sheet.column_dimensions["E"].width > 8 and sheet.row_dimensions[1].height == 32
     detail = [[c.value for c in row] for row in wb["明细"].iter_rows(min_row=4)]
     assert detail[0][1] == "孔秀" and detail[0][4] == "全县乡科级领导干部学习十八大精神轮训班"
     # no ID numbers anywhere in the workbook

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import openpyxl
 
-from cadretrain.xlsx import a4, column_width, new_workbook, put, save, to_bytes
+from cadretrain.xlsx import (
+    a4,
+    column_width,
+    new_streaming_workbook,
+    new_workbook,
+    put,
+    save,
+    stream_cell,
+    to_bytes,
+)
 
 NASTY = ['=HYPERLINK("http://x","点我")', "@SUM(1)", "#N/A", "+1", "-2", "=1+1"]
 
@@ -34,6 +43,25 @@ def test_named_style_keeps_the_quote_prefix(tmp_path: Path) -> None:
     save(wb, path)
     cell = openpyxl.load_workbook(path).active.cell(row=1, column=1)  # type: ignore[union-attr]
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_streamed_cells_keep_formula_like_text_as_text(tmp_path: Path) -> None:
+    """The write-only path (the 学时台账) guards text the same way as :func:`put`."""
+    from cadretrain.roster import BODY, add_styles
+
+    wb = new_streaming_workbook()
+    add_styles(wb)
+    ws = wb.create_sheet("表")
+    for text in NASTY:
+        ws.append([stream_cell(ws, text, BODY), stream_cell(ws, 7.5, BODY)])
+    path = tmp_path / "w.xlsx"
+    path.write_bytes(to_bytes(wb))
+    back = openpyxl.load_workbook(path)["表"]
+    for i, text in enumerate(NASTY, start=1):
+        cell = back.cell(row=i, column=1)
+        assert (cell.value, cell.data_type) == (text, "s"), text
+        assert cell.font.name == "宋体" and back.cell(row=i, column=2).value == 7.5
+    assert back.cell(row=1, column=1).quotePrefix and back.cell(row=5, column=1).quotePrefix
 
 
 def test_same_content_gives_identical_bytes() -> None:
