@@ -121,7 +121,7 @@ def form_bytes(table: QuotaTable, unit_id: str) -> bytes:
     """One unit's reply form as xlsx bytes (identical for identical input)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-    from cadretrain.xlsx import a4, new_workbook, put, text_width, to_bytes
+    from cadretrain.xlsx import a4, new_workbook, put, same_style, text_width, to_bytes
 
     seats = unit_seats(table).get(unit_id, 0)
     if seats <= 0:
@@ -164,7 +164,12 @@ def form_bytes(table: QuotaTable, unit_id: str) -> bytes:
     for r in range(FIRST_DATA_ROW, last_row + 1):
         ws.row_dimensions[r].height = 22
         for c, (field, *_rest) in enumerate(cols, start=1):
-            cell = put(ws, r, c, r - FIRST_DATA_ROW + 1 if field == "seq" else None)
+            value = r - FIRST_DATA_ROW + 1 if field == "seq" else None
+            if r > FIRST_DATA_ROW:  # the first data row's style, copied (style before value)
+                same_style(ws.cell(FIRST_DATA_ROW, c), ws.cell(r, c))
+                put(ws, r, c, value)
+                continue
+            cell = put(ws, r, c, value)
             cell.font = Font(name="宋体", size=11)
             cell.border = border
             cell.alignment = centre

@@ -93,7 +93,7 @@ def xlsx_bytes(table: QuotaTable) -> bytes:
     """A4 portrait 名额分配表: merged title, header, one row per unit, totals row."""
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from cadretrain.xlsx import a4, column_width, new_workbook, put, to_bytes
+    from cadretrain.xlsx import a4, column_width, new_workbook, put, same_style, to_bytes
 
     wb = new_workbook()
     ws = wb.active
@@ -121,6 +121,10 @@ def xlsx_bytes(table: QuotaTable) -> bytes:
     grid: list[list[object]] = [list(heads), *body, total]
     for r, row in enumerate(grid, start=2):
         for c, value in enumerate(row, start=1):
+            if 3 < r < len(grid) + 1:  # body rows after the first: its style, copied
+                same_style(ws.cell(3, c), ws.cell(r, c))  # style before value (quote prefix)
+                put(ws, r, c, value)
+                continue
             cell = put(ws, r, c, value)
             cell.border = border
             cell.font = Font(name="宋体", size=11, bold=(r == 2 or row is total))

@@ -13,6 +13,7 @@ from cadretrain.xlsx import (
     new_streaming_workbook,
     new_workbook,
     put,
+    same_style,
     save,
     stream_cell,
     to_bytes,
@@ -62,6 +63,35 @@ def test_streamed_cells_keep_formula_like_text_as_text(tmp_path: Path) -> None:
         assert (cell.value, cell.data_type) == (text, "s"), text
         assert cell.font.name == "宋体" and back.cell(row=i, column=2).value == 7.5
     assert back.cell(row=1, column=1).quotePrefix and back.cell(row=5, column=1).quotePrefix
+
+
+def test_copied_style_keeps_the_quote_prefix_and_the_bytes(tmp_path: Path) -> None:
+    """Copying a styled cell's style (big tables) gives the same file as styling each cell,
+    and a value put after the copy keeps its quote prefix."""
+    from openpyxl.styles import Border, Font, Side
+
+    def build(copy: bool) -> bytes:
+        wb = new_workbook()
+        ws = wb.active
+        thin = Side(style="thin")
+        for r, text in enumerate(["甲", *NASTY], start=1):
+            if copy and r > 1:
+                same_style(ws.cell(1, 1), ws.cell(r, 1))
+            else:
+                ws.cell(r, 1).font = Font(name="宋体", size=11)
+                ws.cell(r, 1).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            put(ws, r, 1, text)
+        return to_bytes(wb)
+
+    plain, copied = build(False), build(True)
+    path = tmp_path / "c.xlsx"
+    path.write_bytes(copied)
+    back = openpyxl.load_workbook(path).active
+    assert back is not None
+    first = back.cell(row=2, column=1)  # '=HYPERLINK(…)' in a copied row
+    assert first.quotePrefix and first.data_type == "s" and first.font.name == "宋体"
+    assert back.cell(row=3, column=1).border.left.style == "thin"
+    assert plain == copied
 
 
 def test_same_content_gives_identical_bytes() -> None:
