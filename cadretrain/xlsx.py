@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import unicodedata
 import zipfile
 from datetime import datetime
@@ -117,19 +118,22 @@ def to_bytes(wb: Any) -> bytes:
     wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
+    raw.seek(0)
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src,
+        zipfile.ZipFile(raw) as src,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            data = src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            dst.writestr(fixed, data)
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", src.read(info))
+                dst.writestr(fixed, data)
+                continue
+            with src.open(info) as fin, dst.open(fixed, "w") as fout:  # streamed: big sheets
+                shutil.copyfileobj(fin, fout, 1 << 20)
     return out.getvalue()
 
 
