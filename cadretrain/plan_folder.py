@@ -46,16 +46,28 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def plan_files(where: Path) -> list[Path]:
+def plan_files(where: Path, skipped: list[str] | None = None) -> list[Path]:
     """``where`` itself when it is a file; else the ``*.yaml``/``*.yml`` directly in it and in
-    its subfolders one level down (not ``enrollments``, ``records``, ``templates``, hidden)."""
+    its subfolders one level down (not ``enrollments``, ``records``, ``templates``, hidden).
+    A folder that cannot be listed is noted in ``skipped``."""
     if where.is_file():
         return [where]
-    files = _yaml_files(where)
-    for sub in sorted(p for p in where.iterdir() if p.is_dir()):
-        if sub.name not in RESERVED and not sub.name.startswith((".", "_")):
-            files += _yaml_files(sub)
+    files: list[Path] = []
+    for folder in (where, *_subfolders(where)):
+        try:
+            files += _yaml_files(folder)
+        except OSError as exc:
+            if skipped is not None:
+                skipped.append(f"{folder}：无法读取（{exc.strerror or exc}）")
     return files
+
+
+def _subfolders(where: Path) -> list[Path]:
+    try:
+        subs = sorted(p for p in where.iterdir() if p.is_dir())
+    except OSError:
+        return []  # reported when the folder itself is listed
+    return [p for p in subs if p.name not in RESERVED and not p.name.startswith((".", "_"))]
 
 
 def _shared(plans: Sequence[Plan]) -> list[str]:
@@ -82,8 +94,8 @@ def load_plans(where: Path) -> Folder:
     """Every plan file of :func:`plan_files` that loads as a plan."""
     from cadretrain.loader import load_plan
 
-    files = plan_files(where)
     folder = Folder([], [], [])
+    files = plan_files(where, folder.skipped)
     for path in files:
         sink = Sink()
         plan = load_plan(path, sink)
