@@ -77,6 +77,7 @@ PlanArg = Annotated[
     typer.Argument(
         help="计划文件（YAML）。省略时依次使用环境变量 CADRETRAIN_PLAN、"
         "plans/ 下唯一的计划、plan.yaml。",
+        metavar="计划",
         show_default=False,
     ),
 ]

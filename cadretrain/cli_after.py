@@ -28,6 +28,7 @@ def attendance(
         typer.Argument(
             help="[计划] 签到表…：第一个是 .yaml 时作为计划，"
             "其余为填好的签到表（xlsx 或 csv）或其文件夹。",
+            metavar="签到表",
             show_default=False,
         ),
     ],
@@ -50,6 +51,7 @@ def scores(
         typer.Argument(
             help="[计划] [成绩登记表]：第一个是 .yaml 时作为计划；"
             "给出填好的成绩登记表时生成结业名单。",
+            metavar="成绩登记表",
             show_default=False,
         ),
     ] = None,
@@ -73,6 +75,7 @@ def ratings(
         list[Path] | None,
         typer.Argument(
             help="[计划] [测评表…]：第一个是 .yaml 时作为计划；给出填好的测评表时统计满意度。",
+            metavar="测评表",
             show_default=False,
         ),
     ] = None,
@@ -93,7 +96,7 @@ def ratings(
 
 @app.command()
 def hours(
-    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP, metavar="计划文件夹")],
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="只看这个单位（名称、代号或别名）。")
     ] = None,
@@ -114,7 +117,7 @@ def hours(
 
 @app.command()
 def report(
-    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP, metavar="计划文件夹")],
     year: Annotated[int, typer.Option("--year", "-y", help="统计的年度。")],
     output: OutputOpt = Path("out"),
     force: ForceOpt = False,
@@ -127,7 +130,7 @@ def report(
 
 @app.command()
 def archive(
-    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP)],
+    plans_dir: Annotated[Path, typer.Argument(help=PLANS_DIR_HELP, metavar="计划文件夹")],
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="只生成这个单位（名称、代号或别名）。")
     ] = None,

@@ -115,6 +115,7 @@ def collect(
         list[Path],
         typer.Argument(
             help="[计划] 回执文件或文件夹…：第一个是 .yaml 时作为计划，其余为各单位报回的回执。",
+            metavar="回执",
             show_default=False,
         ),
     ],

@@ -26,7 +26,9 @@ class Format(StrEnum):
 def validate(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="一个或多个计划文件；省略时自动查找。", show_default=False),
+        typer.Argument(
+            help="一个或多个计划文件；省略时自动查找。", metavar="计划", show_default=False
+        ),
     ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="输出格式：text 或 json。")
@@ -77,7 +79,9 @@ def calendar(plan: PlanArg = None) -> None:
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="诊断代码，如 CT301。")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="诊断代码，如 CT301。", metavar="代码")],
+) -> None:
     """说明一个诊断代码的含义，并给出通过和不通过的例子。"""
     from cadretrain.explain import explain_code
 
