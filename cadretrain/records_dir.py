@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cadretrain.diagnostics import Pos, Severity, Sink
-from cadretrain.model import Plan
+from cadretrain.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
     from cadretrain.assessment import Scores
@@ -55,6 +55,16 @@ def scores_path(plan: Plan, class_id: str) -> Path:
 
 def _visible(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if not p.name.startswith(("~$", ".")))
+
+
+def _no_enrollment(sink: Sink, code: str, cls: TrainingClass, where: str) -> None:
+    sink.add(
+        code,
+        Pos(where),
+        f"班次“{cls.label}”没有报名名单（enrollments/{cls.id}.yaml），{where} 未读取",
+        hint="请先用 cadretrain collect 汇总报名回执。",
+        severity=Severity.WARNING,
+    )
 
 
 def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
@@ -84,13 +94,7 @@ def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
             continue
         enrollment = enrollments.get(cls.id)
         if enrollment is None:
-            sink.add(
-                "CT801",
-                Pos(where),
-                f"班次“{cls.label}”没有报名名单（enrollments/{cls.id}.yaml），{where} 未读取",
-                hint="请先用 cadretrain collect 汇总报名回执。",
-                severity=Severity.WARNING,
-            )
+            _no_enrollment(sink, "CT801", cls, where)
             continue
         rate = read_attendance(plan, cls, enrollment, [sub], sink).rate()
         if rate is not None:
@@ -153,13 +157,7 @@ def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
             continue
         enrollment = enrollments.get(cls.id)
         if enrollment is None:
-            sink.add(
-                "CT901",
-                Pos(where),
-                f"班次“{cls.label}”没有报名名单（enrollments/{cls.id}.yaml），{where} 未读取",
-                hint="请先用 cadretrain collect 汇总报名回执。",
-                severity=Severity.WARNING,
-            )
+            _no_enrollment(sink, "CT901", cls, where)
             continue
         results = read_scores(plan, cls, enrollment, path, sink)
         if any(r.total is not None for r in results):
