@@ -313,30 +313,17 @@ def run_archive(
     from cadretrain.hours_out import ALL_UNITS
     from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
-    from cadretrain.plan_folder import find_unit, load_plans
+    from cadretrain.plan_folder import open_folder, unit_label
     from cadretrain.records import did_you_mean
     from cadretrain.records_dir import class_scores
 
-    if not plans_dir.exists():
-        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
+    folder = open_folder(plans_dir)
+    if folder is None:
         return 2
-    folder = load_plans(plans_dir)
-    folder.warn()
     plans = folder.plans
-    if not plans:
-        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
+    label = unit_label(plans, unit, ALL_UNITS)
+    if label is None:
         return 2
-    label = ALL_UNITS
-    if unit is not None:
-        found = find_unit(plans, unit)
-        if found is None:
-            names = sorted({u.name for p in plans for u in p.units.values()})
-            print(
-                f"错误：计划中没有单位“{unit}”。{did_you_mean(unit.strip(), names)}",
-                file=sys.stderr,
-            )
-            return 2
-        label = found
     sink = Sink()
     marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
     scores = {

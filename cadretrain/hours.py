@@ -234,9 +234,8 @@ def class_entries(
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
     calendar: WorkCalendar | None = None,
 ) -> list[tuple[str, Enrollee, Entry]]:
-    """(person key, enrollee, entry) for everyone enrolled in ``cls``; a person listed twice
-    counts once. ``calendar``: the plan's (``calendar_for(plan)``), made once per plan by
-    callers that go over many classes."""
+    """(person key, enrollee, entry) for everyone enrolled in ``cls`` (a person listed twice
+    counts once); ``calendar``: the plan's, made once by callers going over many classes."""
     slots = schedule_class(cls, calendar or calendar_for(plan)).slots
     rate = Decimal(str(cls.hours_per_day if cls.hours_per_day is not None else plan.hours_per_day))
     fieldwork = Decimal(cls.fieldwork_days or 0)

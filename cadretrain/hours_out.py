@@ -28,7 +28,7 @@ from cadretrain.hours import (
     num,
 )
 from cadretrain.model import Plan
-from cadretrain.plan_folder import find_unit, load_plans
+from cadretrain.plan_folder import open_folder, unit_label
 
 ALL_UNITS = "全部单位"
 BASIS_TEXT = (
@@ -217,38 +217,26 @@ def run_hours(
     """``cadretrain hours PLANS_DIR [--unit U] [--year Y] [-o DIR]``; returns the exit code."""
     from cadretrain.diagnostics import Sink
     from cadretrain.output import print_diagnostics
-    from cadretrain.records import did_you_mean
 
     t = thresholds or Thresholds()
-    if not plans_dir.exists():
-        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
+    folder = open_folder(plans_dir)
+    if folder is None:
         return 2
-    folder = load_plans(plans_dir)
-    folder.warn()
     for name in folder.with_errors:
         print(
             f"提示：{name} 有错误，学时按能读出的内容计算；请运行 cadretrain validate",
             file=sys.stderr,
         )
     plans = folder.plans
-    if not plans:
-        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
-        return 2
     years = sorted({p.year for p in plans})
     year = years[-1] if year is None else year
     if year not in years:
         listed = "、".join(str(y) for y in years)
         print(f"错误：{plans_dir} 中没有 {year} 年的计划；有计划的年份：{listed}", file=sys.stderr)
         return 2
-    label = ALL_UNITS
-    if unit is not None:
-        found = find_unit(plans, unit)
-        if found is None:
-            names = sorted({u.name for p in plans for u in p.units.values()})
-            hint = did_you_mean(unit.strip(), names)
-            print(f"错误：计划中没有单位“{unit}”。{hint}", file=sys.stderr)
-            return 2
-        label = found
+    label = unit_label(plans, unit, ALL_UNITS)
+    if label is None:
+        return 2
     sink = Sink()
     cadres = None
     base = plan_of_year(plans, year)

@@ -118,3 +118,31 @@ def find_unit(plans: Sequence[Plan], query: str) -> str | None:
             if q in (u.name, u.id, *u.aliases):
                 return u.name
     return None
+
+
+def open_folder(plans_dir: Path) -> Folder | None:
+    """The folder's plans for a command, or None after telling why not (exit code 2): the
+    folder is missing or holds no plan. Skipped files and shared enrollments are printed."""
+    if not plans_dir.exists():
+        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
+        return None
+    folder = load_plans(plans_dir)
+    folder.warn()
+    if not folder.plans:
+        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
+        return None
+    return folder
+
+
+def unit_label(plans: Sequence[Plan], unit: str | None, everyone: str) -> str | None:
+    """The unit name ``unit`` means (``everyone`` when None), or None after naming the closest
+    units (exit code 2)."""
+    from cadretrain.records import did_you_mean
+
+    if unit is None:
+        return everyone
+    found = find_unit(plans, unit)
+    if found is None:
+        names = sorted({u.name for p in plans for u in p.units.values()})
+        print(f"错误：计划中没有单位“{unit}”。{did_you_mean(unit.strip(), names)}", file=sys.stderr)
+    return found

@@ -339,16 +339,11 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
     from cadretrain.ics import ics_text
     from cadretrain.output import print_diagnostics
     from cadretrain.outputs import OutputFolder, OutputRefused
-    from cadretrain.plan_folder import load_plans
+    from cadretrain.plan_folder import open_folder
     from cadretrain.records_dir import attendance_rates, class_scores, satisfaction_rates
 
-    if not plans_dir.exists():
-        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
-        return 2
-    folder = load_plans(plans_dir)
-    folder.warn()
-    if not folder.plans:
-        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
+    folder = open_folder(plans_dir)
+    if folder is None:
         return 2
     chosen = [p for p in folder.plans if p.year == year]
     if not chosen:
