@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cadretrain.attendance_sheet import cell_ref
-from cadretrain.diagnostics import Pos, Sink
+from cadretrain.diagnostics import Pos, Sink, some_names
 from cadretrain.enrollment import Enrollee, Enrollment
 from cadretrain.model import Plan, TrainingClass
 from cadretrain.tabular import Table, cell_text, read_tables
@@ -154,12 +154,11 @@ def read_sheet(
         p for p in enrollment.people if id(p) not in out or None in out[id(p)].scores.values()
     ]
     if missing:
-        names = "、".join(p.name for p in missing[:10])
-        more = f"等 {len(missing)} 人" if len(missing) > 10 else ""
         sink.add(
             "CT905",
             Pos(file),
-            f"{names}{more}的成绩不全（未填、不是数字或不在名单上），暂不评定等次、不予结业",
+            f"{some_names(p.name for p in missing)}的成绩不全（未填、不是数字或不在名单上），"
+            "暂不评定等次、不予结业",
             hint="补齐成绩后重新运行 cadretrain scores。",
         )
     return out

@@ -28,7 +28,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cadretrain.diagnostics import Pos, Sink
+from cadretrain.diagnostics import Pos, Sink, some_names
 from cadretrain.enrollment import Enrollee, Enrollment
 from cadretrain.model import Plan, TrainingClass
 
@@ -195,12 +195,11 @@ def build_attendance(
                 )
             missing = [p for p in part.people if id(p) not in listed]
             if missing:
-                names = "、".join(p.name for p in missing[:10])
-                more = f"等 {len(missing)} 人" if len(missing) > 10 else ""
+                names = some_names(p.name for p in missing)
                 sink.add(
                     "CT807",
                     Pos(file),
-                    f"{which}报名名单中的 {names}{more}不在签到表上，按未记录处理",
+                    f"{which}报名名单中的 {names}不在签到表上，按未记录处理",
                     hint="签到表上的姓名、单位及职务应与报名名单一致。",
                 )
         for person in part.people:

@@ -133,3 +133,10 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
         seen.add(key)
         out.append(d)
     return out
+
+
+def some_names(names: Iterable[str], limit: int = 10) -> str:
+    """Names for a message, the first ``limit`` of them: ``甲、乙`` or ``甲、乙…等 12 人``."""
+    listed = list(names)
+    more = f"等 {len(listed)} 人" if len(listed) > limit else ""
+    return "、".join(listed[:limit]) + more

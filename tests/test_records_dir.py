@@ -175,3 +175,12 @@ def test_misplaced_or_broken_score_sheets(copied: Plan) -> None:
     assert class_scores(copied, broken) == {}
     errors = [d for d in broken.items if d.severity is Severity.ERROR]
     assert codes(errors) == ["CT901"] and "women-leaders.xlsx" in str(errors[0].pos)
+
+
+def test_some_names_lists_ten_then_counts() -> None:
+    from cadretrain.diagnostics import some_names
+
+    assert some_names(["甲", "乙"]) == "甲、乙"
+    names = [f"人{i}" for i in range(12)]
+    assert some_names(names) == "、".join(names[:10]) + "等 12 人"
+    assert some_names(names[:10]) == "、".join(names[:10])
