@@ -95,7 +95,7 @@ def timed(cmd: list[str], ok: tuple[int, ...]) -> tuple[float, subprocess.Comple
 def profile_build(classes: int) -> list[str]:
     import contextlib
 
-    from cadretrain.build import build
+    from cadretrain.documents.build import build
 
     plan = DATA / f"province-{classes}.yaml"
     plan.write_text(generate(**{**benchlib.PLAN_ARGS, "classes": classes}), encoding="utf-8")

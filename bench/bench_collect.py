@@ -7,7 +7,7 @@ classes are the same text; units come from a generator of their own), written to
 ``bench/_data/province-500u.yaml``. Its synthetic register (100,000 people, seed 1) is made in
 memory. The class is the one whose quota (from the units' declared counts) gives seats to
 the most units — 全省团干部公共管理轮训班, 1,244 seats in 4 sessions over all 500 units. For each
-unit ``cadretrain.forms.form_bytes`` writes its reply form, which is then filled in with
+unit ``cadretrain.enroll.forms.form_bytes`` writes its reply form, which is then filled in with
 openpyxl as the unit would: register people of that unit, eligible ones first, one per seat,
 with their session (参加期次) as the quota spreads the unit's seats. The 500 files go to
 ``bench/_data/forms/`` (made again only when the plan or this recipe changed).
@@ -40,8 +40,8 @@ import benchlib
 from benchlib import DATA, best_of, rel, secs, verdict
 from gen_plan import generate
 
-from cadretrain.allocate import QuotaTable, quota_table
-from cadretrain.diagnostics import Sink
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.quota_table import QuotaTable, quota_table
 
 TARGET = 2.0
 UNITS = 500
@@ -61,7 +61,7 @@ def ensure_plan() -> Path:
 
 
 def load_plan(path: Path) -> Any:
-    from cadretrain.loader import load_plan as load
+    from cadretrain.plan.loader import load_plan as load
 
     sink = Sink()
     plan = load(str(path), sink)
@@ -89,9 +89,9 @@ def write_forms(plan: Any, table: QuotaTable, cadres: list[Any], folder: Path) -
     """Each unit's form from ``form_bytes``, filled in with openpyxl; returns rows filled."""
     import openpyxl
 
-    from cadretrain.form_layout import FIRST_DATA_ROW, FORM_SHEET, columns_for, session_label
-    from cadretrain.forms import file_names, form_bytes
-    from cadretrain.population import admitted
+    from cadretrain.enroll.form_layout import FIRST_DATA_ROW, FORM_SHEET, columns_for, session_label
+    from cadretrain.enroll.forms import file_names, form_bytes
+    from cadretrain.enroll.population import admitted
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -180,8 +180,8 @@ def plain_openpyxl(files: list[Path]) -> int:
 def run_collect(
     plan: Any, table: QuotaTable, files: list[Path], cadres: list[Any], calamine: bool = True
 ) -> tuple[Any, Sink]:
-    import cadretrain.tabular as tabular
-    from cadretrain.collect import collect
+    import cadretrain.files.tabular as tabular
+    from cadretrain.enroll.collect import collect
 
     sink = Sink()
     saved = tabular._calamine
@@ -195,7 +195,7 @@ def run_collect(
 
 
 def collect_forms_once(plan: Any, table: QuotaTable, files: list[Path], cadres: list[Any]) -> Any:
-    from cadretrain.collect import collect_forms
+    from cadretrain.enroll.collect import collect_forms
 
     return collect_forms(
         plan, table.cls, table, files, Sink(), cadres=cadres, others={}, today=TODAY

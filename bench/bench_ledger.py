@@ -64,9 +64,9 @@ def _dump(body: dict[str, Any], title: str) -> str:
 
 def ensure_data() -> tuple[Path, int, int]:
     """The five plans and their enrollments; returns (folder, files, people enrolled)."""
-    from cadretrain.diagnostics import Sink
-    from cadretrain.enrollment import Enrollee, Enrollment, dump_enrollment
-    from cadretrain.loader import load_plan
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment
+    from cadretrain.plan.loader import load_plan
 
     want = _stamp()
     texts = want.pop("texts")
@@ -146,10 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="计时取最好的次数（默认 1）")
     args = ap.parse_args(argv)
 
-    from cadretrain.diagnostics import Sink
-    from cadretrain.hours import Thresholds, check, ledger
-    from cadretrain.hours_out import ledger_bytes
-    from cadretrain.plan_folder import load_plans
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.records.ledger import Thresholds, check, ledger
+    from cadretrain.records.ledger_sheet import ledger_bytes
+    from cadretrain.records.plan_folder import load_plans
 
     print(benchlib.machine())
     folder, n_files, n_people = ensure_data()

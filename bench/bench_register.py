@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_register.py            # about 3 minutes on 2 cores
 
 The province plan (``bench/gen_plan.py``, 2,000 classes, 300 units) and its synthetic register
-(``cadretrain.synth.generate_register``, 100,000 people, seed 1) are written to ``bench/_data/``
+(``cadretrain.synth.register.generate_register``, 100,000 people, seed 1) are written to
+``bench/_data/``
 (git-ignored) as CSV and xlsx when missing or stale. Then, all in this one run:
 
 1. Reading (best of ``--repeat``, default 3):
@@ -40,9 +41,9 @@ from typing import Any
 import benchlib
 from benchlib import best_of, rel, secs, verdict
 
-from cadretrain.allocate import quota_table
-from cadretrain.diagnostics import Sink
-from cadretrain.register import Cadre, read_register
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.quota_table import quota_table
+from cadretrain.enroll.register import Cadre, read_register
 
 TARGET = 2.0
 
@@ -88,7 +89,7 @@ def has_calamine() -> bool:
 
 def register(path: Path, plan: Any, *, calamine: bool = True) -> list[Cadre]:
     """``read_register``; with ``calamine=False`` as on a machine without python-calamine."""
-    import cadretrain.tabular as tabular
+    import cadretrain.files.tabular as tabular
 
     sink = Sink()
     saved = tabular._calamine

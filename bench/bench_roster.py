@@ -3,14 +3,15 @@
     .venv/bin/python bench/bench_roster.py              # about 4 minutes on 2 cores
 
 One class of the province plan (``bench/gen_plan.py``) taught in one session, and an
-enrollment of 100,000 people: the synthetic register (``cadretrain.synth.generate_register``,
+enrollment of 100,000 people: the synthetic register
+(``cadretrain.synth.register.generate_register``,
 seed 1) turned into ``Enrollee`` records. Each variant runs in a fresh process of this
 interpreter, which first builds the same plan and enrollment (not timed), then times writing
 the workbook to bytes and reports how far resident memory rose above its level before writing
 (the peak is reset first: ``/proc/self/clear_refs``), and the process's ``ru_maxrss``.
 The variants, interleaved, best of ``--repeat`` (default 2):
 
-* ``roster``        — ``cadretrain.roster.roster_bytes(plan, cls, enrollment)``;
+* ``roster``        — ``cadretrain.documents.roster.roster_bytes(plan, cls, enrollment)``;
 * ``openpyxl-wo``   — a raw openpyxl write-only workbook of the same cells: title, 制表单位/日期
   and header rows merged and styled alike, one ``WriteOnlyCell`` per cell with the same
   font, border and alignment as a named style registered once; same column widths, print
@@ -63,7 +64,7 @@ def the_class(plan: Any) -> Any:
 
 
 def make_enrollment(plan: Any, cls: Any, n: int) -> Any:
-    from cadretrain.enrollment import Enrollee, Enrollment
+    from cadretrain.enroll.enrollment import Enrollee, Enrollment
 
     csv_name = benchlib.register_paths(n)[0].name
     people = [
@@ -99,7 +100,7 @@ def grid(plan: Any, people: list[Any]) -> list[list[object]]:
 
 
 def texts(plan: Any, cls: Any) -> tuple[str, str, str]:
-    from cadretrain.roster import day_text
+    from cadretrain.core.wording import day_text
 
     made = day_text(plan.issued) if plan.issued else "____年__月__日"
     return f"{cls.name}学员花名册", f"制表单位：{plan.organizer}", f"制表日期：{made}"
@@ -109,7 +110,7 @@ def texts(plan: Any, cls: Any) -> tuple[str, str, str]:
 
 
 def write_roster(plan: Any, cls: Any, enrollment: Any) -> bytes:
-    from cadretrain.roster import roster_bytes
+    from cadretrain.documents.roster import roster_bytes
 
     data: bytes = roster_bytes(plan, cls, enrollment)
     return data
@@ -237,8 +238,8 @@ def worker(variant: str, n: int, out: Path) -> None:
     import openpyxl.cell
     import xlsxwriter
 
-    import cadretrain.roster
-    import cadretrain.xlsx
+    import cadretrain.documents.roster
+    import cadretrain.files.xlsx
 
     del openpyxl, xlsxwriter, cadretrain
     gc.collect()
@@ -269,7 +270,7 @@ def run_worker(variant: str, n: int) -> dict[str, Any]:
 
 def read_back(path: Path) -> list[list[str]]:
     """The first sheet's cells as text (numbers without .0, blanks as "")."""
-    from cadretrain.tabular import cell_text
+    from cadretrain.files.tabular import cell_text
 
     try:
         import python_calamine

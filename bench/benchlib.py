@@ -63,8 +63,8 @@ def rel(path: Path) -> str:
 
 def load_province() -> Any:
     """The province plan, loaded (no checks); exits when it does not load."""
-    from cadretrain.diagnostics import Sink
-    from cadretrain.loader import load_plan
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.plan.loader import load_plan
 
     sink = Sink()
     plan = load_plan(str(ensure_plan(quiet=True)), sink)
@@ -81,7 +81,7 @@ def register_paths(n: int = PEOPLE, seed: int = SEED) -> tuple[Path, Path]:
 def ensure_register(plan: Any, n: int = PEOPLE, seed: int = SEED) -> tuple[Path, Path]:
     """The synthetic register of ``n`` cadres as CSV and xlsx, made again when the plan (or
     the generator's output) changed: a stamp beside them records what they were made from."""
-    from cadretrain.synth import generate_register, write_csv, write_xlsx
+    from cadretrain.synth.register import generate_register, write_csv, write_xlsx
 
     csv_path, xlsx_path = register_paths(n, seed)
     stamp = csv_path.with_suffix(".json")
@@ -108,8 +108,8 @@ def ensure_register(plan: Any, n: int = PEOPLE, seed: int = SEED) -> tuple[Path,
 def cadres_of(plan: Any, n: int = PEOPLE, seed: int = SEED) -> list[Any]:
     """The synthetic register in memory (the same people the files hold), indexed by ID number
     as ``read_register`` returns it."""
-    from cadretrain.register import Register
-    from cadretrain.synth import generate_register
+    from cadretrain.enroll.register import Register
+    from cadretrain.synth.register import generate_register
 
     return Register(generate_register(plan, n, seed))
 

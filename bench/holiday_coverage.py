@@ -20,7 +20,7 @@ from importlib.metadata import version
 import chinese_calendar  # type: ignore[import-untyped]
 import holidays
 
-from cadretrain.workcal import WorkCalendar, known
+from cadretrain.core.workcal import WorkCalendar, known
 
 YEARS = range(2000, 2031)
 REPEATS = 5
@@ -125,8 +125,8 @@ IMPORTS = {
     "holidays：from holidays.countries.china import China": (
         "from holidays.countries.china import China; China(years=2013)"
     ),
-    "cadretrain.workcal：导入 + 首次 kind()": (
-        "import datetime; from cadretrain.workcal import WorkCalendar; "
+    "cadretrain.core.workcal：导入 + 首次 kind()": (
+        "import datetime; from cadretrain.core.workcal import WorkCalendar; "
         "WorkCalendar().kind(datetime.date(2013, 5, 1))"
     ),
 }

@@ -1,3 +1,3 @@
-from cadretrain.cli import main
+from cadretrain.cli.main import main
 
 main()

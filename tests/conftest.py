@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.diagnostics import Diagnostic, Sink
-from cadretrain.loader import parse_plan
-from cadretrain.model import Plan
+from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.plan.loader import parse_plan
+from cadretrain.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 # keep the holiday cache of test runs out of the user's cache folder

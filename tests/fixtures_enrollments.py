@@ -1,6 +1,7 @@
 """Synthetic enrollments for the 2013 plan, from the synthetic register (no real people).
 
-Each unit sends its quota (``cadretrain.allocate.quota_table``): its first eligible cadres in
+Each unit sends its quota (``cadretrain.enroll.quota_table.quota_table``): its first eligible
+cadres in
 register order, split over the sessions as the quota table's ``per_session`` says. Re-create
 the committed files with ``python -m tests.fixtures_enrollments``; ``tests/test_roster.py``
 checks that they equal what this generates.
@@ -11,14 +12,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cadretrain.allocate import quota_table
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.population import admitted
-from cadretrain.register import read_register
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
+from cadretrain.enroll.population import admitted
+from cadretrain.enroll.quota_table import quota_table
+from cadretrain.enroll.register import read_register
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2013-county.yaml"

@@ -13,7 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain.archive import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import load_enrollments
+from cadretrain.plan.model import Plan
+from cadretrain.records.archive import (
     DASH,
     TITLE_ZH,
     Record,
@@ -23,12 +26,9 @@ from cadretrain.archive import (
     run_archive,
     sheet_names,
 )
-from cadretrain.assessment import PASS, Result, number
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import load_enrollments
-from cadretrain.hours import ledger
-from cadretrain.model import Plan
-from cadretrain.plan_folder import load_plans
+from cadretrain.records.assessment import PASS, Result, number
+from cadretrain.records.ledger import ledger
+from cadretrain.records.plan_folder import load_plans
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
@@ -187,7 +187,7 @@ def test_run_archive_takes_results_from_the_records_folder(
 ) -> None:
     """The bundled ``records/scores/women-leaders.xlsx`` gives each woman leader her 等次 and
     总评; the sheet's own mistakes (缺考, 105) are shown but do not fail the archive."""
-    from cadretrain.records_dir import class_scores
+    from cadretrain.records.folder import class_scores
 
     graded = class_scores(plans[0], Sink())["women-leaders"]
     mine = [r for r in graded.results if plans[0].units[r.person.unit].name == UNIT]

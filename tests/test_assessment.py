@@ -9,7 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain.assessment import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrollment
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.records.assessment import (
     EXCELLENT,
     FAIL,
     PASS,
@@ -18,12 +23,7 @@ from cadretrain.assessment import (
     run_scores,
     score_sheet_bytes,
 )
-from cadretrain.assessment_read import filled_score_sheet
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollment, enrollment_path, load_enrollment
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan, TrainingClass
+from cadretrain.records.assessment_read import filled_score_sheet
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -57,7 +57,7 @@ def fill(data: bytes, path: Path, rows: list[list[object]]) -> Path:
 def with_grading(
     monkeypatch: pytest.MonkeyPatch, cls: TrainingClass, grading: dict[str, object]
 ) -> None:
-    from cadretrain.records import Rec
+    from cadretrain.plan.fields import Rec
 
     rec = Rec(cls.rec.pos, dict(cls.rec.values))
     rec.values["grading"] = Rec(cls.rec.pos, grading)
@@ -139,7 +139,7 @@ def test_excellent_share_caps_and_ties_drop(
 def test_example_is_current_and_run_writes_completion_list(plan: Plan, tmp_path: Path) -> None:
     cls, enrollment = women(plan)
     assert EXAMPLE.read_bytes() == filled_score_sheet(plan, cls, enrollment), (
-        "regenerate examples/scores with cadretrain.assessment_read.filled_score_sheet"
+        "regenerate examples/scores with cadretrain.records.assessment_read.filled_score_sheet"
     )
     assert run_scores(plan, "妇女干部班", None, tmp_path) == 0
     assert (tmp_path / "women-leaders-成绩登记表.xlsx").is_file()

@@ -13,7 +13,14 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cadretrain.attendance import (
+from cadretrain.core.codes import CODES
+from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.documents.signin import signin_bytes
+from cadretrain.enroll.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.records.attendance import (
     Attendance,
     Mark,
     PersonAttendance,
@@ -22,15 +29,8 @@ from cadretrain.attendance import (
     read_attendance,
     run_attendance,
 )
-from cadretrain.attendance_read import classify
-from cadretrain.codes import CODES
-from cadretrain.diagnostics import Diagnostic, Sink
-from cadretrain.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan, TrainingClass
-from cadretrain.signin import signin_bytes
-from cadretrain.synth_attendance import filled_signin
+from cadretrain.records.attendance_read import classify
+from cadretrain.synth.attendance import filled_signin
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -318,7 +318,7 @@ def test_bundled_example_is_current_and_reads_as_documented(plan: Plan) -> None:
     cls = find_class(plan, "妇女干部班")
     enrollment = enrolled(plan, cls.id)
     assert EXAMPLE.read_bytes() == filled_signin(plan, cls, enrollment), (
-        "run: python -m cadretrain.synth_attendance plans/2013-county.yaml women-leaders "
+        "run: python -m cadretrain.synth.attendance plans/2013-county.yaml women-leaders "
         "examples/attendance"
     )
     att, diags = read(plan, cls, enrollment, [EXAMPLE.parent])

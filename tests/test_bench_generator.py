@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cadretrain.validate import validate_text
+from cadretrain.checks.validate import validate_text
 
 GEN = Path(__file__).resolve().parent.parent / "bench" / "gen_plan.py"
 
@@ -39,8 +39,8 @@ def test_generator_is_deterministic() -> None:
 
 
 def test_generated_units_load_and_give_quotas() -> None:
-    from cadretrain.allocate import quota_table
-    from cadretrain.diagnostics import Sink
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.enroll.quota_table import quota_table
 
     text = _generate()(50, 10, 30, 2013, 1)
     report = validate_text(text, "province.yaml")

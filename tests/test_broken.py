@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.diagnostics import Diagnostic, Severity
-from cadretrain.validate import FileReport, validate_file, validate_files
+from cadretrain.checks.validate import FileReport, validate_file, validate_files
+from cadretrain.core.diagnostics import Diagnostic, Severity
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -347,10 +347,10 @@ DISPLAYABLE = [
 @pytest.mark.parametrize("name", params(DISPLAY_BUGS, DISPLAYABLE))
 def test_show_and_calendar_survive(name: str, tmp_path: Path) -> None:
     """``cadretrain show`` and ``calendar`` render whatever plan validate could load."""
-    from cadretrain.calview import print_calendar
-    from cadretrain.diagnostics import Sink
-    from cadretrain.loader import load_plan
-    from cadretrain.show import print_classes
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.documents.calendar_text import print_calendar
+    from cadretrain.documents.class_table import print_classes
+    from cadretrain.plan.loader import load_plan
 
     path = case_path(name, tmp_path)
     with deadline(DEADLINE):
@@ -464,7 +464,7 @@ def test_long_values_are_shortened_in_messages(tmp_path: Path) -> None:
 
 
 def test_control_character_in_text_has_a_position() -> None:
-    from cadretrain.validate import validate_text
+    from cadretrain.checks.validate import validate_text
 
     report = validate_text(HEADER + "classes:\n  - {id: a, name: 甲\x07班, when: 2013年5月7日}\n")
     (d,) = report.diagnostics

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.loader import load_plan
-from cadretrain.synth_returns import write_returns
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.loader import load_plan
+from cadretrain.synth.returns import write_returns
 from tests.conftest import ROOT
 
 CLASSES = ("youth-league", "principal-leaders", "township-advanced")
@@ -28,7 +28,7 @@ def test_returns_are_what_the_generator_makes(tmp_path: Path) -> None:
             p.name: p.read_bytes() for p in (ROOT / "examples" / "returns" / class_id).iterdir()
         }
         assert made == shipped, (
-            f"run: python -m cadretrain.synth_returns plans/2013-county.yaml {class_id}"
+            f"run: python -m cadretrain.synth.returns plans/2013-county.yaml {class_id}"
         )
 
 

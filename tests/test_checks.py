@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cadretrain.diagnostics import Severity
-from cadretrain.validate import validate_file, validate_text
+from cadretrain.checks.validate import validate_file, validate_text
+from cadretrain.core.diagnostics import Severity
 from tests.conftest import HEADER, ROOT
 
 

@@ -277,7 +277,7 @@ def test_two_plans_under_plans_exit_2_naming_both(work: Path) -> None:
 def _commands() -> list[str]:
     import typer.main
 
-    from cadretrain.cli import app
+    from cadretrain.cli.main import app
 
     group = typer.main.get_command(app)
     return sorted(getattr(group, "commands", {}))

@@ -13,19 +13,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain import idcard
-from cadretrain.allocate import QuotaTable, load_cadres, quota_table
-from cadretrain.collect import Collected, collect, collect_forms, form_files, run_collect
-from cadretrain.collect_rows import parse_session
-from cadretrain.diagnostics import Diagnostic, Pos, Severity, Sink
-from cadretrain.enrollment import (
+from cadretrain.core import idcard
+from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
+from cadretrain.enroll.collect import Collected, collect, collect_forms, form_files, run_collect
+from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,
     dump_enrollment,
     enrollment_path,
     load_enrollment,
 )
-from cadretrain.form_layout import (
+from cadretrain.enroll.form_layout import (
     COLUMNS,
     FIRST_DATA_ROW,
     FORM_SHEET,
@@ -34,11 +32,13 @@ from cadretrain.form_layout import (
     META_SHEET,
     TITLE_ROW,
 )
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.register import Cadre
-from cadretrain.xlsx import put
+from cadretrain.enroll.form_reader import parse_session
+from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
+from cadretrain.enroll.register import Cadre
+from cadretrain.files.xlsx import put
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
 from tests.conftest import ROOT
 
 TODAY = date(2013, 3, 1)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cadretrain.dates import DateParseError, DateSpan, format_span, parse_date, parse_when
+from cadretrain.core.dates import DateParseError, DateSpan, format_span, parse_date, parse_when
 
 D = date
 

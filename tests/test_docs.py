@@ -8,9 +8,9 @@ from typing import Any
 
 import typer.main
 
-from cadretrain.cli import app
-from cadretrain.codes import CODES
-from cadretrain.schema import SECTIONS, json_schema_text
+from cadretrain.cli.main import app
+from cadretrain.core.codes import CODES
+from cadretrain.plan.schema import SECTIONS, json_schema_text
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

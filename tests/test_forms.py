@@ -8,13 +8,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cadretrain.allocate import QuotaTable, load_cadres, quota_table
-from cadretrain.diagnostics import Sink
-from cadretrain.form_layout import ETHNICITIES, POLITICS, columns_for
-from cadretrain.forms import dates_text, form_bytes, run_forms
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.form_layout import ETHNICITIES, POLITICS, columns_for
+from cadretrain.enroll.forms import dates_text, form_bytes, run_forms
+from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

@@ -12,9 +12,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cadretrain.diagnostics import Pos, Sink
-from cadretrain.enrollment import load_enrollments
-from cadretrain.hours import (
+from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.enroll.enrollment import load_enrollments
+from cadretrain.enroll.register import Cadre
+from cadretrain.plan.model import Plan
+from cadretrain.records.ledger import (
     BASIC,
     BY_ATTENDANCE,
     LEADER,
@@ -28,10 +30,8 @@ from cadretrain.hours import (
     person_key,
     rank_group,
 )
-from cadretrain.hours_out import ledger_bytes, run_hours
-from cadretrain.model import Plan
-from cadretrain.plan_folder import find_unit, load_plans
-from cadretrain.register import Cadre
+from cadretrain.records.ledger_sheet import ledger_bytes, run_hours
+from cadretrain.records.plan_folder import find_unit, load_plans
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
@@ -330,8 +330,8 @@ def test_two_plans_in_one_folder_sharing_an_enrollment_is_an_error(
     assert run_hours(tmp_path, None, 2013, None) == 1
     err = capsys.readouterr().err
     assert "错误：" in err and "子文件夹" in err
-    from cadretrain.archive import run_archive
-    from cadretrain.report import run_report
+    from cadretrain.records.archive import run_archive
+    from cadretrain.records.report import run_report
 
     assert run_report(tmp_path, 2013, tmp_path / "out") == 1
     assert run_archive(tmp_path, None, None, tmp_path / "out") == 1

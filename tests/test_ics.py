@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cadretrain.ics import escape_text, exact_slots, fold, ics_text
-from cadretrain.model import Plan
-from cadretrain.plan_folder import load_plans
+from cadretrain.documents.ics import escape_text, exact_slots, fold, ics_text
+from cadretrain.plan.model import Plan
+from cadretrain.records.plan_folder import load_plans
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"

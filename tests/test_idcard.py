@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadretrain.idcard import birth_date, check_char, normalize_id, sex, validate_id
+from cadretrain.core.idcard import birth_date, check_char, normalize_id, sex, validate_id
 
 TODAY = date(2013, 2, 19)
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.loader import load_plan
-from cadretrain.lookup import ClassNotFound, find_class
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import ClassNotFound, find_class
 from tests.conftest import ROOT
 
 

@@ -16,19 +16,19 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.form_layout import columns_for
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.notice import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.documents.notice import (
     md_escape,
     render_notice,
     render_plan_document,
     run_notice,
     templates_for,
 )
-from cadretrain.notice_words import cn_count, cn_number, zh_date
+from cadretrain.documents.notice_words import cn_count, cn_number, zh_date
+from cadretrain.enroll.form_layout import columns_for
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
 from tests.conftest import ROOT
 
 PLAN_2013 = ROOT / "plans" / "2013-county.yaml"
@@ -419,7 +419,7 @@ def test_pdf_notice_layout(tmp_path: Path) -> None:
     plan = plan_2013()
     cls = find_class(plan, "十八大轮训班")
     html = text(render_notice(plan, cls, "html"))
-    from cadretrain.notice_pdf import html_to_pdf
+    from cadretrain.files.pdf import html_to_pdf
 
     messages: list[str] = []
     pdf = html_to_pdf(html, messages)

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import openpyxl
 
-from cadretrain.assessment import read_scores
-from cadretrain.assessment_read import filled_score_sheet
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollment, enrollment_path, load_enrollment
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan, TrainingClass
-from cadretrain.satisfaction import read_ratings
-from cadretrain.satisfaction_read import filled_rating_form
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrollment
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.records.assessment import read_scores
+from cadretrain.records.assessment_read import filled_score_sheet
+from cadretrain.records.satisfaction import read_ratings
+from cadretrain.records.satisfaction_read import filled_rating_form
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.outputs import OutputFolder, OutputRefused, safe_name
+from cadretrain.files.output_folder import OutputFolder, OutputRefused, safe_name
 
 
 def test_rewrite_of_untouched_file_and_refusal_of_edited_file(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from votelib.evaluate.core import Tie
 from votelib.evaluate.proportional import HighestAverages, LargestRemainder
 
-from cadretrain.quota import METHODS, Allocation, apportion, spread_over_sessions
+from cadretrain.core.apportion import METHODS, Allocation, apportion, spread_over_sessions
 
 DIVISOR_METHODS = ["dhondt", "sainte_lague", "huntington_hill"]
 # The running example: 230 eligible cadres in four units, a class of 10.

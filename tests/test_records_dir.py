@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.attendance import percent
-from cadretrain.diagnostics import Severity, Sink
-from cadretrain.discover import find_plan
-from cadretrain.hours_out import run_hours
-from cadretrain.loader import load_plan
-from cadretrain.model import Plan
-from cadretrain.plan_folder import load_plans
-from cadretrain.records_dir import (
+from cadretrain.checks.validate import validate_file
+from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.plan.discover import find_plan
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.model import Plan
+from cadretrain.records.attendance import percent
+from cadretrain.records.folder import (
     attendance_dir,
     attendance_rates,
     class_scores,
@@ -24,8 +23,9 @@ from cadretrain.records_dir import (
     satisfaction_rates,
     scores_path,
 )
-from cadretrain.satisfaction_read import EXAMPLE_COUNTS
-from cadretrain.validate import validate_file
+from cadretrain.records.ledger_sheet import run_hours
+from cadretrain.records.plan_folder import load_plans
+from cadretrain.records.satisfaction_read import EXAMPLE_COUNTS
 from tests.conftest import ROOT, codes
 
 PLANS = ROOT / "plans"
@@ -178,7 +178,7 @@ def test_misplaced_or_broken_score_sheets(copied: Plan) -> None:
 
 
 def test_some_names_lists_ten_then_counts() -> None:
-    from cadretrain.diagnostics import some_names
+    from cadretrain.core.diagnostics import some_names
 
     assert some_names(["甲", "乙"]) == "甲、乙"
     names = [f"人{i}" for i in range(12)]

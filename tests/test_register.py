@@ -12,13 +12,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain import tabular
-from cadretrain.codes import CODES
-from cadretrain.diagnostics import Diagnostic, Sink
-from cadretrain.idcard import check_char, validate_id
-from cadretrain.model import Plan
-from cadretrain.register import Cadre, read_register
-from cadretrain.register_layout import phone_ok
+from cadretrain.core.codes import CODES
+from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.core.idcard import check_char, validate_id
+from cadretrain.enroll.register import Cadre, read_register
+from cadretrain.enroll.register_layout import phone_ok
+from cadretrain.files import tabular
+from cadretrain.plan.model import Plan
 from tests.conftest import load
 
 PLAN_TEXT = """\
@@ -433,8 +433,8 @@ def test_a_large_csv_reads_in_seconds(tmp_path: Path) -> None:
 
 
 def test_register_index_keeps_the_first_of_a_duplicated_id() -> None:
-    from cadretrain.diagnostics import Pos
-    from cadretrain.register import Cadre, Register, index_by_id
+    from cadretrain.core.diagnostics import Pos
+    from cadretrain.enroll.register import Cadre, Register, index_by_id
 
     def person(name: str, id_number: str) -> Cadre:
         return Cadre(

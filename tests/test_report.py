@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cadretrain.attendance import percent
-from cadretrain.diagnostics import Sink
-from cadretrain.model import Plan
-from cadretrain.plan_folder import load_plans
-from cadretrain.report import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.plan.model import Plan
+from cadretrain.records.attendance import percent
+from cadretrain.records.plan_folder import load_plans
+from cadretrain.records.report import (
     CLASS_HEAD,
     YearReport,
     report_html,
@@ -26,7 +27,6 @@ from cadretrain.report import (
     summary_text,
     year_report,
 )
-from cadretrain.workcal import WorkCalendar
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"

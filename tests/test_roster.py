@@ -12,19 +12,20 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.core.wording import span_text
+from cadretrain.documents.roster import assign_groups, roster_bytes, run_roster
+from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,
     dump_enrollment,
     enrollment_path,
     load_enrollment,
 )
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.roster import assign_groups, roster_bytes, run_roster, span_text
-from cadretrain.xlsx import text_width
+from cadretrain.files.xlsx import text_width
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
 from tests import fixtures_enrollments
 from tests.conftest import ROOT
 
@@ -287,12 +288,12 @@ def test_plan_roster_columns_choose_the_columns_and_id_still_needs_the_option(
     import openpyxl
 
     from cadretrain.checks.references import ROSTER_HEADS
-    from cadretrain.diagnostics import Sink as _Sink
-    from cadretrain.enrollment import load_enrollment as _load
-    from cadretrain.loader import load_plan as _plan
-    from cadretrain.lookup import find_class as _find
-    from cadretrain.roster import KNOWN_HEADS
-    from cadretrain.roster import roster_bytes as _roster
+    from cadretrain.core.diagnostics import Sink as _Sink
+    from cadretrain.documents.roster import KNOWN_HEADS
+    from cadretrain.documents.roster import roster_bytes as _roster
+    from cadretrain.enroll.enrollment import load_enrollment as _load
+    from cadretrain.plan.loader import load_plan as _plan
+    from cadretrain.plan.lookup import find_class as _find
 
     assert set(ROSTER_HEADS) == set(KNOWN_HEADS)
     root = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.satisfaction import (
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
+from cadretrain.records.satisfaction import (
     JOIN,
     WARN,
     ClassRatings,
@@ -23,7 +23,7 @@ from cadretrain.satisfaction import (
     read_ratings,
     run_ratings,
 )
-from cadretrain.satisfaction_read import filled_rating_form
+from cadretrain.records.satisfaction_read import filled_rating_form
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

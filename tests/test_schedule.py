@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cadretrain.schedule import calendar_for, schedule_class
+from cadretrain.plan.schedule import calendar_for, schedule_class
 from tests.conftest import HEADER, load
 
 

@@ -12,13 +12,19 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
-from cadretrain.loader import load_plan
-from cadretrain.lookup import find_class
-from cadretrain.model import Plan
-from cadretrain.schedule import calendar_for, schedule_class
-from cadretrain.signin import chinese_number, day_heading, run_signin, signin_bytes, split_days
+from cadretrain.core.diagnostics import Sink
+from cadretrain.documents.signin import (
+    chinese_number,
+    day_heading,
+    run_signin,
+    signin_bytes,
+    split_days,
+)
+from cadretrain.enroll.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.lookup import find_class
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import calendar_for, schedule_class
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadretrain.sweep import overlapping_pairs, runs
+from cadretrain.core.sweep import overlapping_pairs, runs
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cadretrain.diagnostics import Pos, Sink
-from cadretrain.idcard import birth_date, sex, validate_id
-from cadretrain.loader import load_plan
-from cadretrain.model import Plan
-from cadretrain.register import Cadre, read_register
-from cadretrain.synth import FAKE_AREA, apportion, generate_register, main, write_csv, write_xlsx
+from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.idcard import birth_date, sex, validate_id
+from cadretrain.enroll.register import Cadre, read_register
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.model import Plan
+from cadretrain.synth.register import (
+    FAKE_AREA,
+    apportion,
+    generate_register,
+    main,
+    write_csv,
+    write_xlsx,
+)
 from tests.conftest import ROOT, load
 
 PLAN_2013 = ROOT / "plans" / "2013-county.yaml"
@@ -138,7 +145,7 @@ def test_the_bundled_example_is_current(tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     assert main([str(PLAN_2013), "-n", "1500", "-o", str(out)]) == 0
     assert out.read_bytes() == EXAMPLE.read_bytes(), (
-        "run: python -m cadretrain.synth plans/2013-county.yaml -n 1500 "
+        "run: python -m cadretrain.synth.register plans/2013-county.yaml -n 1500 "
         "-o examples/register-2013.csv"
     )
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: Excel opens it as UTF-8

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cadretrain.diagnostics import Sink
-from cadretrain.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
-from cadretrain.loader import load_plan
-from cadretrain.validate import validate_file
+from cadretrain.checks.validate import validate_file
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
+from cadretrain.plan.loader import load_plan
 from tests.conftest import ROOT
 
 ZHANG = dict(name="张三", unit="chengguan", sex="男", id_number="99999919750301001X")
@@ -82,7 +82,7 @@ def test_enrollment_line_numbers_point_at_the_person(tmp_path: Path) -> None:
 def test_fast_reader_agrees_with_yaml_and_falls_back_on_hand_edits() -> None:
     import yaml
 
-    from cadretrain.enrollment import _fast_load
+    from cadretrain.enroll.enrollment import _fast_load
 
     for path in sorted((ROOT / "plans" / "enrollments").glob("*.yaml")):
         text = path.read_text(encoding="utf-8-sig")

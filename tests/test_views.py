@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cadretrain.calview import month_lines
-from cadretrain.diagnostics import Sink
-from cadretrain.loader import load_plan
-from cadretrain.schedule import calendar_for, schedule_plan
-from cadretrain.show import class_rows
+from cadretrain.core.diagnostics import Sink
+from cadretrain.documents.calendar_text import month_lines
+from cadretrain.documents.class_table import class_rows
+from cadretrain.plan.loader import load_plan
+from cadretrain.plan.schedule import calendar_for, schedule_plan
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

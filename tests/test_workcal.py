@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from cadretrain import workcal
-from cadretrain.workcal import DayKind, WorkCalendar
+from cadretrain.core import workcal
+from cadretrain.core.workcal import DayKind, WorkCalendar
 
 H, W, E, S = DayKind.HOLIDAY, DayKind.WORKDAY, DayKind.WEEKEND, DayKind.SHIFTED_WORKDAY
 
@@ -299,7 +299,7 @@ def test_disk_cache_gives_the_same_calendar_without_the_library(
 
 
 def test_damaged_cache_file_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
-    from cadretrain.holiday_cache import cache_file
+    from cadretrain.core.holiday_cache import cache_file
 
     monkeypatch.setenv("CADRETRAIN_CACHE", str(tmp_path))
     monkeypatch.delenv("CADRETRAIN_NO_CACHE", raising=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from cadretrain.xlsx import (
+from cadretrain.files.xlsx import (
     a4,
     column_width,
     new_streaming_workbook,
@@ -48,7 +48,7 @@ def test_named_style_keeps_the_quote_prefix(tmp_path: Path) -> None:
 
 def test_streamed_cells_keep_formula_like_text_as_text(tmp_path: Path) -> None:
     """The write-only path (the 学时台账) guards text the same way as :func:`put`."""
-    from cadretrain.roster import BODY, add_styles
+    from cadretrain.files.sheet_styles import BODY, add_styles
 
     wb = new_streaming_workbook()
     add_styles(wb)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.diagnostics import Related
-from cadretrain.model import Eligible
-from cadretrain.schedule import Slot
-from cadretrain.sweep import days_text, overlapping_pairs
+from cadretrain.core.diagnostics import Related
+from cadretrain.core.sweep import days_text, overlapping_pairs
+from cadretrain.plan.model import Eligible
+from cadretrain.plan.schedule import Slot
 
 
 def can_share(a: Eligible, b: Eligible) -> bool:

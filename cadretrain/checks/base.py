@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from cadretrain.diagnostics import Sink
-from cadretrain.model import Plan
-from cadretrain.schedule import Schedule, Slot, calendar_for, schedule_plan
-from cadretrain.workcal import WorkCalendar
+from cadretrain.core.diagnostics import Sink
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import Schedule, Slot, calendar_for, schedule_plan
 
 
 @dataclass

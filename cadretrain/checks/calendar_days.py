@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.dates import DateSpan, format_span
-from cadretrain.diagnostics import Pos, Severity
-from cadretrain.model import TrainingClass
-from cadretrain.workcal import DayKind
+from cadretrain.core.dates import DateSpan, format_span
+from cadretrain.core.diagnostics import Pos, Severity
+from cadretrain.core.workcal import DayKind
+from cadretrain.plan.model import TrainingClass
 
 
 def _spans(c: TrainingClass) -> Iterator[tuple[DateSpan, Pos, str]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.diagnostics import Pos, Related
-from cadretrain.records import Rec
+from cadretrain.core.diagnostics import Pos, Related
+from cadretrain.plan.fields import Rec
 
 _LISTS = {"classes": "班次", "units": "单位", "venues": "场地", "teachers": "教师"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.records import Rec, did_you_mean
+from cadretrain.plan.fields import Rec, did_you_mean
 
 
 @rule("CT109")

@@ -6,9 +6,9 @@ from datetime import date
 from typing import NamedTuple
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.dates import format_span
-from cadretrain.diagnostics import Related
-from cadretrain.sweep import overlapping_pairs
+from cadretrain.core.dates import format_span
+from cadretrain.core.diagnostics import Related
+from cadretrain.core.sweep import overlapping_pairs
 
 
 @rule("CT301")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.diagnostics import Related
-from cadretrain.schedule import Slot
-from cadretrain.sweep import days_text, overlapping_pairs
+from cadretrain.core.diagnostics import Related
+from cadretrain.core.sweep import days_text, overlapping_pairs
+from cadretrain.plan.schedule import Slot
 
 
 @rule("CT304")

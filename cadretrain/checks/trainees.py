@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.diagnostics import Pos, Related
-from cadretrain.enrollment import (
+from cadretrain.core.diagnostics import Pos, Related
+from cadretrain.core.sweep import days_text, overlapping_pairs
+from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,
     enrollment_dir,
     enrollment_path,
     load_enrollment,
 )
-from cadretrain.model import TrainingClass
-from cadretrain.sweep import days_text, overlapping_pairs
+from cadretrain.plan.model import TrainingClass
 
 
 @dataclass(frozen=True)

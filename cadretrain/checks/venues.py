@@ -6,9 +6,9 @@ from collections import defaultdict
 from datetime import date
 
 from cadretrain.checks.base import Context, rule
-from cadretrain.diagnostics import Related
-from cadretrain.schedule import Slot
-from cadretrain.sweep import days_text
+from cadretrain.core.diagnostics import Related
+from cadretrain.core.sweep import days_text
+from cadretrain.plan.schedule import Slot
 
 
 @rule("CT303")

@@ -1,0 +1,59 @@
+"""``cadretrain quota``: the command's steps, callable from tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.plan.model import Plan, TrainingClass
+
+
+def run_quota(
+    plan: Plan,
+    query: str | None,
+    register: Path | None,
+    fmt: str,
+    output: Path,
+    force: bool = False,
+) -> int:
+    """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.enroll.quota_sheet import print_table, to_json, xlsx_bytes
+    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.plan.lookup import pick_class
+
+    classes: list[TrainingClass]
+    if query is None:
+        classes = [c for c in plan.classes if c.planned]
+    else:
+        picked = pick_class(plan, query)
+        if picked is None:
+            return 2
+        classes = [picked]
+    sink = Sink()
+    cadres = load_cadres(plan, sink, register)
+    tables = [quota_table(plan, c, cadres, sink) for c in classes]
+    print_diagnostics(sink.items)
+    if fmt == "json":
+        print(
+            "[" + ",\n".join(to_json(t) for t in tables) + "]"
+            if query is None
+            else to_json(tables[0])
+        )
+    elif fmt == "xlsx":
+        folder = OutputFolder(output, force=force)
+        try:
+            for t in tables:
+                target = folder.write(f"{t.cls.id}-名额分配表.xlsx", xlsx_bytes(t))
+                print(f"已写入 {target}")
+        except OutputRefused as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 1
+        finally:
+            folder.close()
+    else:
+        for t in tables:
+            print_table(t)
+    return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0

@@ -1,0 +1,216 @@
+"""Every diagnostic code: default severity, a Chinese title, and (for codes raised while
+reading the file) the explanation with a passing and a failing example.
+
+Codes raised by checks take their explanation from the check function's docstring (see
+``checks/``); ``cadretrain explain CODE`` shows either. Codes are stable: never reuse one.
+Examples are plan fragments placed after a minimal ``plan:`` header and tested in
+``tests/test_explain.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cadretrain.core.codes_data import DATA_TABLE
+from cadretrain.core.codes_register import REGISTER_TABLE
+from cadretrain.core.severity import Severity
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    doc: str = ""
+
+
+_TABLE: list[tuple[str, Severity, str, str]] = [
+    ("CT001", E, "文件无法读取", "文件不存在、是文件夹或没有读取权限。"),
+    (
+        "CT002",
+        E,
+        "不是文本文件或编码无法识别",
+        "文件含空字节（如 Excel、压缩包），或既非 UTF-8 也非 GBK。",
+    ),
+    ("CT003", N, "文件为 GBK 编码", "已按 GBK 正确读取；建议另存为 UTF-8。"),
+    ("CT004", E, "文件过大", "计划文件超过 20 MB；名册等大数据请放在 Excel 或 CSV 中。"),
+    (
+        "CT005",
+        E,
+        "YAML 语法错误",
+        """缩进、冒号、引号或括号有误，文件无法解析。
+
+通过::
+
+    classes: []
+
+不通过::
+
+    classes: [
+""",
+    ),
+    (
+        "CT006",
+        E,
+        "不支持锚点、别名和合并键",
+        """计划中的每项内容都应直接写出；别名（*名称）和合并键（<<）会让内容悄悄共用。
+
+通过::
+
+    classes: []
+
+不通过::
+
+    base: &b {}
+    classes: []
+    copy: *b
+""",
+    ),
+    (
+        "CT007",
+        E,
+        "键重复",
+        """同一映射中同一个键出现两次时，YAML 只保留一个值，另一个被悄悄丢掉。
+
+通过::
+
+    classes: []
+
+不通过::
+
+    classes: []
+    classes: []
+""",
+    ),
+    ("CT008", E, "嵌套过深", "映射或列表嵌套超过 64 层；计划文件不会这样写。"),
+    ("CT009", E, "文件为空", "文件没有内容，或只有注释。"),
+    (
+        "CT101",
+        E,
+        "未知的键",
+        """键名拼写有误或不属于该处；提示会给出最接近的键名。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07, planned: 10}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07, planed: 10}
+""",
+    ),
+    (
+        "CT102",
+        E,
+        "缺少必填项",
+        """如班次缺少 id、name 或 when。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班}
+""",
+    ),
+    (
+        "CT103",
+        E,
+        "类型不对",
+        """如人数写成了文字、列表写成了映射。“45人”“４５”可以识别。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07, planned: 45人}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07, planned: 四十五}
+""",
+    ),
+    (
+        "CT104",
+        E,
+        "日期不存在",
+        """如 2013年2月30日。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年2月28日}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年2月30日}
+""",
+    ),
+    (
+        "CT112",
+        E,
+        "无法识别的培训时间",
+        """when 的写法无法识别。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 十月中下旬，为期一周}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 秋天}
+""",
+    ),
+    (
+        "CT113",
+        E,
+        "代号不合规",
+        """代号用作文件名，只能用小写英文字母、数字和连字符。
+
+通过::
+
+    classes:
+      - {id: youth-spring, name: 甲班, when: 2013-05-07}
+
+不通过::
+
+    classes:
+      - {id: 春期班, name: 甲班, when: 2013-05-07}
+""",
+    ),
+    ("CT105", E, "结束早于开始", ""),
+    ("CT106", W, "日期不在计划年度内", ""),
+    ("CT107", E, "代号重复", ""),
+    ("CT108", E, "名称重复", ""),
+    ("CT109", E, "引用了未声明的场地", ""),
+    ("CT110", E, "引用了未声明的教师", ""),
+    ("CT111", E, "引用了未声明的职级或标签", ""),
+    ("CT114", E, "引用了未声明的单位", ""),
+    ("CT115", E, "未知的花名册栏目", ""),
+    ("CT201", W, "班次总数与声明不符", ""),
+    ("CT202", W, "未写规划人数", ""),
+    ("CT203", E, "每期人数超过场地容量", ""),
+    ("CT204", W, "班次时间未确定", ""),
+    ("CT205", W, "节假日安排未知的年度", ""),
+    ("CT301", E, "分期排不进培训日期", ""),
+    ("CT302", W, "开班或结业日在周末或节假日", ""),
+    ("CT303", E, "场地超员", ""),
+    ("CT304", E, "教师同日两班授课", ""),
+    ("CT305", W, "学员可能同时在两个班", ""),
+    ("CT306", E, "分期日期有误", ""),
+    ("CT307", E, "同一人同时报名两个班", ""),
+]
+
+CODES: dict[str, Code] = {
+    c: Code(c, sev, title, doc) for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE)
+}

@@ -1,0 +1,231 @@
+"""``cadretrain build``: every output of a plan in one folder, with an index page.
+
+Validates first and stops on errors (unless told to go on). Then, per class: the quota table,
+the reply forms, the notice (HTML and Markdown), and the roster and sign-in sheets where an
+enrollment exists; for the plan: a year calendar and ``index.html`` linking everything.
+Outputs go through ``OutputFolder``: atomic, byte-identical across runs, and never over a file
+the user edited (``--force`` to override).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from html import escape
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.enroll.enrollment import Enrollment
+from cadretrain.enroll.quota_table import QuotaTable
+from cadretrain.plan.model import Plan, TrainingClass
+
+Producer = Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str  # relative to the output folder
+    kind: str  # Chinese, for the index and the summary
+    cls: TrainingClass | None
+    make: Producer
+
+
+@dataclass
+class BuildResult:
+    done: list[Job] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
+    """Every output of the plan, in a stable order."""
+    from cadretrain.documents.year_html import year_html
+    from cadretrain.enroll.enrollment import load_enrollments
+    from cadretrain.enroll.quota_sheet import xlsx_bytes
+    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.plan.schedule import calendar_for, schedule_plan
+
+    cal = calendar_for(plan)
+    schedules = schedule_plan(plan, cal)
+    yield Job("日历.html", "全年培训日历", None, lambda: year_html(plan, schedules, cal).encode())
+    yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
+    cadres = load_cadres(plan, sink, register)
+    enrollments = load_enrollments(plan, sink)
+    for cls in plan.classes:
+        folder = cls.id
+        if cls.planned and plan.units:
+            table = quota_table(plan, cls, cadres, sink)
+            yield Job(f"{folder}/名额分配表.xlsx", "名额分配表", cls, partial(xlsx_bytes, table))
+            yield from _class_extras(plan, cls, table, folder)
+        enrolled = enrollments.get(cls.id)
+        if enrolled is not None:
+            yield from _enrolled_outputs(plan, cls, enrolled, folder)
+
+
+def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str) -> Iterator[Job]:
+    """Reply forms (one per unit with seats, and the instructions) and the notices."""
+    from cadretrain.enroll.forms import INSTRUCTIONS, file_names, form_bytes, instructions_bytes
+
+    yield Job(f"{folder}/培训通知.html", "培训通知", cls, partial(_notice, plan, cls, "html"))
+    yield Job(
+        f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, plan, cls, "md")
+    )
+    names = file_names(table)
+    for uid, name in names.items():
+        yield Job(f"{folder}/报名回执/{name}", "报名回执", cls, partial(form_bytes, table, uid))
+    if names:
+        yield Job(
+            f"{folder}/报名回执/{INSTRUCTIONS}", "填报说明", cls, partial(instructions_bytes, table)
+        )
+
+
+def _notice(plan: Plan, cls: TrainingClass, fmt: str) -> bytes:
+    from cadretrain.documents.notice import render_notice
+
+    text = render_notice(plan, cls, fmt, sink=Sink())  # register problems: reported by quota
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _plan_document(plan: Plan) -> bytes:
+    from cadretrain.documents.notice import render_plan_document
+
+    text = render_plan_document(plan, "html")
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _enrolled_outputs(
+    plan: Plan, cls: TrainingClass, enrolled: Enrollment, folder: str
+) -> Iterator[Job]:
+    """The roster and the sign-in sheets of a class with an enrollment."""
+    from cadretrain.documents.roster import roster_bytes
+    from cadretrain.documents.signin import signin_bytes
+
+    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, plan, cls, enrolled))
+    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, plan, cls, enrolled))
+
+
+def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
+    rows = []
+    by_class: dict[str, list[Job]] = {}
+    for job in result.done:
+        by_class.setdefault(job.cls.id if job.cls else "", []).append(job)
+    for job in by_class.get("", []):
+        rows.append(f'<li><a href="{escape(job.path)}">{escape(job.kind)}</a></li>')
+    body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训时间</th>"]
+    body.append("<th>规划人数</th><th>文件</th></tr>")
+    for cls in plan.classes:
+        links = "、".join(_links(by_class.get(cls.id, [])))
+        when = escape(cls.when.text) if cls.when else ""
+        planned = "" if cls.planned is None else str(cls.planned)
+        body.append(
+            f"<tr><td>{escape(cls.name)}</td><td>{when}</td><td>{planned}</td>"
+            f"<td>{links or '—'}</td></tr>"
+        )
+    body.append("</table>")
+    if diagnostics:
+        items = "".join(f"<li>{escape(d)}</li>" for d in diagnostics)
+        body.append(f"<h2>检查结果（{len(diagnostics)} 条）</h2><ul class=diag>{items}</ul>")
+    style = (
+        'body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:1.5em}'
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}"
+        "ul.diag li{font-family:monospace}"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{escape(plan.title)}</title><style>{style}</style></head><body>"
+        f"<h1>{escape(plan.title)}</h1>{''.join(body)}</body></html>\n"
+    )
+
+
+def _links(class_jobs: list[Job]) -> list[str]:
+    """One link per kind of file; a kind with several files (the forms) links to its folder."""
+    kinds: dict[str, list[Job]] = {}
+    for job in class_jobs:
+        kinds.setdefault(job.kind, []).append(job)
+    out = []
+    for kind, group in kinds.items():
+        if len(group) == 1:
+            out.append(f'<a href="{escape(group[0].path)}">{escape(kind)}</a>')
+        else:
+            folder = group[0].path.rsplit("/", 1)[0] + "/"
+            out.append(f'<a href="{escape(folder)}">{escape(kind)}（{len(group)} 份）</a>')
+    return out
+
+
+def build(
+    plan_path: Path,
+    output: Path,
+    *,
+    force: bool = False,
+    ignore_errors: bool = False,
+    register: Path | None = None,
+    progress: bool = True,
+) -> int:
+    """Build everything; returns the exit code: 0 built, 1 plan errors or files refused,
+    2 plan unreadable."""
+    from cadretrain.checks.validate import Report, validate_file
+    from cadretrain.cli.diagnostics_out import text_lines
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+
+    report = validate_file(plan_path)
+    lines = text_lines(Report([report]), hints=False)
+    if report.plan is None:
+        print("\n".join(lines), file=sys.stderr)
+        return 2 if report.unreadable else 1
+    errors = report.count(Severity.ERROR)
+    if errors and not ignore_errors:
+        print("\n".join(lines), file=sys.stderr)
+        print(
+            f"计划有 {errors} 个错误，未生成文件；改正后再运行，或加 --ignore-errors。",
+            file=sys.stderr,
+        )
+        return 1
+    plan = report.plan
+    sink = Sink()
+    todo = list(jobs(plan, sink, register))
+    folder = OutputFolder(output, force=force)
+    result = BuildResult()
+    for job in _progress(todo, progress):
+        try:
+            folder.write(job.path, job.make())
+            result.done.append(job)
+        except OutputRefused as exc:
+            result.refused.append(str(exc))
+        except Exception as exc:  # a user's template error: report it, build the rest
+            from cadretrain.documents.notice import TemplateProblem
+
+            if not isinstance(exc, TemplateProblem):
+                raise
+            result.failed.append(f"{job.path}：{exc}")
+    lines += text_lines(Report([report.__class__(plan.file, plan, sink.items)]), hints=False)
+    try:
+        folder.write("index.html", index_html(plan, result, lines).encode())
+    except OutputRefused as exc:
+        result.refused.append(str(exc))
+    folder.close()
+    written, unchanged = len(folder.written), len(folder.unchanged)
+    print(
+        f"已生成到 {output}：新写入 {written} 个文件，{unchanged} 个未变；"
+        f"首页 {output / 'index.html'}"
+    )
+    for message in result.refused:
+        print(f"未覆盖：{message}", file=sys.stderr)
+    for message in result.failed:
+        print(f"未生成：{message}", file=sys.stderr)
+    return 1 if result.refused or result.failed else 0
+
+
+def _progress(todo: list[Job], show: bool) -> Iterator[Job]:
+    if not show or not sys.stderr.isatty():
+        yield from todo
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("生成文件", total=len(todo))
+        for job in todo:
+            bar.update(task, description=f"生成 {job.path}")
+            yield job
+            bar.advance(task)

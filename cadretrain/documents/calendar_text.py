@@ -1,0 +1,85 @@
+"""``cadretrain calendar``: the year month by month, which classes meet on which days.
+
+Each month shows a row of day numbers, one row per class active that month (``█`` a
+training day, ``·`` a day inside its dates that is not a training day, ``?`` a day in
+the window of a class whose dates are not fixed), and a row counting the classes that
+meet each day, highlighted where they overlap.
+"""
+
+from __future__ import annotations
+
+import calendar as stdcal
+from collections import Counter
+from datetime import date
+
+from cadretrain.core.workcal import DayKind, WorkCalendar
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import Schedule, calendar_for, schedule_plan
+
+
+def month_lines(
+    plan: Plan, schedules: dict[str, Schedule], month: int, cal: WorkCalendar
+) -> list[tuple[str, str]]:
+    """Rows of (label, strip) for one month; empty when no class meets in it."""
+    year = plan.year
+    ndays = stdcal.monthrange(year, month)[1]
+    days = [date(year, month, d) for d in range(1, ndays + 1)]
+    rows: list[tuple[str, str]] = []
+    count: Counter[date] = Counter()
+    for c in plan.classes:
+        sched = schedules[c.id]
+        meet = {d for s in sched.slots if not s.possible for d in s.days}
+        maybe = {d for s in sched.slots if s.possible for d in s.days}
+        if c.when is None:
+            continue
+        span = (c.when.start, c.when.end)
+        if not any(span[0] <= d <= span[1] for d in days) and not (meet | maybe) & set(days):
+            continue
+        strip = ""
+        for d in days:
+            if d in meet:
+                strip += "█"
+                count[d] += 1
+            elif d in maybe:
+                strip += "?"
+            elif span[0] <= d <= span[1]:
+                strip += "·"
+            else:
+                strip += " "
+        rows.append((c.label, strip))
+    if not rows:
+        return []
+    marks = "".join(
+        " " if not count[d] else (str(count[d]) if count[d] < 10 else "+") for d in days
+    )
+    head = "".join(str(d.day % 10) for d in days)
+    kinds = "".join("x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days)
+    return [("日", head), ("休息日(x)", kinds), *rows, ("当天班次数", marks)]
+
+
+def print_calendar(plan: Plan) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    cal = calendar_for(plan)
+    schedules = schedule_plan(plan, cal)
+    console.print(Text(f"{plan.title} 日历", style="bold"))
+    for month in range(1, 13):
+        lines = month_lines(plan, schedules, month, cal)
+        if not lines:
+            continue
+        console.print(Text(f"\n{plan.year}年{month}月", style="bold"))
+        width = max(_width(label) for label, _ in lines)
+        for label, strip in lines:
+            text = Text(label + " " * (width - _width(label)) + " │")
+            for ch in strip:
+                style = "red bold" if label == "当天班次数" and ch not in " 1" else ""
+                text.append(ch, style=style)
+            console.print(text)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)

@@ -1,0 +1,45 @@
+"""``cadretrain show``: the classes as a table, with the session dates the tool chose."""
+
+from __future__ import annotations
+
+from cadretrain.core.dates import format_span
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import Schedule, calendar_for, schedule_plan
+
+
+def class_rows(plan: Plan) -> list[list[str]]:
+    """One row per class: 序号, 班次, 时间, 分期（选定日期）, 人数, 场地, 教师."""
+    schedules = schedule_plan(plan, calendar_for(plan))
+    rows = []
+    for n, c in enumerate(plan.classes, start=1):
+        when = c.when.text if c.when else ""
+        venue = plan.venues[c.venue].name if c.venue in plan.venues else (c.venue or "")
+        teachers = "、".join(plan.teachers[t].name if t in plan.teachers else t for t in c.teachers)
+        planned = "" if c.planned is None else str(c.planned)
+        rows.append([str(n), c.label, when, _sessions(schedules[c.id]), planned, venue, teachers])
+    return rows
+
+
+def _sessions(sched: Schedule) -> str:
+    parts = []
+    for slot in sched.slots:
+        if slot.possible:
+            parts.append("待定")
+        elif slot.number:
+            parts.append(f"第{slot.number}期 {format_span(slot.start, slot.end)}")
+        else:
+            parts.append(f"{len(slot.days)}个培训日")
+    if sched.unfitted:
+        parts.append(f"另有 {sched.unfitted} 期排不下")
+    return "\n".join(parts)
+
+
+def print_classes(plan: Plan) -> None:
+    from cadretrain.cli.terminal import RIGHT, echo, rich_table
+
+    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "班次", "培训时间", "分期"]
+    columns += [("规划人数", RIGHT), "场地", "授课教师"]
+    table = rich_table(f"{plan.title}（共 {len(plan.classes)} 个班次）", columns, lines=True)
+    for row in class_rows(plan):
+        table.add_row(*row)
+    echo(table)

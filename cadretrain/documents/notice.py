@@ -1,0 +1,309 @@
+"""``cadretrain notice``: the training notice (培训通知, GB/T 9704-2012) of a class, and the
+annual plan document, rendered from Jinja templates to HTML, PDF or Markdown.
+
+Templates: the bundled ones live in ``cadretrain/templates/``. A ``templates/`` folder next to
+the plan file overrides any of them by file name (a ChoiceLoader, the user's folder first, so a
+user template may still include the bundled ``gbt9704.css``). When it overrides something,
+rendering runs in Jinja's ``SandboxedEnvironment`` (a template from a shared folder is not
+trusted code); the bundled templates alone run in a plain environment, 4–5× faster. Names a
+template does not know are errors (``StrictUndefined``), reported in Chinese with the template
+and line. HTML templates (``*.html.j2``) are autoescaped: plan text never becomes markup.
+
+>>> # render_notice(plan, find_class(plan, "十八大轮训班"), "md")  -> the notice as Markdown
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.documents.notice_words import cn_number
+from cadretrain.plan.model import Plan, TrainingClass
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from cadretrain.enroll.register import Cadre
+
+FORMATS = ("html", "pdf", "md")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|#])")
+
+
+class TemplateProblem(Exception):
+    """A template could not be loaded or rendered; the message (Chinese) names file and line."""
+
+
+def md_escape(value: object) -> str:
+    """Plan text inside Markdown: ASCII markup characters are escaped, line breaks joined."""
+    text = " ".join(str(value).splitlines())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass
+class Templates:
+    """The Jinja environment for one plan: bundled templates, or the plan's own first."""
+
+    env: Environment
+    bundled_dir: Path
+    user_dir: Path | None = None
+    overridden: list[str] = field(default_factory=list)
+
+    def where(self, filename: str | None, name: str | None, line: int | None) -> str:
+        """``模板 plans/templates/notice.html.j2 第 12 行`` (bundled ones: 内置模板 name)."""
+        label = f"模板 {name or '?'}"
+        if filename:
+            path = Path(filename).resolve()
+            if self.user_dir is not None and path.is_relative_to(self.user_dir.resolve()):
+                label = f"模板 {self.user_dir / path.relative_to(self.user_dir.resolve())}"
+            elif path.is_relative_to(self.bundled_dir):
+                label = f"内置模板 {path.relative_to(self.bundled_dir).as_posix()}"
+            else:
+                label = f"模板 {filename}"
+        return f"{label} 第 {line} 行" if line else label
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+        try:
+            return self.env.get_template(name).render(context)
+        except TemplateSyntaxError as exc:
+            where = self.where(exc.filename, exc.name, exc.lineno)
+            raise TemplateProblem(f"{where}：模板语法错误：{exc.message}") from None
+        except TemplateNotFound as exc:
+            raise TemplateProblem(_located(self, exc, f"找不到模板“{exc.name}”")) from None
+        except Exception as exc:  # anything a template's code raises, with its line
+            raise TemplateProblem(_located(self, exc, _explain(exc))) from None
+
+
+def _located(templates: Templates, exc: BaseException, message: str) -> str:
+    """Prefix the innermost template frame of the traceback (Jinja rewrites frames so that
+    their file and line are the template's)."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".j2", ".css")):
+            return f"{templates.where(frame.filename, None, frame.lineno)}：{message}"
+    return message
+
+
+def _explain(exc: Exception) -> str:
+    text, kind = str(exc), type(exc).__name__
+    if kind == "UndefinedError":
+        m = re.fullmatch(r"'(.+)' is undefined", text)
+        if m:
+            return f"未定义的名称“{m.group(1)}”（可用的名称见 templates/README.md）"
+        m = re.fullmatch(r"'(.+?)(?: object)?' has no attribute '(.+)'", text)
+        if m:
+            owner = "" if m.group(1) == "dict" else f"“{m.group(1)}”"
+            return f"{owner}没有“{m.group(2)}”这一项（可用的名称见 templates/README.md）"
+        return f"未定义：{text}"
+    if kind == "SecurityError":
+        return f"模板执行了不允许的操作，已被沙箱阻止：{text}"
+    return f"模板出错（{kind}）：{text}"
+
+
+def templates_for(plan: Plan) -> Templates:
+    """The environment for ``plan``: sandboxed when its ``templates/`` folder overrides one."""
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        PackageLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
+
+    bundled = PackageLoader("cadretrain", "templates")
+    bundled_dir = Path(__file__).resolve().parent / "templates"
+    user_dir = Path(plan.file).parent / "templates"
+    overridden = [n for n in bundled.list_templates() if (user_dir / n).is_file()]
+    autoescape = select_autoescape(["html", "html.j2"], default_for_string=False)
+    env: Environment
+    if overridden:
+        from jinja2.sandbox import SandboxedEnvironment
+
+        env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(user_dir), bundled]),
+            undefined=StrictUndefined,
+            autoescape=autoescape,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+    else:
+        env = Environment(
+            loader=bundled,
+            undefined=StrictUndefined,
+            autoescape=autoescape,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+    env.filters["md"] = md_escape
+    env.filters["cn"] = cn_number
+    return Templates(env, bundled_dir, user_dir if overridden else None, overridden)
+
+
+@dataclass
+class Rendered:
+    name: str  # file name inside the output folder
+    data: bytes
+    notes: list[str] = field(default_factory=list)  # Chinese remarks for the terminal
+
+
+def _render_class(
+    templates: Templates,
+    plan: Plan,
+    cls: TrainingClass,
+    fmt: str,
+    cadres: list[Cadre] | None,
+    sink: Sink,
+) -> tuple[str | bytes, list[str]]:
+    from cadretrain.documents.notice_content import notice_context
+    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.plan.schedule import calendar_for, schedule_class
+
+    if fmt not in FORMATS:
+        raise ValueError(f"未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}")
+    cal = calendar_for(plan)
+    sched = schedule_class(cls, cal)
+    table = quota_table(plan, cls, cadres, sink) if cls.planned else None
+    notes = []
+    if sched.unfitted:
+        notes.append(
+            f"班次“{cls.label}”有 {sched.unfitted} 期排不进培训日期（见 cadretrain validate 的 "
+            "CT301），通知中写作“时间另行通知”"
+        )
+    context = notice_context(plan, cls, sched, table, cal)
+    if fmt == "md":
+        return templates.render("notice.md.j2", context), notes
+    html = templates.render("notice.html.j2", context)
+    if fmt == "html":
+        return html, notes
+    from cadretrain.files.pdf import html_to_pdf
+
+    return html_to_pdf(html), notes
+
+
+def render_notice(
+    plan: Plan,
+    cls: TrainingClass,
+    fmt: str,
+    register: Path | None = None,
+    *,
+    sink: Sink | None = None,
+) -> str | bytes:
+    """The notice of ``cls``: HTML or Markdown text, or PDF bytes (``fmt`` html | md | pdf).
+
+    ``register`` overrides ``plan.register`` for the quota table (附件1); problems reading it go
+    to ``sink``. Raises :class:`TemplateProblem` (and ``PdfUnavailable`` for PDF)."""
+    from cadretrain.enroll.quota_table import load_cadres
+
+    sink = sink if sink is not None else Sink()
+    cadres = load_cadres(plan, sink, register) if cls.planned else None
+    return _render_class(templates_for(plan), plan, cls, fmt, cadres, sink)[0]
+
+
+def render_plan_document(plan: Plan, fmt: str = "html") -> str | bytes:
+    """The annual plan itself (``plan.html.j2``) as HTML text or PDF bytes."""
+    if fmt not in ("html", "pdf"):
+        raise ValueError("年度计划文件只能生成 html 或 pdf")
+    return _plan_document(templates_for(plan), plan, fmt)
+
+
+def _plan_document(templates: Templates, plan: Plan, fmt: str) -> str | bytes:
+    from cadretrain.documents.plan_document import plan_document_context
+
+    html = templates.render("plan.html.j2", plan_document_context(plan))
+    if fmt == "html":
+        return html
+    from cadretrain.files.pdf import html_to_pdf
+
+    return html_to_pdf(html)
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _render_all(
+    templates: Templates,
+    plan: Plan,
+    classes: list[TrainingClass],
+    fmt: str,
+    plan_document: bool,
+    register: Path | None,
+    sink: Sink,
+) -> list[Rendered]:
+    from cadretrain.enroll.quota_table import load_cadres
+
+    if plan_document:
+        data = _plan_document(templates, plan, fmt)
+        return [Rendered(f"{plan.title}.{fmt}", _as_bytes(data))]
+    cadres = load_cadres(plan, sink, register) if any(c.planned for c in classes) else None
+    out = []
+    for cls in classes:
+        data, notes = _render_class(templates, plan, cls, fmt, cadres, sink)
+        out.append(Rendered(f"{cls.id}-培训通知.{fmt}", _as_bytes(data), notes))
+    return out
+
+
+def run_notice(
+    plan: Plan,
+    query: str | None,
+    fmt: str,
+    output: Path,
+    force: bool = False,
+    plan_document: bool = False,
+    register: Path | None = None,
+) -> int:
+    """Write ``{output}/{class-id}-培训通知.{fmt}`` (every class when ``query`` is None), or
+    ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.files.pdf import PdfUnavailable
+    from cadretrain.plan.lookup import pick_class
+
+    if fmt not in FORMATS:
+        print(f"错误：未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}", file=sys.stderr)
+        return 2
+    if plan_document and fmt == "md":
+        print("错误：年度计划文件（--plan-document）只能生成 html 或 pdf", file=sys.stderr)
+        return 2
+    classes = list(plan.classes)
+    if query is not None and not plan_document:
+        picked = pick_class(plan, query)
+        if picked is None:
+            return 2
+        classes = [picked]
+    sink = Sink()
+    templates = templates_for(plan)
+    if templates.overridden:
+        where = templates.user_dir
+        print(f"使用 {where} 中的模板：{'、'.join(templates.overridden)}", file=sys.stderr)
+    try:
+        rendered = _render_all(templates, plan, classes, fmt, plan_document, register, sink)
+    except PdfUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except TemplateProblem as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        print_diagnostics(sink.items)
+    folder = OutputFolder(output, force=force)
+    try:
+        for item in rendered:
+            for note in item.notes:
+                print(f"注意：{note}", file=sys.stderr)
+            print(f"已写入 {folder.write(item.name, item.data)}")
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        folder.close()
+    return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0

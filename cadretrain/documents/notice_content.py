@@ -1,0 +1,250 @@
+"""What a training notice (培训通知) and the annual plan document say.
+
+The wording is built here once, as plain strings, lists and dicts, so the HTML and Markdown
+templates say the same thing and a user's own templates see a small, documented set of names
+(``templates/README.md``). Dates are the schedule's (``schedule_class``); the 成文日期 is
+``plan.issued``, so the same plan always gives the same notice.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from cadretrain.core.dates import format_span
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.documents.notice_words import (
+    class_values,
+    cn_count,
+    cn_number,
+    plan_values,
+    session_count,
+    sessions_phrase,
+    teacher_names,
+    venue_name,
+    zh_date,
+)
+from cadretrain.enroll.form_layout import columns_for
+from cadretrain.enroll.quota_table import QuotaTable
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.schedule import Schedule, Slot
+
+_KIND_ADDRESSEES = {"乡镇": "各乡镇党委", "县直单位": "县直各单位党组（党委）"}
+DEADLINE_WORKDAYS = 5  # reply forms are due this many working days before the class starts
+CONTACT = "联系人：____ 电话：____"  # placeholders: a notice never carries a real phone number
+_REQUIREMENTS = (
+    "各单位要高度重视，严格按照培训对象和分配名额选派学员，不得随意更换或减少名额。",
+    "学员要严格遵守培训纪律，培训期间原则上不得请假；确需请假的，须经派出单位主要负责同志同意，"
+    "并向培训班办理请假手续。请假时间累计超过培训总学时七分之一的，按退学处理。",
+    "培训期间统一安排学习和食宿，培训费用按有关规定执行。",
+)
+
+
+def addressees(plan: Plan) -> str:
+    """主送机关 from the kinds of the plan's units, in their order.
+
+    ``各乡镇党委，县直各单位党组（党委）：`` for units of kind 乡镇 and 县直单位."""
+    kinds: list[str] = []
+    for unit in plan.units.values():
+        if unit.kind and unit.kind not in kinds:
+            kinds.append(unit.kind)
+    parts = [_KIND_ADDRESSEES.get(k, f"各{k}") for k in kinds]
+    return ("，".join(parts) or "各有关单位") + "："
+
+
+def _slot_dates(slot: Slot) -> str:
+    return "时间另行通知" if slot.possible or not slot.days else format_span(slot.start, slot.end)
+
+
+def time_text(cls: TrainingClass, sched: Schedule) -> str:
+    """The 培训时间 paragraph: each session's dates as scheduled, or the written text if vague."""
+    count = session_count(cls)
+    if cls.when is not None and not cls.when.exact and not cls.sessions:
+        extra = f"，{sessions_phrase(cls)}" if count > 1 else ""
+        return f"{cls.when.text}{extra}，具体时间另行通知。"
+    if count > 1:
+        dated = {s.number: s for s in sched.slots if s.number}
+        parts = [
+            f"第{cn_number(n)}期：{_slot_dates(dated[n]) if n in dated else '时间另行通知'}"
+            for n in range(1, count + 1)
+        ]
+        return f"培训{sessions_phrase(cls)}。" + "；".join(parts) + "。"
+    if sched.slots and not sched.slots[0].possible and sched.slots[0].days:
+        return f"{format_span(sched.slots[0].start, sched.slots[0].end)}。"
+    if cls.when is not None:
+        return f"{cls.when.text}。"
+    return "另行通知。"
+
+
+def places(plan: Plan, cls: TrainingClass, sched: Schedule) -> str:
+    names: list[str] = []
+    for vid in [s.venue for s in sched.slots] or [cls.venue]:
+        name = venue_name(plan, vid)
+        if name and name not in names:
+            names.append(name)
+    return "、".join(names)
+
+
+def deadline_text(plan: Plan, sched: Schedule, cal: WorkCalendar) -> str:
+    """When reply forms are due: five working days before the first training day."""
+    starts = [s.start for s in sched.slots if s.days and not s.possible]
+    if not starts:
+        return f"开班前{DEADLINE_WORKDAYS}个工作日"
+    day, left = min(starts), DEADLINE_WORKDAYS
+    while left:
+        day -= timedelta(days=1)
+        if cal.is_workday(day):
+            left -= 1
+    if plan.issued is not None and day <= plan.issued:
+        return "接到通知后3个工作日内"
+    return f"{zh_date(day)}前"
+
+
+def _block(text: str, lead: str = "") -> dict[str, str]:
+    return {"lead": lead, "text": text}
+
+
+def _content_blocks(plan: Plan, cls: TrainingClass) -> list[dict[str, str]]:
+    blocks = []
+    if cls.modules:
+        names = list(cls.modules)
+        blocks.append(_block(f"培训内容包括{'、'.join(names)}{cn_count(len(names))}个板块。"))
+        for i, (name, topics) in enumerate(cls.modules.items(), start=1):
+            blocks.append(_block("、".join(topics) + "。", f"（{cn_number(i)}）{name}。"))
+    elif cls.topics:
+        blocks.append(_block(f"培训内容包括：{'、'.join(cls.topics)}。"))
+    else:
+        blocks.append(_block("培训内容另行通知。"))
+    if cls.fieldwork_days:
+        blocks.append(_block(f"其中安排{cls.fieldwork_days}天时间进行调研。"))
+    teachers = teacher_names(plan, cls)
+    if teachers:
+        blocks.append(_block(f"授课教师：{'、'.join(teachers)}。"))
+    return blocks
+
+
+def quota_attachment(table: QuotaTable) -> dict[str, Any]:
+    """附件1: units with seats, their seats and the split over sessions, and the totals."""
+    several = table.sessions > 1
+    headers = ["序号", "单位", "名额"] + (
+        [f"第{i}期" for i in range(1, table.sessions + 1)] if several else []
+    )
+    rows: list[list[str]] = []
+    for share in table.allocation.shares:
+        if share.seats <= 0:
+            continue
+        row = [str(len(rows) + 1), table.unit_name(share.unit), str(share.seats)]
+        if several:
+            row += [str(n) for n in table.per_session.get(share.unit, [])]
+        rows.append(row)
+    total = ["", "合计", str(table.allocation.seats)]
+    if several:
+        total += [str(n) for n in table.session_totals()]
+    return {
+        "kind": "quota",
+        "name": "名额分配表",
+        "title": f"{table.cls.name}名额分配表",
+        "headers": headers,
+        "rows": rows,
+        "total": total,
+    }
+
+
+def form_attachment(cls: TrainingClass, table: QuotaTable | None) -> dict[str, Any]:
+    """附件2: the blank reply form, with the columns of the xlsx reply forms."""
+    sessions = table.sessions if table is not None else max(session_count(cls), 1)
+    columns = columns_for(sessions)
+    # the xlsx widths, but wide enough for the header on one line (3 units a character)
+    widths = [max(c[3], 3 * len(c[1]) + 2) for c in columns]
+    most = max((s.seats for s in table.allocation.shares), default=0) if table else 0
+    return {
+        "kind": "form",
+        "name": "报名回执",
+        "title": f"{cls.name}报名回执",
+        "unit_line": "单位（盖章）：",
+        "headers": [c[1] for c in columns],
+        "widths": [f"{100 * w / sum(widths):.1f}%" for w in widths],
+        "rows": max(5, min(10, most)),  # one landscape page
+    }
+
+
+def notice_context(
+    plan: Plan,
+    cls: TrainingClass,
+    sched: Schedule,
+    table: QuotaTable | None,
+    cal: WorkCalendar,
+) -> dict[str, Any]:
+    """The names a notice template sees: ``plan``, ``cls``, ``notice``, ``attachments``."""
+    if table is not None and table.allocation.seats <= 0:
+        table = None
+    attachments = [quota_attachment(table)] if table is not None else []
+    attachments.append(form_attachment(cls, table))
+    numbered = len(attachments) > 1
+    for i, a in enumerate(attachments, start=1):
+        a["label"] = f"附件{i}" if numbered else "附件"
+    ref = {a["kind"]: a["label"] for a in attachments}
+    where = places(plan, cls, sched)
+    several = session_count(cls) > 1
+    audience = cls.audience or cls.eligible_text
+    if cls.planned:
+        audience += f"，共{cls.planned}人"
+    if table is not None:
+        quota = (
+            f"按各单位符合参训条件的干部人数比例分配名额，共{table.allocation.seats}人"
+            + (f"，分{cn_count(table.sessions)}期参训" if table.sessions > 1 else "")
+            + f"，各单位名额{'及期次' if table.sessions > 1 else ''}见{ref['quota']}。"
+        )
+    elif cls.planned:
+        quota = "名额另行通知。"
+    else:
+        quota = "本班次不分配名额，请各单位按培训对象选派学员。"
+    enrol = (
+        f"请各单位按照{'分配名额和' if table is not None else ''}参训条件确定参训人员，"
+        f"认真填写报名回执（{ref['form']}），加盖公章后于{deadline_text(plan, sched, cal)}"
+        f"报送{plan.organizer or '主办单位'}。"
+    )
+    arrive = (
+        f"{'各期' if several else ''}参训学员于开班当日上午到{where}报到。"
+        if where
+        else "报到时间和地点另行通知。"
+    )
+    sections = [
+        (
+            "培训时间和地点",
+            [
+                _block(time_text(cls, sched), "（一）培训时间。"),
+                _block(f"{where or '另行通知'}。", "（二）培训地点。"),
+            ],
+        ),
+        ("培训对象", [_block(f"{audience}。")]),
+        ("培训内容", _content_blocks(plan, cls)),
+        ("名额分配", [_block(quota)]),
+        ("报名与报到", [_block(enrol, "（一）报名。"), _block(arrive, "（二）报到。")]),
+        (
+            "有关要求",
+            [_block(t, f"（{cn_number(i)}）") for i, t in enumerate(_REQUIREMENTS, start=1)],
+        ),
+        ("联系方式", [_block(CONTACT)]),
+    ]
+    mark = f"{plan.organizer}文件" if plan.organizer else "文件"
+    return {
+        "plan": plan_values(plan),
+        "cls": class_values(plan, cls),
+        "notice": {
+            "mark": mark,
+            "mark_size": f"{min(15.0, int(1540 / len(mark)) / 10):.1f}mm",
+            "doc_number": plan.doc_number,
+            "title": f"关于举办{cls.name}的通知",
+            "addressees": addressees(plan),
+            "opening": f"根据《{plan.title}》安排，经研究，决定举办{cls.name}。"
+            "现将有关事项通知如下：",
+            "sections": [
+                {"heading": f"{cn_number(i)}、{name}", "blocks": blocks}
+                for i, (name, blocks) in enumerate(sections, start=1)
+            ],
+            "signature": plan.organizer,
+            "date": zh_date(plan.issued),
+        },
+        "attachments": attachments,
+    }

@@ -1,0 +1,102 @@
+"""Small wording helpers shared by the notice and the plan document: Chinese numerals,
+dates without leading zeros, teachers and venues as the plan's source writes them, and each
+class's values as the templates see them (``cls`` in ``templates/README.md``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cadretrain.plan.model import Plan, TrainingClass
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Chinese numerals for headings and counts: 1 → 一, 10 → 十, 23 → 二十三 (≥ 100: digits)."""
+    if n < 0 or n >= 100:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def cn_count(n: int) -> str:
+    """A count in Chinese: 两 for 2 (分两期进行, 两个板块), otherwise as :func:`cn_number`."""
+    return "两" if n == 2 else cn_number(n)
+
+
+def zh_date(day: date | None) -> str:
+    """``2013年2月19日``: Arabic numerals without leading zeros (GB/T 9704 成文日期).
+
+    An unknown date gives blanks to fill in by hand."""
+    if day is None:
+        return "____年__月__日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def teacher_names(plan: Plan, cls: TrainingClass) -> list[str]:
+    """``省妇联干校田瑞娟教授``: organisation, name and title, as the plan's source writes them."""
+    out = []
+    for tid in cls.teachers:
+        t = plan.teachers.get(tid)
+        out.append(f"{t.org}{t.name}{t.title}" if t is not None else tid)
+    return out
+
+
+def venue_name(plan: Plan, vid: str | None) -> str:
+    venue = plan.venues.get(vid or "")
+    return venue.name if venue is not None else (vid or "")
+
+
+def session_count(cls: TrainingClass) -> int:
+    return len(cls.sessions) or cls.session_count or 0
+
+
+def sessions_phrase(cls: TrainingClass) -> str:
+    """``每期三天，分三期进行`` (the plan's own wording), or empty for a class without sessions."""
+    count = session_count(cls)
+    if count < 2:
+        return ""
+    days = f"每期{cn_count(cls.session_days)}天，" if cls.session_days else ""
+    return f"{days}分{cn_count(count)}期进行"
+
+
+def plan_values(plan: Plan) -> dict[str, Any]:
+    return {
+        "title": plan.title,
+        "year": plan.year,
+        "organizer": plan.organizer,
+        "issued": zh_date(plan.issued),
+        "doc_number": plan.doc_number,
+    }
+
+
+def content_text(cls: TrainingClass) -> str:
+    """培训内容 as the plan's source writes it: modules as 板块, else the topics."""
+    if cls.modules:
+        names = list(cls.modules)
+        each = "；".join(f"{name}板块包括{'、'.join(ts)}" for name, ts in cls.modules.items())
+        return f"包括{'、'.join(names)}{cn_count(len(names))}大板块。其中{each}。"
+    return "、".join(cls.topics) + ("。" if cls.topics else "")
+
+
+def class_values(plan: Plan, cls: TrainingClass) -> dict[str, Any]:
+    return {
+        "id": cls.id,
+        "name": cls.name,
+        "short": cls.short,
+        "half": cls.half,
+        "audience": cls.audience or cls.eligible_text,
+        "planned": cls.planned,
+        "when": cls.when.text if cls.when is not None else "",
+        "sessions": sessions_phrase(cls),
+        "venue": venue_name(plan, cls.venue),
+        "topics": cls.all_topics,
+        "modules": [{"name": k, "topics": v} for k, v in cls.modules.items()],
+        "content": content_text(cls),
+        "fieldwork_days": cls.fieldwork_days,
+        "teachers": teacher_names(plan, cls),
+        "notes": cls.notes,
+    }

@@ -1,0 +1,78 @@
+"""The annual plan document (``plan.html.j2``): the plan shaped like its source — title,
+introduction, 一、指导思想, 二、方法措施, 三、实施步骤 with the classes of each half-year,
+四、组织领导, signature and date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cadretrain.documents.notice_words import class_values, cn_number, plan_values, zh_date
+from cadretrain.plan.model import Plan
+
+
+def _paragraphs(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if value is None:
+        return []
+    return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+
+STEPS_MARK = "实施步骤："
+
+
+def plan_document_context(plan: Plan) -> dict[str, Any]:
+    """The annual plan shaped like its source: intro, 一、指导思想 … 四、组织领导, signature.
+
+    A part of ``notes`` that begins with ``实施步骤：`` opens the 实施步骤 section instead of
+    the introduction (the 2013 plan keeps both in ``notes``).
+    """
+    intro: list[str] = []
+    steps: list[str] = []
+    for para in _paragraphs(plan.texts.get("notes")):
+        head, mark, tail = para.partition(STEPS_MARK)
+        if head.strip():
+            intro.append(head.strip())
+        if mark and tail.strip():
+            steps.append(tail.strip())
+    halves: list[dict[str, Any]] = []
+    for label in ("上半年", "下半年", ""):
+        classes = [c for c in plan.classes if (c.half or "") == label]
+        if label:
+            title = f"{label}开设班次："
+        else:
+            title = "开设班次：" if len(classes) == len(plan.classes) else "其他班次："
+        if classes:
+            halves.append(
+                {
+                    "title": title,
+                    "classes": [class_values(plan, c) for c in classes],
+                }
+            )
+    sections: list[dict[str, Any]] = []
+    parts: tuple[tuple[str, list[str], list[str], list[dict[str, Any]]], ...] = (
+        ("指导思想", _paragraphs(plan.texts.get("guiding")), [], []),
+        ("方法措施", _paragraphs(plan.texts.get("measures")), [], []),
+        ("实施步骤", steps, [], halves),
+        ("组织领导", [], _paragraphs(plan.texts.get("leadership")), []),
+    )
+    for name, paragraphs, items, groups in parts:
+        if paragraphs or items or groups:
+            sections.append(
+                {
+                    "heading": f"{cn_number(len(sections) + 1)}、{name}",
+                    "paragraphs": paragraphs,
+                    "entries": items,
+                    "halves": groups,
+                }
+            )
+    return {
+        "plan": plan_values(plan),
+        "doc": {
+            "title": plan.title,
+            "intro": intro,
+            "sections": sections,
+            "signature": plan.organizer,
+            "date": zh_date(plan.issued),
+        },
+    }

@@ -1,0 +1,363 @@
+"""``cadretrain collect``: the returned reply forms (报名回执) of a class → its enrollment.
+
+Each form is read by ``collect_rows``; here the forms are put in order (units in plan order,
+then file name) and checked together: the same person twice (the later row is not enrolled,
+both places are named), seats per unit (over quota: every person kept, the extra rows listed;
+under quota and units without a form: warnings), a session over its venue's capacity,
+eligibility against the cadre register, and people already enrolled in another class that
+meets on the same day. Every row read is either enrolled or reported as not enrolled, so
+``rows_read == enrolled + len(rejected)``. The enrollment is written only when it changed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity, Sink
+from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
+from cadretrain.enroll.form_reader import Form, FormRow, read_form
+from cadretrain.enroll.quota_table import QuotaTable
+from cadretrain.enroll.register import Cadre, index_by_id
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.schedule import Schedule
+
+FORM_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
+
+
+@dataclass
+class Collected:
+    """What ``collect`` found: the enrollment, the usable forms and the rows not enrolled."""
+
+    enrollment: Enrollment
+    files: int  # files given
+    forms: list[Form]  # usable forms, in unit order
+
+    @property
+    def rejected(self) -> list[Pos]:
+        return [pos for form in self.forms for pos in form.rejected]
+
+    @property
+    def rows_read(self) -> int:
+        return sum(form.read for form in self.forms)
+
+
+def form_files(paths: Sequence[Path]) -> list[Path]:
+    """Each file given, and the spreadsheets in each folder given (not Excel's ``~$`` lock
+    files); each once, in the order given."""
+    out: dict[Path, Path] = {}
+    for path in paths:
+        inside = sorted(path.iterdir()) if path.is_dir() else []
+        found = [p for p in inside if p.suffix.lower() in FORM_SUFFIXES and p.name[:2] != "~$"]
+        for p in found if path.is_dir() else [path]:
+            out.setdefault(p.resolve(), p)
+    return list(out.values())
+
+
+def collect_forms(
+    plan: Plan,
+    cls: TrainingClass,
+    table: QuotaTable,
+    files: list[Path],
+    sink: Sink,
+    *,
+    cadres: list[Cadre] | None,
+    others: dict[str, Enrollment],
+    today: date | None = None,
+) -> Enrollment:
+    """The enrollment of ``cls`` from its returned forms; every problem goes to ``sink``."""
+    found = collect(plan, cls, table, files, sink, cadres=cadres, others=others, today=today)
+    return found.enrollment
+
+
+def collect(
+    plan: Plan,
+    cls: TrainingClass,
+    table: QuotaTable,
+    files: Sequence[Path],
+    sink: Sink,
+    *,
+    cadres: list[Cadre] | None,
+    others: dict[str, Enrollment],
+    today: date | None = None,
+) -> Collected:
+    """Like ``collect_forms``, with the forms read and the rows not enrolled."""
+    from cadretrain.plan.schedule import calendar_for, schedule_plan
+
+    when = today or date.today()
+    read = (read_form(p, plan, cls, sink, sessions=table.sessions, today=when) for p in files)
+    forms = [form for form in read if form is not None]
+    order = {uid: i for i, uid in enumerate(plan.units)}
+    forms.sort(key=lambda f: (order.get(f.unit, len(order)), Path(f.file).name, f.file))
+    _drop_repeats(forms, sink)
+    rows = [row for form in forms for row in form.rows]
+    _per_unit(plan, table, forms, sink)
+    schedules = schedule_plan(plan, calendar_for(plan))
+    _capacity(plan, cls, table.sessions, schedules[cls.id], rows, sink)
+    if cadres is not None:
+        _eligibility(cls, cadres, rows, sink)
+    _conflicts(plan, cls, schedules, others, rows, sink)
+    enrollment = Enrollment(cls.id, [r.person for r in rows], str(enrollment_path(plan, cls.id)))
+    return Collected(enrollment, len(files), forms)
+
+
+def _drop_repeats(forms: list[Form], sink: Sink) -> None:
+    """The same ID number twice: the first row is kept, a later one is not enrolled."""
+    first: dict[str, FormRow] = {}
+    for form in forms:
+        kept = []
+        for row in form.rows:
+            earlier = first.setdefault(row.person.id_number, row)
+            if earlier is row:
+                kept.append(row)
+                continue
+            sink.add(
+                "CT708",
+                row.pos("id"),
+                f"{row.where}：{row.person.name}的身份证号 {row.person.id_number} "
+                f"已在{earlier.place}报名，此行未列入名单",
+                hint="同一人报了两次，或有一行的身份证号录错；请与有关单位核实。",
+                related=(Related(earlier.pos("id"), f"第一次出现：{earlier.place}"),),
+            )
+            form.rejected.append(Pos(row.file, row.line, 0))
+        form.rows = kept
+
+
+def _per_unit(plan: Plan, table: QuotaTable, forms: list[Form], sink: Sink) -> None:
+    """Several forms from a unit (CT704); with seats allocated, a unit over its seats (CT712:
+    the rows beyond them, in reading order), under them (CT713), or without a form (CT714)."""
+    seats = {share.unit: share.seats for share in table.allocation.shares}
+    for uid, unit in plan.units.items():
+        mine = [form for form in forms if form.unit == uid]
+        rows, quota = [row for form in mine for row in form.rows], seats.get(uid, 0)
+        if len(mine) > 1:
+            names = "、".join(Path(f.file).name for f in mine)
+            sink.add(
+                "CT704",
+                Pos(mine[1].file),
+                f"{unit.name}交了 {len(mine)} 份回执（{names}），已全部读取",
+                hint="如果后一份是更正后的回执，请只保留它，再运行一次。",
+            )
+        if not table.allocation.seats:
+            continue
+        if not mine and quota:
+            sink.add("CT714", unit.rec.pos, f"{unit.name}（名额 {quota} 人）没有交回报名回执")
+        elif mine and len(rows) > quota:
+            extra = rows[quota:]
+            listed = "、".join(f"{r.person.name}（第 {r.line} 行）" for r in extra)
+            sink.add(
+                "CT712",
+                extra[0].pos(),
+                f"{unit.name}报名 {len(rows)} 人，超过名额 {quota} 人；超出的 {len(extra)} 人："
+                f"{listed}（均已列入名单）",
+                hint="请与该单位核实谁参加，再修改报名名单或回执。",
+                related=[Related(r.pos(), f"超出名额：{r.place}") for r in extra],
+            )
+        elif mine and len(rows) < quota:
+            sink.add(
+                "CT713",
+                Pos(mine[0].file),
+                f"{unit.name}报名 {len(rows)} 人，名额 {quota} 人，少 {quota - len(rows)} 人",
+            )
+
+
+def _capacity(
+    plan: Plan,
+    cls: TrainingClass,
+    sessions: int,
+    schedule: Schedule,
+    rows: list[FormRow],
+    sink: Sink,
+) -> None:
+    """A session (or the class) with more people than its venue holds: the extra rows."""
+    slots = {slot.number: slot for slot in schedule.slots}
+    for number in range(1, sessions + 1) if sessions > 1 else [0]:
+        slot = slots.get(number)
+        venue = plan.venues.get((slot.venue if slot else None) or cls.venue or "")
+        if venue is None or venue.external or venue.capacity is None:
+            continue
+        people = [r for r in rows if r.person.session == number]
+        if len(people) <= venue.capacity:
+            continue
+        extra = people[venue.capacity :]
+        label = f"第 {number} 期" if number else "本班"
+        sink.add(
+            "CT715",
+            extra[0].pos("session" if number else "name"),
+            f"{label}已报 {len(people)} 人，超过{venue.name}的容量 {venue.capacity} 人；"
+            f"从{extra[0].place}起的 {len(extra)} 人超出",
+            hint="请与有关单位商量改报其他期次，或另找场地。",
+            related=[Related(r.pos(), f"超出容量：{r.place}") for r in extra],
+        )
+
+
+def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink) -> None:
+    from cadretrain.enroll.population import admitted
+
+    by_id = index_by_id(cadres, {row.person.id_number for row in rows})
+    for row in rows:
+        person = row.person
+        cadre = by_id.get(person.id_number)
+        if cadre is None:
+            sink.add(
+                "CT710",
+                row.pos("id"),
+                f"{row.where}：{person.name}（身份证号 {person.id_number}）不在干部名册中，"
+                "无法核对参训条件",
+                hint="请核对身份证号；名册缺此人的，请补入名册。",
+            )
+        elif not admitted(cls, cadre):
+            tags = f"，标签{'、'.join(sorted(cadre.tags))}" if cadre.tags else ""
+            sink.add(
+                "CT709",
+                row.pos("rank" if "rank" in row.cols else "name"),
+                f"{row.where}：{person.name}在干部名册中为{cadre.unit_name}"
+                f"{cadre.rank or '（无职级）'}、{cadre.sex}性{tags}，"
+                f"不符合“{cls.label}”的参训条件（{cls.eligible_text}）",
+                hint="请与该单位核实；仍需参加的，由组织部门决定。",
+                related=(Related(cadre.source, "干部名册中的此人"),),
+            )
+
+
+def _days(schedule: Schedule, session: int) -> tuple[set[date], bool, str]:
+    """The days a person attends (session 0: every session, said so), and whether the
+    dates are only possible (a class not yet scheduled)."""
+    several = len(schedule.slots) > 1
+    slots = [s for s in schedule.slots if not several or session in (0, s.number)]
+    days = {day for slot in slots for day in slot.days}
+    note = "（未填期次，按参加全部各期计）" if several and session == 0 else ""
+    return days, any(s.possible for s in slots), note
+
+
+def _conflicts(
+    plan: Plan,
+    cls: TrainingClass,
+    schedules: dict[str, Schedule],
+    others: dict[str, Enrollment],
+    rows: list[FormRow],
+    sink: Sink,
+) -> None:
+    """A person (by ID number; name and unit for someone enrolled without one, as CT307 does)
+    already enrolled in another class whose days overlap this one's."""
+    from cadretrain.checks.trainees import person_key
+    from cadretrain.core.sweep import days_text
+
+    enrolled: dict[str, list[tuple[TrainingClass, Enrollee, str]]] = defaultdict(list)
+    for other_cls in plan.classes:
+        other = others.get(other_cls.id)
+        for p in other.people if other is not None and other_cls is not cls else []:
+            enrolled[person_key(p)].append((other_cls, p, other.file if other else ""))
+    for row in rows:
+        me = row.person
+        for other_cls, p, file in enrolled[me.id_number] + enrolled[f"{me.name}@{me.unit}"]:
+            mine, maybe_mine, note_mine = _days(schedules[cls.id], me.session)
+            theirs, maybe_theirs, note_theirs = _days(schedules[other_cls.id], p.session)
+            common = mine & theirs
+            if not common:
+                continue
+            ours = f"第 {me.session} 期" if me.session else "本班"
+            label = f"“{other_cls.label}”" + (f"第 {p.session} 期" if p.session else "")
+            possible = maybe_mine or maybe_theirs
+            sink.add(
+                "CT711",
+                row.pos("name"),
+                f"{row.where}：{me.name}已报名{label}{note_theirs}，与{ours}{note_mine}"
+                f"在 {days_text(common, possible)} 同时上课（{len(common)} 天）",
+                hint="请与该单位核实此人参加哪个班，并从另一个班的报名名单中去掉。",
+                related=(
+                    Related(
+                        Pos(file, p.line, 1 if p.line else 0), f"“{other_cls.label}”的报名名单"
+                    ),
+                ),
+                possible=possible,
+            )
+
+
+def run_collect(
+    plan: Plan,
+    query: str,
+    files: Sequence[Path],
+    register: Path | None,
+    force: bool = False,
+    *,
+    today: date | None = None,
+) -> int:
+    """Collect the forms, print the problems and a summary, write the enrollment when it
+    changed; returns the exit code (0 ok, 1 errors or not written, 2 usage)."""
+    from cadretrain.enroll.enrollment import load_enrollments
+    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.plan.lookup import pick_class
+
+    cls = pick_class(plan, query)
+    if cls is None:
+        return 2
+    paths = form_files(files)
+    if not paths:
+        print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
+        return 2
+    sink, aside = Sink(), Sink()  # aside: the register's own problems, and enrollments'
+    cadres = load_cadres(plan, aside, register)
+    if any(d.code in ("CT401", "CT402") for d in aside.items):  # the register is unusable
+        sink.extend(d for d in aside.items if d.code in ("CT401", "CT402"))
+        cadres = None
+    table = quota_table(plan, cls, cadres, sink)
+    target = enrollment_path(plan, cls.id)
+    others = {k: v for k, v in load_enrollments(plan, sink).items() if k != cls.id}
+    collected = collect(plan, cls, table, paths, sink, cadres=cadres, others=others, today=today)
+    _report(plan, collected, sink.items, table)
+    if not collected.forms:
+        print("没有可用的回执，报名名单未写。")
+        return 1
+    return _write(plan, target, collected.enrollment, force) or int(sink.has_errors())
+
+
+def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable) -> None:
+    from cadretrain.checks.validate import FileReport, Report
+    from cadretrain.cli.diagnostics_out import text_lines
+    from cadretrain.core.codes import CODES
+    from cadretrain.core.diagnostics import sorted_diagnostics
+
+    shown = sorted_diagnostics(diags)
+    for line in text_lines(Report([FileReport(plan.file, plan, shown)])):
+        print(line)
+    unusable = c.files - len(c.forms)
+    head = f"读取回执 {len(c.forms)} 份" + (f"（另有 {unusable} 份未能使用）" if unusable else "")
+    tail = f"，未列入 {len(c.rejected)} 行" if c.rejected else ""
+    print(f"{head}，共 {c.rows_read} 行：列入名单 {len(c.enrollment.people)} 人{tail}。")
+    for form in c.forms:
+        skipped = f"，未列入 {len(form.rejected)} 行" if form.rejected else ""
+        print(
+            f"  {plan.units[form.unit].name}：{Path(form.file).name}（按{form.how}识别），"
+            f"{len(form.rows)} 人{skipped}"
+        )
+    if not table.allocation.seats:
+        print(f"“{table.cls.label}”没有分配名额，未核对各单位人数。")
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        counts = Counter(d.code for d in shown if d.severity is severity)
+        if counts:
+            kinds = "、".join(f"{CODES[k].title} {n}" for k, n in sorted(counts.items()))
+            print(f"{severity.zh} {sum(counts.values())} 条：{kinds}")
+
+
+def _write(plan: Plan, target: Path, enrollment: Enrollment, force: bool) -> int:
+    """Write the enrollment unless unchanged; a hand-edited one only with ``force``."""
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+
+    data = dump_enrollment(enrollment, plan).encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        print(f"报名名单 {target} 没有变化，未重写。")
+        return 0
+    folder = OutputFolder(target.parent, force=force)
+    try:
+        folder.write(target.name, data)
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        folder.close()
+    print(f"已写入 {target}（{len(enrollment.people)} 人）")
+    return 0

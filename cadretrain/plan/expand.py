@@ -1,0 +1,119 @@
+"""Small classes (小班化): one class defined once with ``per_unit`` becomes one class per unit.
+
+Seed 第五篇: 1,460 村居“两委” members of 13 towns trained town by town at the party school.
+The template's people are the units' declared counts (``units[].counts``) for its ``eligible``
+rules; when the template states ``planned`` that headcount is shared in proportion (largest
+remainder). A unit larger than ``max_size`` is split into near-equal classes. Each class gets
+``days`` training days in a row, in unit order, earliest first; blocks that do not straddle
+a weekend or holiday are preferred (a class of three days runs Monday–Wednesday rather than
+Friday–Tuesday) as long as every class still fits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import date
+
+from cadretrain.core.apportion import apportion
+from cadretrain.core.dates import DateSpan, format_span
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.declared import from_declared
+from cadretrain.plan.fields import Rec
+from cadretrain.plan.model import Plan, TrainingClass
+
+_CN_ORDINAL = "一二三四五六七八九十"
+
+
+def _units(plan: Plan, spec: Rec) -> list[str]:
+    if "units" in spec.values:
+        return [u for u in spec.values["units"] if u in plan.units]
+    kinds = spec.get("kind")
+    return [uid for uid, u in plan.units.items() if not kinds or u.kind in kinds]
+
+
+def _sizes(plan: Plan, template: TrainingClass, units: list[str]) -> dict[str, int]:
+    counts = from_declared(plan, template).counts
+    people = {uid: counts.get(uid, 0) for uid in units}
+    if template.planned is None:
+        return people
+    shares = apportion(people, template.planned, order=units).shares
+    return {s.unit: s.seats for s in shares}
+
+
+def _blocks(days: list[date], per: int, wanted: int) -> list[list[date]]:
+    """``wanted`` blocks of ``per`` training days: unbroken calendar runs when they all fit,
+    else simply back to back."""
+    compact: list[list[date]] = []
+    i = 0
+    while i + per <= len(days) and len(compact) < wanted:
+        block = days[i : i + per]
+        if (block[-1] - block[0]).days == per - 1:
+            compact.append(block)
+            i += per
+        else:
+            i += 1
+    if len(compact) == wanted:
+        return compact
+    return [days[i * per : (i + 1) * per] for i in range(min(wanted, len(days) // per))]
+
+
+def expand_per_unit(plan: Plan, sink: Sink) -> None:
+    """Replace each ``per_unit`` template in ``plan.classes`` by its classes, in place."""
+    from cadretrain.plan.schedule import calendar_for, training_days
+
+    cal = calendar_for(plan)
+    out: list[TrainingClass] = []
+    for template in plan.classes:
+        spec: Rec | None = template.rec.get("per_unit")
+        if spec is None or "days" not in spec.values:
+            out.append(template)
+            continue
+        units = _units(plan, spec)
+        sizes = _sizes(plan, template, units)
+        groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
+        cap = spec.get("max_size")
+        for uid in units:
+            n = sizes.get(uid, 0)
+            if n <= 0:
+                continue
+            parts = math.ceil(n / cap) if cap else 1
+            for k in range(parts):
+                groups.append((uid, k, parts, n // parts + (1 if k < n % parts else 0)))
+        when = template.when
+        per = spec.values["days"]
+        days = training_days(template, when.start, when.end, cal) if when else []
+        if len(groups) * per > len(days):
+            sink.add(
+                "CT301",
+                spec.at("days"),
+                f"小班化班次“{template.label}”拆成 {len(groups)} 个班、每班 {per} 天，"
+                f"需要 {len(groups) * per} 个培训日，培训时间内只有 {len(days)} 个",
+                hint="延长培训时间、减少每班天数，或调大 max_size。",
+            )
+        chosen = _blocks(days, per, len(groups))
+        for i, (uid, k, parts, size) in enumerate(groups):
+            block = chosen[i] if i < len(chosen) else []
+            unit = plan.units[uid]
+            suffix = f"第{_CN_ORDINAL[k]}班" if parts > 1 and k < len(_CN_ORDINAL) else ""
+            span = (
+                DateSpan(block[0], block[-1], True, None, format_span(block[0], block[-1]))
+                if len(block) == per
+                else when
+            )
+            out.append(
+                replace(
+                    template,
+                    id=f"{template.id}-{uid}" + (f"-{k + 1}" if parts > 1 else ""),
+                    name=f"{unit.name}{template.name}{suffix}",
+                    short=f"{unit.name}{template.short or '班'}{suffix}",
+                    planned=size,
+                    when=span,
+                    template=template.id,
+                    unit=uid,
+                )
+            )
+    for index, cls in enumerate(out):
+        cls.index = index
+    plan.classes_listed += len(out) - len(plan.classes)
+    plan.classes = out

@@ -1,0 +1,315 @@
+"""Reading YAML nodes by the kind the format expects, with a diagnostic for each misfit.
+
+A ``Rec`` is one mapping of the plan read against its section in ``schema.SECTIONS``: the
+values converted, and the position of every key, value and list item kept for later checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from cadretrain.core.dates import DateParseError, DateSpan, parse_date, parse_when
+from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.plan.nodes import is_null, node_pos
+from cadretrain.plan.schema import ID_PATTERN, SECTIONS, YEAR_MAX, YEAR_MIN, Field
+
+_ID_RE = re.compile(ID_PATTERN)
+_INT_RE = re.compile(r"^[+]?\d+$")
+_INT_SUFFIXES = ("人次", "人", "名", "个", "天", "期", "日", "学时")
+_TRUE = {"true", "yes", "on", "y", "是", "对"}
+_FALSE = {"false", "no", "off", "n", "否", "不"}
+_TYPE_ZH = {
+    "str": "文字",
+    "text": "文字",
+    "int": "整数",
+    "number": "数字",
+    "year": "四位数年份",
+    "bool": "true 或 false",
+    "date": "日期（如 2013-02-19）",
+    "enum": "可选值之一",
+    "when": "日期或日期范围",
+    "id": "代号",
+    "ref": "代号",
+    "modules": "“板块: [专题…]”形式的映射",
+    "counts": "“职级或标签: 人数”形式的映射",
+    "sessions": "“{count: 期数, days: 天数}”或逐期列表",
+    "eligibility": "参训条件（映射，或映射的列表）",
+}
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """A Chinese 'did you mean' hint, or '' when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"是否应为“{close[0]}”？" if close else ""
+
+
+def show(node: Node) -> str:
+    """The offending value as the user wrote it, shortened for messages."""
+    if isinstance(node, ScalarNode):
+        text = str(node.value)
+    elif isinstance(node, MappingNode):
+        text = "{…}（映射）"
+    else:
+        text = "[…]（列表）"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+@dataclass
+class Rec:
+    """One mapping read from the plan."""
+
+    pos: Pos
+    values: dict[str, Any] = field(default_factory=dict)
+    key_pos: dict[str, Pos] = field(default_factory=dict)
+    val_pos: dict[str, Pos] = field(default_factory=dict)
+    item_pos: dict[str, list[Pos]] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def at(self, key: str) -> Pos:
+        """Where a key's value is; the mapping itself when the key is absent."""
+        return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
+
+
+class Reader:
+    """Reads nodes of one file; ``year`` is the plan year used for Chinese dates."""
+
+    def __init__(self, file: str, sink: Sink) -> None:
+        self.file = file
+        self.sink = sink
+        self.year: int | None = None
+
+    def pos(self, node: Node) -> Pos:
+        return node_pos(self.file, node)
+
+    def section(self, node: Node, name: str, where: str) -> Rec | None:
+        """Read a mapping against ``SECTIONS[name]``; ``where`` names it in messages."""
+        if not isinstance(node, MappingNode):
+            self.sink.add(
+                "CT103",
+                self.pos(node),
+                f"{where}应为“键: 值”形式的映射，实际是“{show(node)}”",
+            )
+            return None
+        spec = SECTIONS[name]
+        rec = Rec(self.pos(node))
+        invalid: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            if key not in spec:
+                self.sink.add(
+                    "CT101",
+                    self.pos(key_node),
+                    f"{where}中有未知的键“{key}”",
+                    hint=did_you_mean(key, tuple(spec)) or "可用的键：" + "、".join(spec),
+                )
+                continue
+            rec.key_pos[key] = self.pos(key_node)
+            rec.val_pos[key] = self.pos(value_node)
+            if is_null(value_node):
+                continue
+            value = self.value(value_node, spec[key], f"{where}的“{key}”", rec, key)
+            if value is not None:
+                rec.values[key] = value
+            else:
+                invalid.add(key)  # already reported
+        for key, fld in spec.items():
+            if fld.required and key not in rec.values and key not in invalid:
+                at = rec.key_pos.get(key, rec.pos)
+                self.sink.add(
+                    "CT102",
+                    at,
+                    f"{where}缺少必填项“{key}”（{fld.desc}）",
+                )
+        return rec
+
+    def value(self, node: Node, fld: Field, where: str, rec: Rec, key: str) -> Any:
+        kind = fld.kind
+        if kind.startswith("list:"):
+            return self._list(node, Field(kind[5:], fld.desc, choices=fld.choices), where, rec, key)
+        if kind == "modules":
+            return self._modules(node, where)
+        if kind == "counts":
+            return self._counts(node, where)
+        if kind == "eligibility":
+            if isinstance(node, SequenceNode):
+                return self._list(node, Field("eligible", fld.desc), where, rec, key)
+            one = self.section(node, "eligible", where)
+            return None if one is None else [one]
+        if kind == "sessions":
+            if isinstance(node, SequenceNode):
+                return self._list(node, Field("session", fld.desc), where, rec, key)
+            return self.section(node, "sessions", where)
+        if kind == "when" and isinstance(node, MappingNode):
+            span = self.section(node, "span", where)
+            if span is None or "start" not in span.values or "end" not in span.values:
+                return None
+            start, end = span.values["start"], span.values["end"]
+            return DateSpan(start, end, True, None, f"{start.isoformat()} ~ {end.isoformat()}")
+        if kind in SECTIONS:
+            return self.section(node, kind, where)
+        if not isinstance(node, ScalarNode):
+            self.sink.add(
+                "CT103",
+                self.pos(node),
+                f"{where}应为{_TYPE_ZH.get(kind, kind)}，实际是{show(node)}",
+            )
+            return None
+        return self.scalar(node, fld, where)
+
+    def scalar(self, node: ScalarNode, fld: Field, where: str) -> Any:
+        text = str(node.value).strip()
+        kind = fld.kind
+        pos = self.pos(node)
+        if kind in ("str", "text", "ref"):
+            return text
+        if kind == "id":
+            if not _ID_RE.match(text):
+                self.sink.add(
+                    "CT113",
+                    pos,
+                    f"{where}“{show(node)}”不是合规的代号",
+                    hint="代号只用小写英文字母、数字和连字符，如 youth-spring；它会用作文件名。",
+                )
+                return None
+            return text
+        if kind == "int":
+            norm = unicodedata.normalize("NFKC", text).replace(",", "").replace("_", "")
+            for suffix in _INT_SUFFIXES:
+                norm = norm.removesuffix(suffix)
+            if _INT_RE.match(norm) and len(norm) <= 9:
+                return int(norm, 10)
+            self.sink.add("CT103", pos, f"{where}应为整数，实际是“{show(node)}”")
+            return None
+        if kind == "number":
+            norm = unicodedata.normalize("NFKC", text).removesuffix("学时")
+            if re.fullmatch(r"\d{1,4}(\.\d{1,3})?", norm):
+                return float(norm)
+            self.sink.add("CT103", pos, f"{where}应为数字（如 7.5），实际是“{show(node)}”")
+            return None
+        if kind == "year":
+            norm = unicodedata.normalize("NFKC", text).removesuffix("年")
+            if re.fullmatch(r"[12]\d{3}", norm) and YEAR_MIN <= int(norm) <= YEAR_MAX:
+                return int(norm)
+            self.sink.add(
+                "CT103",
+                pos,
+                f"{where}应为 {YEAR_MIN}—{YEAR_MAX} 之间的四位数年份，实际是“{show(node)}”",
+            )
+            return None
+        if kind == "bool":
+            low = text.lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            self.sink.add("CT103", pos, f"{where}应为 true 或 false，实际是“{show(node)}”")
+            return None
+        if kind == "enum":
+            if text in fld.choices:
+                return text
+            self.sink.add(
+                "CT103",
+                pos,
+                f"{where}的值“{show(node)}”不在可选值 {'、'.join(fld.choices)} 之中",
+                hint=did_you_mean(text, fld.choices),
+            )
+            return None
+        if kind == "date":
+            return self._date(node, text, where)
+        if kind == "when":
+            return self._when(node, text, where)
+        raise AssertionError(kind)  # pragma: no cover - kinds are fixed in schema.py
+
+    def _date(self, node: ScalarNode, text: str, where: str) -> date | None:
+        try:
+            return parse_date(text, self.year)
+        except DateParseError as exc:
+            code = "CT104" if "不存在" in exc.message else "CT103"
+            self.sink.add(code, self.pos(node), f"{where}：{exc.message}")
+            return None
+
+    def _when(self, node: ScalarNode, text: str, where: str) -> DateSpan | None:
+        if self.year is None:
+            return None  # reported as the plan's missing year
+        try:
+            return parse_when(text, self.year)
+        except DateParseError as exc:
+            pos = self.pos(node)
+            lead = len(str(node.value)) - len(str(node.value).lstrip())
+            single = "\n" not in str(node.value) and node.style in (None, "", '"', "'")
+            if single:
+                quote = 1 if node.style in ('"', "'") else 0
+                pos = Pos(pos.file, pos.line, pos.col + quote + lead + exc.offset)
+            code = "CT104" if "不存在" in exc.message else "CT112"
+            self.sink.add(
+                code,
+                pos,
+                f"{where}：{exc.message}",
+                hint="可写 2013年3月13日---23日、5月11日—12日、2013-05-13 ~ 2013-07-13、"
+                "十月中下旬，为期一周、11月份、上半年 等。",
+            )
+            return None
+
+    def _list(self, node: Node, item: Field, where: str, rec: Rec, key: str) -> list[Any] | None:
+        if isinstance(node, ScalarNode) and item.kind in ("str", "ref", "date"):
+            # a single value where a list is expected: read it as a one-item list
+            value = self.scalar(node, item, where)
+            rec.item_pos[key] = [self.pos(node)]
+            return None if value is None else [value]
+        if not isinstance(node, SequenceNode):
+            self.sink.add("CT103", self.pos(node), f"{where}应为列表，实际是{show(node)}")
+            return None
+        out: list[Any] = []
+        positions: list[Pos] = []
+        for i, child in enumerate(node.value, start=1):
+            if is_null(child):
+                continue
+            value = self.value(child, item, f"{where}第 {i} 项", rec, key)
+            if value is not None:
+                out.append(value)
+                positions.append(self.pos(child))
+        rec.item_pos[key] = positions
+        return out
+
+    def _counts(self, node: Node, where: str) -> dict[str, int] | None:
+        if not isinstance(node, MappingNode):
+            self.sink.add(
+                "CT103",
+                self.pos(node),
+                f"{where}应为“职级或标签: 人数”形式的映射，实际是{show(node)}",
+            )
+            return None
+        out: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            if not isinstance(value_node, ScalarNode):
+                self.sink.add("CT103", self.pos(value_node), f"{where}的“{name}”应为整数")
+                continue
+            value = self.scalar(value_node, Field("int", ""), f"{where}的“{name}”")
+            if value is not None:
+                out[name] = value
+        return out
+
+    def _modules(self, node: Node, where: str) -> dict[str, list[str]] | None:
+        if not isinstance(node, MappingNode):
+            self.sink.add(
+                "CT103", self.pos(node), f"{where}应为“板块: [专题…]”形式的映射，实际是{show(node)}"
+            )
+            return None
+        out: dict[str, list[str]] = {}
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            tmp = Rec(self.pos(value_node))
+            topics = self._list(value_node, Field("str", ""), f"{where}的“{name}”", tmp, "t")
+            out[name] = topics or []
+        return out

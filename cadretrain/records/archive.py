@@ -1,0 +1,364 @@
+"""学员学习登记表 (training archive): each cadre's classes, 学时 and 考核结果, for the 档案.
+
+“课程内容、考核成绩、撰写的论文及考察报告、有关鉴定应记入学员学习登记表，存入本人档案。”
+
+- One record per cadre over every plan in the folder, keyed and counted as the 学时 ledger does
+  (:func:`cadretrain.records.ledger.class_entries`: ID number, else name and unit), so the two
+  agree.
+- Name, sex, unit, post, rank: from the latest enrollment. Classes by year, plan file, order.
+- 培训时间: the person's session's dates, else the plan's date text; the ledger's estimate note
+  on a second line. 考核结果: ``scores`` ((plan file, class id) → graded results, matched by
+  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``.
+  论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
+- No ID number or phone is ever written (``Record.key`` is internal). Sheet names: the name
+  without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 portrait; the HTML page
+  breaks before each cadre.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from cadretrain.core.diagnostics import Sink
+from cadretrain.core.wording import UNSCHEDULED, span_text
+from cadretrain.enroll.enrollment import load_enrollments
+from cadretrain.enroll.parts import unit_and_post
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.schedule import calendar_for
+from cadretrain.records.assessment import Result, number
+from cadretrain.records.ledger import Entry, Totals, class_entries, num, person_key
+
+TITLE_ZH = "学员学习登记表"
+DASH = "—"
+HEADS = ["序号", "年度", "培训班次", "培训时间", "天数", "学时", "考核结果", "论文/调研报告"]
+_BAD_SHEET = set("[]:*?/\\")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One class the cadre attended."""
+
+    year: int
+    class_id: str
+    class_name: str
+    dates: str  # the session's dates (or the plan's date text); the estimate note after a newline
+    days: Decimal
+    fieldwork_days: Decimal
+    hours: Decimal
+    result: str  # 考核结果: 优秀（92.5）, 合格（80）, or —
+    paper: str  # 论文/调研报告: blank, or 含调研 N 天
+
+
+@dataclass
+class Record:
+    key: str  # internal only (may be an ID number): never written to any output
+    name: str
+    sex: str = ""
+    unit: str = ""
+    post: str = ""  # 单位及职务
+    rank: str = ""
+    lines: list[Line] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def totals(self) -> Totals:
+        return Totals.of(self.entries)
+
+
+def _dates(plan: Plan, cls: TrainingClass, session: int, note: str) -> str:
+    from cadretrain.plan.schedule import calendar_for, schedule_class
+
+    slots = [s for s in schedule_class(cls, calendar_for(plan)).slots if not s.possible]
+    slot = next((s for s in slots if s.number == session), None)
+    if slot is None and len(slots) == 1:
+        slot = slots[0]
+    if slot is not None:
+        text = span_text(slot.days)
+    else:
+        text = cls.when.text if cls.when is not None else UNSCHEDULED
+    return f"{text}\n（{note}）" if note else text
+
+
+def _result(plan: Plan, key: str, results: Sequence[Result] | None) -> str:
+    for r in results or ():
+        if person_key(plan, r.person) == key:
+            total = f"（{number(r.total)}）" if r.total is not None else ""
+            return r.grade + total
+    return DASH
+
+
+def archive_records(
+    plans: Sequence[Plan],
+    sink: Sink,
+    *,
+    unit: str | None = None,
+    person: str | None = None,
+    scores: Mapping[tuple[str, str], Sequence[Result]] | None = None,
+) -> list[Record]:
+    """Every cadre's record over the plans' enrolled classes; ``unit`` (a unit name) keeps the
+    cadres whose latest unit it is, ``person`` those of that name. Sorted by unit (plan order),
+    name, then key. Unreadable enrollments are reported to ``sink``."""
+    records: dict[str, Record] = {}
+    order: dict[str, int] = {}
+    for plan in sorted(plans, key=lambda p: -p.year):
+        for u in plan.units.values():
+            order.setdefault(u.name, len(order))
+    for plan in sorted(plans, key=lambda p: (p.year, p.file)):
+        enrollments = load_enrollments(plan, sink)
+        calendar = calendar_for(plan)
+        for cls in plan.classes:
+            enrollment = enrollments.get(cls.id)
+            if enrollment is None:
+                continue
+            results = None if scores is None else scores.get((plan.file, cls.id), [])
+            for key, p, entry in class_entries(plan, cls, enrollment.people, calendar=calendar):
+                rec = records.setdefault(key, Record(key, p.name.strip()))
+                rec.name = p.name.strip() or rec.name
+                rec.sex = p.sex.strip() or rec.sex
+                rec.unit = entry.unit or rec.unit
+                rec.post = unit_and_post(plan, p).strip() or rec.post
+                rec.rank = entry.rank or rec.rank
+                fieldwork = f"含调研 {num(entry.fieldwork_days)} 天" if entry.fieldwork_days else ""
+                rec.entries.append(entry)
+                rec.lines.append(
+                    Line(
+                        year=entry.year,
+                        class_id=cls.id,
+                        class_name=cls.name,
+                        dates=_dates(plan, cls, p.session, entry.note),
+                        days=entry.days,
+                        fieldwork_days=entry.fieldwork_days,
+                        hours=entry.hours,
+                        result=DASH if scores is None else _result(plan, key, results),
+                        paper=fieldwork,
+                    )
+                )
+    chosen = [
+        r
+        for r in records.values()
+        if (unit is None or r.unit == unit) and (person is None or r.name == person.strip())
+    ]
+    return sorted(chosen, key=lambda r: (order.get(r.unit, len(order)), r.name, r.key))
+
+
+def sheet_names(records: Sequence[Record]) -> list[str]:
+    """Valid, unique sheet names: no ``[]:*?/\\``, ≤ 31 characters, ``(2)`` for repeats."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for r in records:
+        base = "".join("_" if ch in _BAD_SHEET else ch for ch in r.name).strip("' ") or "学员"
+        name, n = base[:31], 1
+        while name.lower() in taken or name.lower() == "history":
+            n += 1
+            suffix = f"({n})"
+            name = base[: 31 - len(suffix)] + suffix
+        taken.add(name.lower())
+        out.append(name)
+    return out
+
+
+def _header(r: Record) -> list[tuple[str, str]]:
+    return [("姓名", r.name), ("性别", r.sex), ("职级", r.rank), ("单位及职务", r.post)]
+
+
+def _rows(r: Record) -> list[list[object]]:
+    return [
+        [n, x.year, x.class_name, x.dates, float(x.days), float(x.hours), x.result, x.paper]
+        for n, x in enumerate(r.lines, start=1)
+    ]
+
+
+def _total_text(r: Record) -> str:
+    t = r.totals
+    field_note = f"（含调研 {num(t.fieldwork_days)} 天）" if t.fieldwork_days else ""
+    return f"合计 {len(r.lines)} 个班次{field_note}"
+
+
+def _sheet(ws: Any, r: Record) -> None:
+    from openpyxl.styles import Alignment
+
+    from cadretrain.files.sheet_styles import BODY, HEAD, TITLE, WRAP, merged, set_width, write
+    from cadretrain.files.xlsx import a4
+
+    last = len(HEADS)
+    merged(ws, (1, 1), (1, last), TITLE_ZH, TITLE)
+    ws.row_dimensions[1].height = 36
+    (_, name), (_, sex), (_, rank), (_, post) = _header(r)
+    write(ws, 2, 1, "姓名", HEAD)
+    merged(ws, (2, 2), (2, 3), name, BODY)
+    write(ws, 2, 4, "性别", HEAD)
+    write(ws, 2, 5, sex, BODY)
+    write(ws, 2, 6, "职级", HEAD)
+    merged(ws, (2, 2), (7, 8), rank, BODY)
+    write(ws, 3, 1, "单位及职务", HEAD)
+    merged(ws, (3, 3), (2, last), post, WRAP)
+    for c, head in enumerate(HEADS, start=1):
+        write(ws, 4, c, head, HEAD)
+    row = 5
+    for line in _rows(r):
+        for c, value in enumerate(line, start=1):
+            write(ws, row, c, value, WRAP if HEADS[c - 1] in ("培训班次", "培训时间") else BODY)
+        row += 1
+    t = r.totals
+    merged(ws, (row, row), (1, 4), _total_text(r), HEAD)
+    write(ws, row, 5, float(t.days), BODY)
+    write(ws, row, 6, float(t.hours), BODY)
+    merged(ws, (row, row), (7, last), "", BODY)
+    for label, text, height in (("鉴定意见", "", 120), ("单位盖章", "年　　月　　日", 90)):
+        row += 1
+        write(ws, row, 1, label, HEAD)
+        merged(ws, (row, row), (2, last), text, BODY)
+        ws.cell(row=row, column=2).alignment = Alignment(horizontal="right", vertical="bottom")
+        ws.row_dimensions[row].height = height
+    for c, width in enumerate([6, 7, 26, 20, 7, 7, 12, 14], start=1):
+        set_width(ws, c, width)
+    a4(ws, landscape=False)
+
+
+def archive_xlsx(records: Sequence[Record]) -> bytes:
+    """One A4 portrait sheet per cadre, named by name (see :func:`sheet_names`)."""
+    from cadretrain.files.sheet_styles import add_styles
+    from cadretrain.files.xlsx import new_workbook, to_bytes
+
+    wb = new_workbook()
+    add_styles(wb)
+    first = wb.active
+    assert first is not None
+    if not records:
+        first.title = TITLE_ZH
+    for n, (r, name) in enumerate(zip(records, sheet_names(records), strict=True)):
+        ws = first if n == 0 else wb.create_sheet()
+        ws.title = name
+        _sheet(ws, r)
+    return to_bytes(wb)
+
+
+CSS = (
+    "body{font-family:'SimSun','Songti SC',serif;margin:0}"
+    "section{width:180mm;margin:10mm auto}section+section{break-before:page}"
+    "h1{font-family:'SimHei','Heiti SC',sans-serif;text-align:center;font-size:20pt}"
+    "table{width:100%;border-collapse:collapse;margin-bottom:-1px}"
+    "th,td{border:1px solid #000;padding:4px;font-size:11pt;text-align:center}"
+    "td.l{text-align:left;white-space:pre-line}td.n{text-align:right}"
+    "tr.big td{height:40mm;vertical-align:bottom;text-align:right}"
+    "@page{size:A4 portrait;margin:15mm}"
+)
+
+
+def _section(r: Record) -> str:
+    e = escape
+    head = "".join(f"<th>{e(k)}</th><td>{e(v)}</td>" for k, v in _header(r)[:3])
+    lines = [
+        "<section>",
+        f"<h1>{e(TITLE_ZH)}</h1>",
+        f"<table><tr>{head}</tr>",
+        f'<tr><th>单位及职务</th><td class="l" colspan="5">{e(r.post)}</td></tr></table>',
+        "<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in HEADS) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in _rows(r):
+        cells = [e(num(Decimal(str(v)))) if isinstance(v, float) else e(str(v)) for v in row]
+        lines.append(
+            f"<tr><td>{cells[0]}</td><td>{cells[1]}</td>"
+            + "".join(f'<td class="l">{c}</td>' for c in cells[2:4])
+            + "".join(f'<td class="n">{c}</td>' for c in cells[4:6])
+            + f"<td>{cells[6]}</td><td>{cells[7]}</td></tr>"
+        )
+    t = r.totals
+    lines.append(
+        f'<tr><th colspan="4">{e(_total_text(r))}</th><td class="n">{e(num(t.days))}</td>'
+        f'<td class="n">{e(num(t.hours))}</td><td colspan="2"></td></tr>'
+    )
+    lines.append("</tbody></table>")
+    lines.append('<table><tr class="big"><th style="width:15%">鉴定意见</th><td></td></tr>')
+    lines.append('<tr class="big"><th>单位盖章</th><td>年　　月　　日</td></tr></table>')
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def archive_html(records: Sequence[Record]) -> str:
+    """The same records as one printable page, a page per cadre."""
+    body = "\n".join(_section(r) for r in records) or "<p>没有培训记录。</p>"
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(TITLE_ZH)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def _print_records(label: str, records: Sequence[Record]) -> None:
+    from cadretrain.cli.terminal import RIGHT, echo, rich_table
+
+    table = rich_table(
+        f"{label} {TITLE_ZH}",
+        ["姓名", "单位及职务", ("班次", RIGHT), ("天数", RIGHT), ("学时", RIGHT)],
+    )
+    for r in records:
+        t = r.totals
+        table.add_row(r.name, r.post, str(len(r.lines)), num(t.days), num(t.hours))
+    echo(table)
+
+
+def run_archive(
+    plans_dir: Path, unit: str | None, person: str | None, output: Path, force: bool = False
+) -> int:
+    """``cadretrain archive PLANS_DIR [--unit U] [--person P] -o DIR``; returns the exit code:
+    0 written, 1 an enrollment or a score sheet unreadable or an output edited, 2 bad input.
+    考核结果 come from each plan's ``records/scores/``."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.core.diagnostics import Severity
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.plan.fields import did_you_mean
+    from cadretrain.records.folder import class_scores
+    from cadretrain.records.ledger_sheet import ALL_UNITS
+    from cadretrain.records.plan_folder import open_folder, unit_label
+
+    folder = open_folder(plans_dir)
+    if folder is None:
+        return 2
+    plans = folder.plans
+    label = unit_label(plans, unit, ALL_UNITS)
+    if label is None:
+        return 2
+    sink = Sink()
+    marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
+    scores = {
+        (plan.file, cid): got.results
+        for plan in plans
+        for cid, got in class_scores(plan, marks).items()
+    }
+    unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
+    records = archive_records(plans, sink, unit=None if unit is None else label, scores=scores)
+    print_diagnostics([*sink.items, *marks.items])
+    failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable
+    if person is not None:
+        names = sorted({r.name for r in records})
+        records = [r for r in records if r.name == person.strip()]
+        if not records:
+            hint = did_you_mean(person.strip(), names)
+            print(f"错误：{label}的培训记录中没有“{person}”。{hint}", file=sys.stderr)
+            return 2
+        label = f"{label}-{person.strip()}"
+    if not records:
+        print(f"{label} 没有培训记录（各班次的报名名单中没有此单位的干部），未生成登记表。")
+        return failed
+    _print_records(label, records)
+    out = OutputFolder(output, force=force)
+    try:
+        for suffix, data in (
+            ("xlsx", archive_xlsx(records)),
+            ("html", archive_html(records).encode("utf-8")),
+        ):
+            print(f"已写入 {out.write(f'{label}-{TITLE_ZH}.{suffix}', data)}")
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        out.close()
+    return failed

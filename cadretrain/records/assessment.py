@@ -1,0 +1,317 @@
+"""考核 (assessment) and 结业 (completion): the score sheet an office fills in, the weighted
+total, the grade and who completes the class.
+
+Seed, 第一篇: 学习态度、培训考勤、学习结果、成果转化 are assessed and "按比例计分"; 第五篇: the
+grade follows attendance and the exam score. The rules come from the class's ``grading``:
+
+- Components and weights: ``grading.weights`` (default 学习态度 20, 培训考勤 30, 学习结果 30,
+  成果转化 20). Each component is scored 0–100; the total is Σ score × weight ÷ Σ weight,
+  rounded half up to one decimal. Grades compare that rounded total (what everyone sees).
+- Grades: 优秀 at ``excellent`` (default 90) or above, 合格 at ``pass`` (default 60) or above,
+  else 不合格. 结业 = 合格 or better.
+- ``excellent_share`` (e.g. 0.2) caps 优秀 at ⌊share × n⌋ people, n = people graded. The
+  qualifying people are ranked by total; the top ones keep 优秀. Ties at the cut-off: when
+  the people tied on the last place would not all fit, none of them keeps 优秀 (the cap is a
+  ceiling, and equal totals get equal grades). The others become 合格 with a note.
+- A person with a blank component is not graded (待评, CT905), not counted in n, and does not
+  complete until the score is filled in.
+
+Reading is in :mod:`cadretrain.records.assessment_read`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from cadretrain.core.diagnostics import Sink
+from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.plan.model import Plan, TrainingClass
+
+DEFAULT_WEIGHTS = {"学习态度": 20, "培训考勤": 30, "学习结果": 30, "成果转化": 20}
+EXCELLENT, PASS, FAIL, PENDING = "优秀", "合格", "不合格", "待评"
+FIXED = ["序号", "姓名", "单位及职务"]
+
+
+@dataclass(frozen=True)
+class Grading:
+    weights: dict[str, int]
+    excellent: Fraction = Fraction(90)
+    passing: Fraction = Fraction(60)
+    excellent_share: Fraction | None = None
+
+    def describe(self) -> str:
+        parts = "、".join(f"{k} {v}" for k, v in self.weights.items())
+        text = (
+            f"各项满分 100 分，总评 = 各项成绩 × 权重 ÷ 权重合计（权重：{parts}）；"
+            f"优秀 ≥ {number(self.excellent)} 分，合格 ≥ {number(self.passing)} 分"
+        )
+        if self.excellent_share is not None:
+            text += f"；优秀不超过参评人数的 {number(self.excellent_share * 100)}%"
+        return text
+
+
+@dataclass
+class Result:
+    person: Enrollee
+    scores: dict[str, Fraction | None]
+    total: Fraction | None = None  # rounded to 0.1; None when a score is missing
+    grade: str = PENDING
+    note: str = ""
+    where: str = ""  # the sheet row the scores came from
+
+    @property
+    def completed(self) -> bool:
+        return self.grade in (EXCELLENT, PASS)
+
+
+@dataclass
+class Scores:
+    cls: TrainingClass
+    grading: Grading
+    results: list[Result] = field(default_factory=list)
+
+    def count(self, grade: str) -> int:
+        return sum(1 for r in self.results if r.grade == grade)
+
+
+def _fraction(value: object, default: Fraction) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    return Fraction(value).limit_denominator(1000)
+
+
+def grading_for(cls: TrainingClass) -> Grading:
+    """The class's ``grading`` with defaults for whatever it leaves out."""
+    rec = cls.rec.get("grading")
+    get = rec.get if rec is not None else (lambda _key, default=None: default)
+    weights = get("weights") or {}
+    weights = {str(k): int(v) for k, v in dict(weights).items() if int(v) > 0}
+    share = get("excellent_share")
+    return Grading(
+        weights or dict(DEFAULT_WEIGHTS),
+        _fraction(get("excellent"), Fraction(90)),
+        _fraction(get("pass"), Fraction(60)),
+        _fraction(share, Fraction(1)) if share is not None else None,
+    )
+
+
+def number(value: Fraction | None) -> str:
+    """``87.5``, ``90`` (one decimal at most); ``—`` for None."""
+    if value is None:
+        return "—"
+    tenths = (value * 10 + Fraction(1, 2)).__floor__()
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
+
+
+def weighted_total(grading: Grading, scores: dict[str, Fraction | None]) -> Fraction | None:
+    """Σ score × weight ÷ Σ weight, rounded half up to 0.1; None when a score is missing."""
+    got = [scores.get(k) for k in grading.weights]
+    if any(s is None for s in got):
+        return None
+    exact = sum(
+        (s * w for s, w in zip(got, grading.weights.values(), strict=True) if s is not None),
+        Fraction(0),
+    ) / sum(grading.weights.values())
+    return Fraction((exact * 10 + Fraction(1, 2)).__floor__(), 10)
+
+
+def assign_grades(grading: Grading, results: Sequence[Result]) -> None:
+    """Grade every result with a total; apply the 优秀 cap (ties at the cut-off all drop)."""
+    graded = [r for r in results if r.total is not None]
+    for r in results:
+        if r.total is None:
+            r.grade = PENDING
+        elif r.total >= grading.excellent:
+            r.grade = EXCELLENT
+        elif r.total >= grading.passing:
+            r.grade = PASS
+        else:
+            r.grade = FAIL
+    if grading.excellent_share is None:
+        return
+    limit = (grading.excellent_share * len(graded)).__floor__()
+    best = sorted((r for r in graded if r.grade == EXCELLENT), key=lambda r: -(r.total or 0))
+    if len(best) <= limit:
+        return
+    cut = best[limit].total  # the first total that does not fit
+    share = number(grading.excellent_share * 100)
+    for r in best:
+        if r.total is not None and r.total <= (cut or 0):
+            r.grade = PASS
+            r.note = f"达到优秀分数线，但优秀人数不超过 {share}%（{limit} 人），按合格"
+
+
+def read_scores(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
+) -> list[Result]:
+    """Read a filled 成绩登记表 and grade everyone on the enrollment (in its order)."""
+    from cadretrain.records.assessment_read import read_sheet
+
+    grading = grading_for(cls)
+    found = read_sheet(plan, cls, enrollment, grading, path, sink)
+    results = [
+        found.get(id(p)) or Result(p, dict.fromkeys(grading.weights)) for p in enrollment.people
+    ]
+    for r in results:
+        r.total = weighted_total(grading, r.scores)
+    assign_grades(grading, results)
+    return results
+
+
+# --- the blank sheet -----------------------------------------------------------------------
+
+
+def start_sheet(title: str, info: str, heads: list[str], landscape: bool) -> tuple[Any, Any]:
+    from cadretrain.files.sheet_styles import HEAD, INFO, TITLE, add_styles, merged, write
+    from cadretrain.files.xlsx import a4, new_workbook
+
+    wb = new_workbook()
+    add_styles(wb)
+    ws = wb.active
+    merged(ws, (1, 1), (1, len(heads)), title, TITLE)
+    ws.row_dimensions[1].height = 32
+    merged(ws, (2, 2), (1, len(heads)), info, INFO)
+    ws.row_dimensions[2].height = 36
+    for c, head in enumerate(heads, start=1):
+        write(ws, 3, c, head, HEAD)
+    ws.print_title_rows = "3:3"
+    ws.freeze_panes = "A4"
+    a4(ws, landscape=landscape)
+    return wb, ws
+
+
+def fit_widths(ws: Any, heads: list[str], lines: list[list[object]]) -> None:
+    from cadretrain.files.sheet_styles import set_width
+    from cadretrain.files.xlsx import column_width
+
+    for c, head in enumerate(heads, start=1):
+        values = [head, *(str(line[c - 1]) for line in lines)]
+        set_width(ws, c, column_width(values, minimum=8, maximum=30))
+
+
+def score_sheet_bytes(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> bytes:
+    """The 成绩登记表: one row per enrollee, one 0–100 column per component, then 备注."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from cadretrain.enroll.parts import unit_and_post
+    from cadretrain.files.sheet_styles import BODY, WRAP, write
+    from cadretrain.files.xlsx import to_bytes
+
+    grading = grading_for(cls)
+    heads = [*FIXED, *grading.weights, "备注"]
+    wb, ws = start_sheet(f"{cls.name}考核成绩登记表", grading.describe(), heads, landscape=False)
+    ws.title = "成绩登记表"
+    lines: list[list[object]] = []
+    for n, p in enumerate(enrollment.people, start=1):
+        line: list[object] = [n, p.name, unit_and_post(plan, p), *([""] * len(grading.weights))]
+        lines.append([*line, ""])
+    for r, line in enumerate(lines, start=4):
+        for c, value in enumerate(line, start=1):
+            write(ws, r, c, value, WRAP if heads[c - 1] in ("单位及职务", "备注") else BODY)
+    last = 3 + len(lines)
+    if lines:
+        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+        dv.allow_blank = True
+        dv.showErrorMessage = True
+        dv.errorTitle = "成绩超出范围"
+        dv.error = "请填 0—100 之间的分数"
+        dv.showInputMessage = True
+        dv.promptTitle = "成绩"
+        dv.prompt = "0—100 分，可有小数"
+        first, end = len(FIXED) + 1, len(FIXED) + len(grading.weights)
+        from openpyxl.utils import get_column_letter
+
+        dv.add(f"{get_column_letter(first)}4:{get_column_letter(end)}{last}")
+        ws.add_data_validation(dv)
+    fit_widths(ws, heads, lines)
+    return bytes(to_bytes(wb))
+
+
+# --- the 结业名单 ------------------------------------------------------------------------------
+
+
+def result_line(plan: Plan, n: int, grading: Grading, r: Result) -> list[object]:
+    from cadretrain.enroll.parts import unit_and_post
+
+    scores = [number(r.scores.get(k)) for k in grading.weights]
+    done = "结业" if r.completed else ("待定" if r.grade == PENDING else "不予结业")
+    return [n, r.person.name, unit_and_post(plan, r.person), *scores, number(r.total),
+            r.grade, done, r.note]  # fmt: skip
+
+
+def summary(scores: Scores) -> str:
+    done = sum(1 for r in scores.results if r.completed)
+    counts = "，".join(f"{g} {scores.count(g)} 人" for g in (EXCELLENT, PASS, FAIL, PENDING))
+    return f"{scores.cls.name}：{len(scores.results)} 人，{counts}；结业 {done} 人"
+
+
+def completion_bytes(plan: Plan, scores: Scores) -> bytes:
+    """The 结业名单 (A4 landscape): every person's scores, total, grade and 结业."""
+    from cadretrain.files.sheet_styles import BODY, WRAP, write
+    from cadretrain.files.xlsx import to_bytes
+
+    g = scores.grading
+    heads = [*FIXED, *g.weights, "总评", "等次", "结业", "备注"]
+    info = g.describe() + "。" + summary(scores)
+    wb, ws = start_sheet(f"{scores.cls.name}结业名单", info, heads, landscape=True)
+    ws.title = "结业名单"
+    lines = [result_line(plan, n, g, r) for n, r in enumerate(scores.results, start=1)]
+    for r, line in enumerate(lines, start=4):
+        for c, value in enumerate(line, start=1):
+            write(ws, r, c, value, WRAP if heads[c - 1] in ("单位及职务", "备注") else BODY)
+    fit_widths(ws, heads, lines)
+    return bytes(to_bytes(wb))
+
+
+def print_scores(plan: Plan, scores: Scores) -> None:
+    from cadretrain.cli.terminal import RIGHT, echo, rich_table
+
+    g = scores.grading
+    heads = [*FIXED, *g.weights, "总评", "等次", "结业", "备注"]
+    keep = [i for i, h in enumerate(heads) if h != "单位及职务"]  # the xlsx has it
+    right = {"序号", "总评", *g.weights}
+    t = rich_table(
+        summary(scores), [(h, RIGHT) if h in right else h for h in (heads[i] for i in keep)]
+    )
+    for n, r in enumerate(scores.results, start=1):
+        style = {FAIL: "red", PENDING: "yellow", EXCELLENT: "green"}.get(r.grade, "")
+        line = result_line(plan, n, g, r)
+        t.add_row(*(str(line[i]) for i in keep), style=style)
+    echo(t, f"· {g.describe()}")
+
+
+def run_scores(
+    plan: Plan, query: str, sheet: Path | None, output: Path, force: bool = False
+) -> int:
+    """``cadretrain scores``: without a sheet write ``{class-id}-成绩登记表.xlsx``; with the
+    filled sheet print the grades and write ``{class-id}-结业名单.xlsx``.
+
+    Exit code 0; 1 when the sheet has errors, the enrollment is missing or the output was
+    edited; 2 for an unknown class."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.documents.roster import load_for_class, write_output
+
+    found = load_for_class(plan, query)
+    if isinstance(found, int):
+        return found
+    cls, enrollment = found
+    if sheet is None:
+        name = f"{cls.id}-成绩登记表.xlsx"
+        return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))
+    sink = Sink()
+    results = read_scores(plan, cls, enrollment, sheet, sink)
+    print_diagnostics(sink.items)
+    if not any(r.total is not None for r in results):
+        print("错误：成绩登记表中没有读到任何完整的成绩，未生成结业名单", file=sys.stderr)
+        return 1
+    scores = Scores(cls, grading_for(cls), results)
+    print_scores(plan, scores)
+    code = write_output(
+        output, force, f"{cls.id}-结业名单.xlsx", lambda: completion_bytes(plan, scores)
+    )
+    return code or (1 if sink.has_errors() else 0)

@@ -1,0 +1,166 @@
+"""The after-class records kept beside a plan, as ``enrollments/`` is: the filled sign-in sheets,
+rating forms and score sheets that ``cadretrain report`` turns into rates.
+
+Layout (``<plan folder>/records/``)::
+
+    records/attendance/<class-id>/   filled 签到表 (xlsx) or 考勤记录 (CSV) of the class
+    records/ratings/                 filled 满意度测评汇总表, any classes (the form names its class)
+    records/scores/<class-id>.xlsx   the filled 成绩登记表 of the class
+
+Decisions:
+
+- Only ``*.yaml`` directly in the plan folder are plans, so ``records/`` never trips up the
+  plan discovery, ``validate``, ``hours`` or ``report``.
+- A class's attendance rate is :meth:`cadretrain.records.attendance.Attendance.rate` over the files
+  in
+  its folder, read against the class's enrollment; a folder with nothing recorded gives no rate.
+- A class's satisfaction rate = Σ(很满意 + 满意) ÷ Σ responses over the class's teachers (and
+  over the forms of the class, should there be more than one); no responses gives no rate.
+- A class's 考核 results: :func:`cadretrain.records.assessment.read_scores` over
+  ``records/scores/<class-id>.xlsx``, graded by the class's ``grading``.
+- Problems go to the sink; a folder that is not a class, a class without an enrollment and a
+  stray file are warnings (CT801, not read) and leave the class without a rate.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cadretrain.core.diagnostics import Pos, Severity, Sink
+from cadretrain.plan.model import Plan, TrainingClass
+
+if TYPE_CHECKING:
+    from cadretrain.records.assessment import Scores
+
+RECORDS = "records"
+
+
+def records_dir(plan: Plan) -> Path:
+    return Path(plan.file).parent / RECORDS
+
+
+def attendance_dir(plan: Plan, class_id: str | None = None) -> Path:
+    folder = records_dir(plan) / "attendance"
+    return folder / class_id if class_id else folder
+
+
+def ratings_dir(plan: Plan) -> Path:
+    return records_dir(plan) / "ratings"
+
+
+def scores_path(plan: Plan, class_id: str) -> Path:
+    return records_dir(plan) / "scores" / f"{class_id}.xlsx"
+
+
+def _visible(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(("~$", ".")))
+
+
+def _no_enrollment(sink: Sink, code: str, cls: TrainingClass, where: str) -> None:
+    sink.add(
+        code,
+        Pos(where),
+        f"班次“{cls.label}”没有报名名单（enrollments/{cls.id}.yaml），{where} 未读取",
+        hint="请先用 cadretrain collect 汇总报名回执。",
+        severity=Severity.WARNING,
+    )
+
+
+def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
+    """Class id → attendance rate, from ``records/attendance/<class-id>/`` (classes with a
+    folder, an enrollment and something recorded)."""
+    from cadretrain.enroll.enrollment import load_enrollments
+    from cadretrain.records.attendance import read_attendance
+
+    folder = attendance_dir(plan)
+    if not folder.is_dir():
+        return {}
+    by_id = {c.id: c for c in plan.classes}
+    enrollments = load_enrollments(plan, Sink())  # unreadable ones are the report's to tell
+    out: dict[str, Fraction] = {}
+    for sub in _visible(folder):
+        where = str(sub)
+        cls = by_id.get(sub.name)
+        if not sub.is_dir() or cls is None:
+            why = "不是班次代号命名的文件夹" if sub.is_dir() else "不在班次代号命名的文件夹中"
+            sink.add(
+                "CT801",
+                Pos(where),
+                f"{where} {why}，未读取",
+                hint="请把各班次填好的签到表放在 records/attendance/班次代号/ 文件夹中。",
+                severity=Severity.WARNING,
+            )
+            continue
+        enrollment = enrollments.get(cls.id)
+        if enrollment is None:
+            _no_enrollment(sink, "CT801", cls, where)
+            continue
+        rate = read_attendance(plan, cls, enrollment, [sub], sink).rate()
+        if rate is not None:
+            out[cls.id] = rate
+    return out
+
+
+def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
+    """Class id → satisfaction rate, from the filled forms in ``records/ratings/``."""
+    from cadretrain.records.satisfaction import read_ratings
+
+    folder = ratings_dir(plan)
+    if not folder.is_dir():
+        return {}
+    good: dict[str, int] = {}
+    responses: dict[str, int] = {}
+    for path in _visible(folder):
+        if path.is_dir() or path.suffix.lower() not in (".xlsx", ".csv"):
+            sink.add(
+                "CT901",
+                Pos(str(path)),
+                f"{path} 不是满意度测评汇总表（xlsx 或 csv），未读取",
+                hint="records/ratings/ 中只放填好的满意度测评汇总表。",
+                severity=Severity.WARNING,
+            )
+            continue
+        got = read_ratings(plan, path, sink)
+        if got is None:
+            continue
+        for r in got.ratings:
+            good[got.cls.id] = good.get(got.cls.id, 0) + r.counts[0] + r.counts[1]
+            responses[got.cls.id] = responses.get(got.cls.id, 0) + r.responses
+    return {cid: Fraction(good[cid], n) for cid, n in responses.items() if n}
+
+
+def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
+    """Class id → graded results, from ``records/scores/<class-id>.xlsx`` (classes with an
+    enrollment and at least one complete score). A file not named after a class, a class
+    without an enrollment or a stray file is a warning and not read."""
+    from cadretrain.enroll.enrollment import load_enrollments
+    from cadretrain.records.assessment import Scores, grading_for, read_scores
+
+    folder = records_dir(plan) / "scores"
+    if not folder.is_dir():
+        return {}
+    by_id = {c.id: c for c in plan.classes}
+    enrollments = load_enrollments(plan, Sink())  # unreadable ones are the report's to tell
+    out: dict[str, Scores] = {}
+    for path in _visible(folder):
+        where = str(path)
+        cls = by_id.get(path.stem) if path.suffix.lower() == ".xlsx" else None
+        if path.is_dir() or cls is None:
+            sink.add(
+                "CT901",
+                Pos(where),
+                f"{where} 不是以班次代号命名的成绩登记表（班次代号.xlsx），未读取",
+                hint="请把各班次填好的成绩登记表存为 records/scores/班次代号.xlsx。",
+                severity=Severity.WARNING,
+            )
+            continue
+        enrollment = enrollments.get(cls.id)
+        if enrollment is None:
+            _no_enrollment(sink, "CT901", cls, where)
+            continue
+        results = read_scores(plan, cls, enrollment, path, sink)
+        if any(r.total is not None for r in results):
+            out[cls.id] = Scores(cls, grading_for(cls), results)
+    return out

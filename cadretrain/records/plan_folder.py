@@ -1,0 +1,148 @@
+"""All the plans in one folder (several years' plans kept together), for the 学时 ledger,
+``report`` and ``archive``.
+
+Layouts read (both may be mixed):
+
+- flat: ``计划/2013-county.yaml``, ``计划/2014-county.yaml`` sharing ``计划/enrollments/``;
+- a subfolder per year: ``计划/2013/2013-county.yaml`` with ``计划/2013/enrollments/`` …
+
+A plan's enrollments and records sit beside the plan file, so in the flat layout two plans
+with a class of the same id would read the same ``enrollments/<id>.yaml`` (and count its
+people twice in the ledger). That is reported (``Folder.shared``), and the commands exit 1:
+the fix is the subfolder layout. The subfolders ``enrollments``, ``records`` and ``templates``
+and hidden ones are never searched for plans.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.model import Plan
+
+
+@dataclass
+class Folder:
+    plans: list[Plan]
+    skipped: list[str]  # “file：why”, for files that are not plans
+    with_errors: list[str]  # plans that loaded with errors (hours from what could be read)
+    shared: list[str] = field(default_factory=list)  # enrollments two plans would both read
+
+    def warn(self) -> None:
+        """Print what was skipped and what is shared (stderr)."""
+        for why in self.skipped:
+            print(f"提示：跳过 {why}", file=sys.stderr)
+        for why in self.shared:
+            print(f"错误：{why}", file=sys.stderr)
+
+
+RESERVED = frozenset({"enrollments", "records", "templates"})
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def plan_files(where: Path, skipped: list[str] | None = None) -> list[Path]:
+    """``where`` itself when it is a file; else the ``*.yaml``/``*.yml`` directly in it and in
+    its subfolders one level down (not ``enrollments``, ``records``, ``templates``, hidden).
+    A folder that cannot be listed is noted in ``skipped``."""
+    if where.is_file():
+        return [where]
+    files: list[Path] = []
+    for folder in (where, *_subfolders(where)):
+        try:
+            files += _yaml_files(folder)
+        except OSError as exc:
+            if skipped is not None:
+                skipped.append(f"{folder}：无法读取（{exc.strerror or exc}）")
+    return files
+
+
+def _subfolders(where: Path) -> list[Path]:
+    try:
+        subs = sorted(p for p in where.iterdir() if p.is_dir())
+    except OSError:
+        return []  # reported when the folder itself is listed
+    return [p for p in subs if p.name not in RESERVED and not p.name.startswith((".", "_"))]
+
+
+def _shared(plans: Sequence[Plan]) -> list[str]:
+    """Class ids that two plans in the same folder have, where that enrollment exists."""
+    from cadretrain.enroll.enrollment import enrollment_path
+
+    out: list[str] = []
+    first: dict[tuple[Path, str], Plan] = {}
+    for plan in plans:
+        for cls in plan.classes:
+            key = (Path(plan.file).parent, cls.id)
+            other = first.setdefault(key, plan)
+            if other is not plan and enrollment_path(plan, cls.id).exists():
+                out.append(
+                    f"{Path(other.file).name} 与 {Path(plan.file).name} 在同一文件夹中，都有班次"
+                    f"“{cls.id}”，会共用报名名单 {enrollment_path(plan, cls.id)}（学时重复计算）。"
+                    "请把每个年度的计划连同它的 enrollments/、records/ 放进各自的子文件夹，"
+                    "如 2013/、2014/"
+                )
+    return out
+
+
+def load_plans(where: Path) -> Folder:
+    """Every plan file of :func:`plan_files` that loads as a plan."""
+    from cadretrain.plan.loader import load_plan
+
+    folder = Folder([], [], [])
+    files = plan_files(where, folder.skipped)
+    for path in files:
+        sink = Sink()
+        plan = load_plan(path, sink)
+        if plan is None:
+            why = sink.items[0].message if sink.items else "没有 plan 的 title 和 year"
+            folder.skipped.append(f"{path}：{why}")
+            continue
+        if sink.has_errors():
+            folder.with_errors.append(str(path))
+        folder.plans.append(plan)
+    folder.shared = _shared(folder.plans)
+    return folder
+
+
+def find_unit(plans: Sequence[Plan], query: str) -> str | None:
+    """The unit name that ``query`` means (name, id or alias in any plan), or None."""
+    q = query.strip()
+    for plan in sorted(plans, key=lambda p: -p.year):
+        for u in plan.units.values():
+            if q in (u.name, u.id, *u.aliases):
+                return u.name
+    return None
+
+
+def open_folder(plans_dir: Path) -> Folder | None:
+    """The folder's plans for a command, or None after telling why not (exit code 2): the
+    folder is missing or holds no plan. Skipped files and shared enrollments are printed."""
+    if not plans_dir.exists():
+        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
+        return None
+    folder = load_plans(plans_dir)
+    folder.warn()
+    if not folder.plans:
+        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
+        return None
+    return folder
+
+
+def unit_label(plans: Sequence[Plan], unit: str | None, everyone: str) -> str | None:
+    """The unit name ``unit`` means (``everyone`` when None), or None after naming the closest
+    units (exit code 2)."""
+    from cadretrain.plan.fields import did_you_mean
+
+    if unit is None:
+        return everyone
+    found = find_unit(plans, unit)
+    if found is None:
+        names = sorted({u.name for p in plans for u in p.units.values()})
+        print(f"错误：计划中没有单位“{unit}”。{did_you_mean(unit.strip(), names)}", file=sys.stderr)
+    return found

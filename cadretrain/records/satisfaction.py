@@ -1,0 +1,292 @@
+"""满意度测评 (trainee ratings of teachers) and the 师资库 (teacher pool).
+
+Seed, 第五篇: trainees rate each teacher in class (当堂测评); teachers "得到大部分学员认可" enter
+the 师资库, and the ratings are the basis for entering and adjusting it. Decisions:
+
+- The office tallies the paper forms into one 测评汇总表 per class: a row per teacher of the
+  class (named teachers and teacher groups alike), counts of 很满意/满意/基本满意/不满意.
+- Satisfaction rate = (很满意 + 满意) ÷ responses; average = (4·很满意 + 3·满意 + 2·基本满意
+  + 1·不满意) ÷ responses. A teacher with no responses has no rate (CT905) and is skipped.
+- ``plan.teacher_pool`` (defaults: satisfied 0.9, classes 2, floor 0.6): a teacher whose rate
+  is ≥ satisfied in at least ``classes`` different classes is proposed for the pool
+  (加入师资库) — unless some class rated the teacher below ``floor``: then only the reminder
+  (提醒) is given, since the two would contradict each other. Each change lists its evidence.
+  Teachers already marked ``pool: true`` (teacher groups) are treated like anyone else.
+
+Reading is in :mod:`cadretrain.records.satisfaction_read`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Sink
+from cadretrain.plan.model import Plan, Teacher, TrainingClass
+
+LEVELS = ("很满意", "满意", "基本满意", "不满意")
+POINTS = (4, 3, 2, 1)
+JOIN, WARN = "加入师资库", "提醒"
+
+
+@dataclass(frozen=True)
+class Rating:
+    teacher: Teacher
+    counts: tuple[int, int, int, int]  # in LEVELS order
+
+    @property
+    def responses(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def rate(self) -> Fraction | None:
+        n = self.responses
+        return Fraction(self.counts[0] + self.counts[1], n) if n else None
+
+    @property
+    def average(self) -> Fraction | None:
+        n = self.responses
+        return (
+            Fraction(sum(c * p for c, p in zip(self.counts, POINTS, strict=True)), n) if n else None
+        )
+
+
+@dataclass
+class ClassRatings:
+    cls: TrainingClass
+    file: str
+    ratings: list[Rating] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PoolRule:
+    satisfied: Fraction = Fraction(9, 10)
+    classes: int = 2
+    floor: Fraction = Fraction(6, 10)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    cls: TrainingClass
+    rate: Fraction
+    responses: int
+
+    def text(self) -> str:
+        return f"{self.cls.label} {percent(self.rate)}（{self.responses} 人）"
+
+
+@dataclass
+class Change:
+    teacher: Teacher
+    action: str  # JOIN or WARN
+    reason: str
+    evidence: list[Evidence]
+
+
+def percent(rate: Fraction | None) -> str:
+    from cadretrain.records.attendance import percent as pct
+
+    return pct(rate)
+
+
+def pool_rule(plan: Plan) -> PoolRule:
+    rec = plan.plan_rec.get("teacher_pool")
+
+    def frac(key: str, default: Fraction) -> Fraction:
+        value = rec.get(key) if rec is not None else None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return default
+        return Fraction(value).limit_denominator(1000)
+
+    classes = rec.get("classes") if rec is not None else None
+    return PoolRule(
+        frac("satisfied", Fraction(9, 10)),
+        classes if isinstance(classes, int) and classes > 0 else 2,
+        frac("floor", Fraction(6, 10)),
+    )
+
+
+def pool_changes(plan: Plan, results: Sequence[ClassRatings]) -> list[Change]:
+    """Who enters the 师资库 and who is flagged, in the plan's teacher order."""
+    rule = pool_rule(plan)
+    seen: dict[str, list[Evidence]] = {}
+    for cr in results:
+        for r in cr.ratings:
+            if r.rate is not None:
+                seen.setdefault(r.teacher.id, []).append(Evidence(cr.cls, r.rate, r.responses))
+    changes: list[Change] = []
+    for tid, teacher in plan.teachers.items():
+        evidence = seen.get(tid, [])
+        low = [e for e in evidence if e.rate < rule.floor]
+        good = [e for e in evidence if e.rate >= rule.satisfied]
+        good_classes = {e.cls.id for e in good}
+        if low:
+            reason = f"满意率低于 {percent(rule.floor)}"
+            if len(good_classes) >= rule.classes:
+                reason += "（另有班次达到入库标准，但有班次偏低，暂不入库）"
+            changes.append(Change(teacher, WARN, reason, low))
+        elif len(good_classes) >= rule.classes:
+            reason = f"在 {len(good_classes)} 个班次中满意率达到 {percent(rule.satisfied)}"
+            changes.append(Change(teacher, JOIN, reason, good))
+    return changes
+
+
+def read_ratings(
+    plan: Plan, path: Path, sink: Sink, cls: TrainingClass | None = None
+) -> ClassRatings | None:
+    """One filled 测评汇总表; the class from the form itself, else ``cls``."""
+    from cadretrain.records.satisfaction_read import read_form
+
+    return read_form(plan, path, sink, cls)
+
+
+def teacher_text(t: Teacher) -> str:
+    return "".join(x for x in (t.org, t.title) if x)
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+FORM_HEADS = ["序号", "授课教师", "单位及职称", *LEVELS, "备注"]
+
+
+def rating_form_bytes(plan: Plan, cls: TrainingClass) -> bytes:
+    """The per-class 测评汇总表; a hidden sheet ``_cadretrain`` names the class."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from cadretrain.files.sheet_styles import BODY, write
+    from cadretrain.files.xlsx import put, to_bytes
+    from cadretrain.records.assessment import fit_widths, start_sheet
+
+    info = (
+        "请把收回的学员测评表逐位教师统计，在各栏填写人数。满意率 =（很满意 + 满意）÷ 测评人数；"
+        "测评结果作为授课教师入选和调整师资库的依据。"
+    )
+    wb, ws = start_sheet(f"{cls.name}学员满意度测评汇总表", info, FORM_HEADS, landscape=False)
+    ws.title = "测评汇总表"
+    lines: list[list[object]] = []
+    for n, tid in enumerate(cls.teachers, start=1):
+        t = plan.teachers.get(tid)
+        lines.append([n, t.name if t else tid, teacher_text(t) if t else "", "", "", "", "", ""])
+    for r, line in enumerate(lines, start=4):
+        for c, value in enumerate(line, start=1):
+            write(ws, r, c, value, BODY)
+    if lines:
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+        dv.allow_blank = True
+        dv.showErrorMessage = True
+        dv.error = "请填写人数（0 或正整数）"
+        dv.add(f"D4:G{3 + len(lines)}")
+        ws.add_data_validation(dv)
+    fit_widths(ws, FORM_HEADS, lines)
+    meta = wb.create_sheet("_cadretrain")
+    meta.sheet_state = "hidden"
+    put(meta, 1, 1, "class")
+    put(meta, 1, 2, cls.id)
+    return bytes(to_bytes(wb))
+
+
+RESULT_HEADS = ["授课教师", "班次", "测评人数", *LEVELS, "满意率", "平均分"]
+
+
+def rating_line(cr: ClassRatings, r: Rating) -> list[object]:
+    avg = r.average
+    return [r.teacher.name, cr.cls.label, r.responses, *r.counts, percent(r.rate),
+            "—" if avg is None else f"{float(avg):.2f}"]  # fmt: skip
+
+
+def changes_bytes(plan: Plan, results: Sequence[ClassRatings], changes: list[Change]) -> bytes:
+    """``师资库变动.xlsx``: the changes with evidence, then every rating read."""
+    from cadretrain.files.sheet_styles import BODY, HEAD, WRAP, write
+    from cadretrain.files.xlsx import a4, to_bytes
+    from cadretrain.records.assessment import fit_widths, start_sheet
+
+    rule = pool_rule(plan)
+    heads = ["序号", "授课教师", "单位及职称", "变动", "理由", "依据（班次 满意率 测评人数）"]
+    info = (
+        f"规则：满意率达到 {percent(rule.satisfied)} 的班次不少于 {rule.classes} 个，加入师资库；"
+        f"任一班次满意率低于 {percent(rule.floor)}，予以提醒。"
+    )
+    wb, ws = start_sheet(f"{plan.title}师资库变动", info, heads, landscape=True)
+    ws.title = "师资库变动"
+    lines: list[list[object]] = [
+        [
+            n,
+            c.teacher.name,
+            teacher_text(c.teacher),
+            c.action,
+            c.reason,
+            "；".join(e.text() for e in c.evidence),
+        ]
+        for n, c in enumerate(changes, start=1)
+    ]
+    for r, line in enumerate(lines, start=4):
+        for c, value in enumerate(line, start=1):
+            write(ws, r, c, value, WRAP if c >= 5 else BODY)
+    fit_widths(ws, heads, lines)
+    detail = wb.create_sheet("测评结果")
+    for c, head in enumerate(RESULT_HEADS, start=1):
+        write(detail, 1, c, head, HEAD)
+    rows = [rating_line(cr, r) for cr in results for r in cr.ratings]
+    for r, line in enumerate(rows, start=2):
+        for c, value in enumerate(line, start=1):
+            write(detail, r, c, value, BODY)
+    fit_widths(detail, RESULT_HEADS, rows)
+    detail.print_title_rows = "1:1"
+    a4(detail)
+    return bytes(to_bytes(wb))
+
+
+def print_ratings(plan: Plan, results: Sequence[ClassRatings], changes: list[Change]) -> None:
+    from cadretrain.cli.terminal import RIGHT, echo, rich_table
+
+    right = {"测评人数", *LEVELS, "满意率", "平均分"}
+    t = rich_table("满意度测评结果", [(h, RIGHT) if h in right else h for h in RESULT_HEADS])
+    for cr in results:
+        for r in cr.ratings:
+            t.add_row(*(str(v) for v in rating_line(cr, r)))
+    c = rich_table("师资库变动", ["授课教师", "变动", "理由", "依据"])
+    for ch in changes:
+        style = "green" if ch.action == JOIN else "red"
+        evidence = "；".join(e.text() for e in ch.evidence)
+        c.add_row(ch.teacher.name, ch.action, ch.reason, evidence, style=style)
+    echo(t, c if changes else "· 没有师资库变动。")
+
+
+def run_ratings(
+    plan: Plan, query: str | None, files: Sequence[Path], output: Path, force: bool = False
+) -> int:
+    """``cadretrain ratings``: without files write ``{class-id}-满意度测评汇总表.xlsx`` for the
+    class; with filled forms (any classes) print the results and write ``师资库变动.xlsx``.
+
+    Exit code 0; 1 for errors in a form or an edited output; 2 for an unknown class."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.documents.roster import write_output
+    from cadretrain.plan.lookup import pick_class
+
+    cls = None
+    if query:
+        cls = pick_class(plan, query)
+        if cls is None:
+            return 2
+    if not files:
+        if cls is None:
+            print("错误：请用 --class 指定班次，或给出填好的测评汇总表", file=sys.stderr)
+            return 2
+        found = cls
+        name = f"{found.id}-满意度测评汇总表.xlsx"
+        return write_output(output, force, name, lambda: rating_form_bytes(plan, found))
+    sink = Sink()
+    results = [r for f in files if (r := read_ratings(plan, f, sink, cls)) is not None]
+    print_diagnostics(sink.items)
+    if not results:
+        print("错误：没有读到任何测评结果，未生成师资库变动", file=sys.stderr)
+        return 1
+    changes = pool_changes(plan, results)
+    print_ratings(plan, results, changes)
+    code = write_output(
+        output, force, "师资库变动.xlsx", lambda: changes_bytes(plan, results, changes)
+    )
+    return code or (1 if sink.has_errors() else 0)

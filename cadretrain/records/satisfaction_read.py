@@ -1,0 +1,146 @@
+"""Reading a filled 满意度测评汇总表, and the synthetic filled examples.
+
+The class comes from the hidden ``_cadretrain`` sheet the form carries, else from ``--class``,
+else from the title naming a class. A teacher row is matched by name against the class's
+teachers; counts must be whole numbers ≥ 0 (blank counts as 0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.files.tabular import Table, cell_text, read_tables
+from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.records.assessment_read import find_header, norm
+from cadretrain.records.attendance_sheet import cell_ref
+from cadretrain.records.satisfaction import LEVELS, ClassRatings, Rating
+
+
+def _class_of(plan: Plan, tables: list[Table]) -> TrainingClass | None:
+    by_id = {c.id: c for c in plan.classes}
+    for t in tables:
+        if t.name == "_cadretrain":
+            for _line, row in t.rows:
+                if len(row) >= 2 and cell_text(row[0]) == "class":
+                    return by_id.get(cell_text(row[1]))
+    for t in tables:
+        for _line, row in t.rows[:2]:
+            text = norm(row[0] if row else "")
+            named = [c for c in plan.classes if text.startswith(norm(c.name))]
+            if len(named) == 1:
+                return named[0]
+    return None
+
+
+def _count(value: object) -> int | None:
+    if value is None or cell_text(value) == "":
+        return 0
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    text = norm(value).removesuffix("人")
+    return int(text) if text.isdigit() else None
+
+
+def read_form(
+    plan: Plan, path: Path, sink: Sink, fallback: TrainingClass | None
+) -> ClassRatings | None:
+    file = str(path)
+    tables = read_tables(path, sink, "CT901")
+    if tables is None:
+        return None
+    cls = _class_of(plan, tables) or fallback
+    found = next(
+        ((t, h) for t in tables if (h := find_header(t, list(LEVELS), "授课教师")) is not None),
+        None,
+    )
+    if cls is None or found is None:
+        why = "看不出是哪个班次（请加 --class）" if cls is None else "找不到表头"
+        sink.add(
+            "CT901",
+            Pos(file),
+            f"{file} 无法作为满意度测评汇总表读取：{why}",
+            hint="请使用 cadretrain ratings --class 班次 生成的测评汇总表填写。",
+        )
+        return None
+    table, (head_at, cols) = found
+    teachers = {
+        norm(plan.teachers[t].name): plan.teachers[t] for t in cls.teachers if t in plan.teachers
+    }
+    out = ClassRatings(cls, file)
+    done: set[str] = set()
+    for line, row in table.rows:
+        if line <= head_at:
+            continue
+        cell = {h: (row[c - 1] if c <= len(row) else None) for h, c in cols.items()}
+        name = cell_text(cell["授课教师"])
+        if not name:
+            continue
+        teacher = teachers.get(norm(name))
+        if teacher is None or teacher.id in done:
+            why = "已填过一行" if teacher else f"不是班次“{cls.label}”的授课教师"
+            sink.add(
+                "CT904",
+                Pos(file, line, cols["授课教师"]),
+                f"{cell_ref(table.name, line, cols['授课教师'])}：“{name}”{why}，此行未计入",
+                hint="授课教师应与计划中该班次的 teachers 一致，每位教师一行。",
+            )
+            continue
+        counts: list[int] = []
+        for level in LEVELS:
+            n = _count(cell[level])
+            if n is None:
+                sink.add(
+                    "CT902",
+                    Pos(file, line, cols[level]),
+                    f"{cell_ref(table.name, line, cols[level])}：{name}的“{level}”人数"
+                    f"“{cell_text(cell[level])}”不是非负整数，按 0 计",
+                    hint="请填写人数，如 35。",
+                )
+                n = 0
+            counts.append(n)
+        done.add(teacher.id)
+        out.ratings.append(Rating(teacher, (counts[0], counts[1], counts[2], counts[3])))
+    silent = [
+        plan.teachers[t].name
+        for t in cls.teachers
+        if t in plan.teachers and not any(r.teacher.id == t and r.responses for r in out.ratings)
+    ]
+    if silent:
+        sink.add(
+            "CT905",
+            Pos(file),
+            f"班次“{cls.label}”的授课教师 {'、'.join(silent)} 没有测评结果，不参与师资库评定",
+        )
+    return out
+
+
+# --- the synthetic filled examples -------------------------------------------------------
+
+#: class id -> per teacher id the tally (很满意, 满意, 基本满意, 不满意); deterministic
+EXAMPLE_COUNTS: dict[str, dict[str, tuple[int, int, int, int]]] = {
+    "women-leaders": {"tian-ruijuan": (80, 30, 6, 2), "ps-faculty": (70, 38, 8, 2)},
+    "youth-league": {"wang-jing": (10, 15, 12, 11), "ps-faculty": (30, 14, 3, 1)},
+}
+
+
+def filled_rating_form(plan: Plan, cls: TrainingClass) -> bytes:
+    """The class's 测评汇总表 with the tallies of :data:`EXAMPLE_COUNTS`."""
+    import io
+
+    import openpyxl
+
+    from cadretrain.files.xlsx import put, to_bytes
+    from cadretrain.records.satisfaction import rating_form_bytes
+
+    wb = openpyxl.load_workbook(io.BytesIO(rating_form_bytes(plan, cls)))
+    ws = wb["测评汇总表"]
+    tallies = EXAMPLE_COUNTS.get(cls.id, {})
+    for i, tid in enumerate(cls.teachers):
+        for k, n in enumerate(tallies.get(tid, (0, 0, 0, 0))):
+            put(ws, 4 + i, 4 + k, n)
+    return bytes(to_bytes(wb))
