@@ -93,7 +93,7 @@ def test_round_trip_everyone_present(plan: Plan, tmp_path: Path) -> None:
     path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "filled.xlsx", {})
     att, diags = read(plan, cls, enrollment, [path])
     assert diags == []
-    assert len(att.people) == 118
+    assert len(att.people) == len(enrollment.people) > 0
     assert [p.person for p in att.people] == list(enrollment.people)
     assert all(
         (p.half_days, p.present, p.missed, p.not_recorded) == (6, 6, 0, 0) for p in att.people

@@ -41,31 +41,6 @@ def test_every_command_has_chinese_help() -> None:
         assert cmd.help and re.search(r"[\u4e00-\u9fff]", cmd.help), name
 
 
-def test_help_pages_are_in_chinese() -> None:
-    """Click's and Typer's own words (Usage, Options, Arguments, [default: …], [required],
-    "Show this message and exit.") are replaced on every help page, in a real process."""
-    import subprocess
-    import sys
-
-    pages = [[], *([name, "--help"] for name in commands())]
-    for args in pages:
-        run = subprocess.run(
-            [sys.executable, "-m", "cadretrain", *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env={"COLUMNS": "100", "TERMINAL_WIDTH": "100", "PATH": ""},
-            check=False,
-        )
-        page = run.stdout
-        assert run.returncode == (0 if args else 2), (args, run.stderr)  # bare: click's 2
-        assert re.search(r"用法：\S*(python -m )?cadretrain", page), args
-        assert "显示本帮助并退出。" in page and "选项" in page, args
-        for english in ("Usage:", "Show this message", "Options", "Arguments", "[default:"):
-            assert english not in page, (args, english)
-        assert "[required]" not in page and "Commands" not in page, args
-
-
 def test_every_class_key_is_in_the_readme() -> None:
     for key in SECTIONS["class"]:
         assert f"`{key}`" in README, key

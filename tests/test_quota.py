@@ -370,7 +370,7 @@ def test_bounds_hold_whenever_they_can(
 
 def test_spread_example() -> None:
     # 7 = 3+2+2, 5 = 1+2+2, 1 = 1+0+0: the extras go to the emptiest session, earlier first
-    spread = spread_over_sessions({"A": 7, "B": 5, "C": 1}, 3, capacity=5)
+    spread = spread_over_sessions({"A": 7, "B": 5, "C": 1}, 3)
     assert spread == {"A": [3, 2, 2], "B": [1, 2, 2], "C": [1, 0, 0]}
     assert [sum(col) for col in zip(*spread.values(), strict=True)] == [5, 4, 4]
 
@@ -382,21 +382,21 @@ def test_spread_reports_impossible_per_session_cap() -> None:
         spread_over_sessions({"A": 7}, 0)
 
 
-def test_spread_over_capacity_is_still_balanced() -> None:
-    spread = spread_over_sessions({"A": 9, "B": 9}, 2, capacity=5)
+def test_spread_balances_even_when_a_venue_cannot_hold_it() -> None:
+    # 18 people in 2 sessions: 9 + 9 is the smallest largest session, whatever the venue holds
+    spread = spread_over_sessions({"A": 9, "B": 9}, 2)
     assert [sum(col) for col in zip(*spread.values(), strict=True)] == [9, 9]
 
 
 @given(
     st.lists(st.integers(0, 50), min_size=0, max_size=8),
     st.integers(1, 6),
-    st.integers(0, 60),
     st.integers(0, 20),
 )
-def test_spread_properties(counts: list[int], sessions: int, capacity: int, extra: int) -> None:
+def test_spread_properties(counts: list[int], sessions: int, extra: int) -> None:
     seats = {f"u{i}": n for i, n in enumerate(counts)}
     cap = max([math.ceil(n / sessions) for n in counts], default=0) + extra % 2
-    spread = spread_over_sessions(seats, sessions, capacity=capacity, per_session_max=cap)
+    spread = spread_over_sessions(seats, sessions, per_session_max=cap)
     assert list(spread) == list(seats)
     totals = [0] * sessions
     for u, row in spread.items():
@@ -405,5 +405,4 @@ def test_spread_properties(counts: list[int], sessions: int, capacity: int, extr
         assert min(row) >= seats[u] // sessions
         totals = [t + r for t, r in zip(totals, row, strict=True)]
     assert max(totals) - min(totals) <= 1
-    if sum(counts) <= capacity * sessions:
-        assert max(totals) <= capacity
+    assert max(totals) == math.ceil(sum(counts) / sessions)  # the smallest largest session

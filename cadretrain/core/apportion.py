@@ -316,7 +316,6 @@ def apportion(
 def spread_over_sessions(
     seats: Mapping[str, int],
     sessions: int,
-    capacity: int | None = None,
     per_session_max: int | None = None,
 ) -> dict[str, list[int]]:
     """Spread each unit's seats over ``sessions`` sessions (期), per unit a list of counts.
@@ -324,15 +323,13 @@ def spread_over_sessions(
     Every unit sends ⌊seats/sessions⌋ or ⌈seats/sessions⌉ to each session. Its extra people go,
     unit by unit in input order, to the sessions with the smallest total so far (the earlier
     session on a tie), so session totals never differ by more than 1. That also makes the
-    largest session as small as it can be: it stays within ``capacity`` whenever
-    sessions × capacity ≥ the total, and otherwise the spread is still returned for the
-    caller to report. ``per_session_max`` caps what one unit sends to one session; a cap
+    largest session as small as it can be (⌈total/sessions⌉), so it fits a venue whenever any
+    spread does; the caller compares it with the venue's capacity. ``per_session_max`` caps what
+    one unit sends to one session; a cap
     below ⌈seats/sessions⌉ cannot be met and raises ``ValueError``.
     """
     if sessions < 1:
         raise ValueError("期数至少为 1")
-    if capacity is not None and capacity < 0:
-        raise ValueError("每期容量不能为负数")
     if any(n < 0 for n in seats.values()):
         raise ValueError("单位名额不能为负数")
     if per_session_max is not None:

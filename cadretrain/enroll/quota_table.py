@@ -106,7 +106,7 @@ def quota_table(
     if cap is not None and any(math.ceil(n / sessions) > cap for n in seats_by_unit.values()):
         table.notes.append(f"每单位每期上限 {cap} 人不足以容纳部分单位的名额，已按平均分配")
         cap = None
-    table.per_session = spread_over_sessions(seats_by_unit, sessions, capacity, cap)
+    table.per_session = spread_over_sessions(seats_by_unit, sessions, cap)
     if capacity is not None and any(t > capacity for t in table.session_totals()):
         table.notes.append(f"有一期人数超过{venue.name if venue else ''}容量 {capacity} 人")
     return table

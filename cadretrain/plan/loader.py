@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, ScalarNode
 
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.files.source import read_source
@@ -221,7 +221,3 @@ def eligible_from(elig: Rec, ranks: list[str]) -> Eligible:
         gender=elig.get("gender"),
         tags=frozenset(elig.get("tags", [])),
     )
-
-
-def node_text(node: Node) -> str:
-    return str(node.value) if isinstance(node, ScalarNode) else show(node)
