@@ -3,7 +3,8 @@
 
 python3 tasks.py run    # create .venv, install, then on the bundled 2013 plan: show, validate,
                         # and build every output into out/
-python3 tasks.py test   # create .venv, install with dev tools, run ruff, mypy and pytest
+python3 tasks.py test   # create .venv, install with dev tools, run ruff, mypy, import-linter
+                        # (the stage layers, docs/development.md) and pytest
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def test() -> int:
     sh(BIN / "ruff", "check", ".")
     sh(BIN / "ruff", "format", "--check", ".")
     sh(BIN / "mypy", "cadretrain")
+    sh(BIN / "lint-imports")
     return sh(BIN / "python", "-m", "pytest", check=False)
 
 
