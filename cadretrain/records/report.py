@@ -28,11 +28,11 @@ from html import escape
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Sink
-from cadretrain.documents.ics import left_out
-from cadretrain.documents.notice import md_escape
+from cadretrain.core.text import md_escape
+from cadretrain.core.workcal import WorkCalendar
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import calendar_for
+from cadretrain.plan.schedule import calendar_for, schedule_class
 from cadretrain.records.assessment import EXCELLENT, PASS, Scores
 from cadretrain.records.attendance import percent
 from cadretrain.records.ledger import ZERO, class_entries, num
@@ -116,6 +116,15 @@ def half_of(cls: TrainingClass) -> str:
     return HALVES[0] if first.start.month <= 6 else HALVES[1]
 
 
+def left_out(cls: TrainingClass, calendar: WorkCalendar) -> int:
+    """Sessions of ``cls`` not in the ICS calendar: the scheduled slots without exact dates
+    (vague dates) and the sessions that could not be placed."""
+    sched = schedule_class(cls, calendar)
+    exported = sum(1 for s in sched.slots if not s.possible and s.days)
+    wanted = max(len(cls.sessions), cls.session_count or 0, len(sched.slots), 1)
+    return max(wanted - exported, 0)
+
+
 def year_report(
     plans: Sequence[Plan],
     year: int,
@@ -155,7 +164,7 @@ def year_report(
                     person_days=sum((e.days for _, _, e in entries), ZERO),
                     hours=sum((e.hours for _, _, e in entries), ZERO),
                     held=bool(entries),
-                    not_in_calendar=left_out(plan, cls),
+                    not_in_calendar=left_out(cls, calendar),
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
                     graded=len(graded.results) if graded is not None else None,
