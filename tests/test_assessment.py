@@ -19,11 +19,11 @@ from cadretrain.records.assessment import (
     FAIL,
     PASS,
     PENDING,
-    read_scores,
     run_scores,
     score_sheet_bytes,
 )
-from cadretrain.records.assessment_read import filled_score_sheet
+from cadretrain.records.assessment_read import read_scores
+from cadretrain.synth.scores import filled_score_sheet
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -139,7 +139,7 @@ def test_excellent_share_caps_and_ties_drop(
 def test_example_is_current_and_run_writes_completion_list(plan: Plan, tmp_path: Path) -> None:
     cls, enrollment = women(plan)
     assert EXAMPLE.read_bytes() == filled_score_sheet(plan, cls, enrollment), (
-        "regenerate examples/scores with cadretrain.records.assessment_read.filled_score_sheet"
+        "regenerate examples/scores with cadretrain.synth.scores.filled_score_sheet"
     )
     assert run_scores(plan, "妇女干部班", None, tmp_path) == 0
     assert (tmp_path / "women-leaders-成绩登记表.xlsx").is_file()

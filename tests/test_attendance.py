@@ -26,10 +26,10 @@ from cadretrain.records.attendance import (
     PersonAttendance,
     attendance_bytes,
     percent,
-    read_attendance,
     run_attendance,
 )
-from cadretrain.records.attendance_read import classify
+from cadretrain.records.attendance_read import read_attendance
+from cadretrain.records.attendance_sheet import classify
 from cadretrain.synth.attendance import filled_signin
 from tests.conftest import ROOT
 

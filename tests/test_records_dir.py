@@ -25,7 +25,7 @@ from cadretrain.records.folder import (
 )
 from cadretrain.records.ledger_sheet import run_hours
 from cadretrain.records.plan_folder import load_plans
-from cadretrain.records.satisfaction_read import EXAMPLE_COUNTS
+from cadretrain.synth.ratings import EXAMPLE_COUNTS
 from tests.conftest import ROOT, codes
 
 PLANS = ROOT / "plans"

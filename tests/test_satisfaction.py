@@ -20,10 +20,10 @@ from cadretrain.records.satisfaction import (
     Rating,
     pool_changes,
     rating_form_bytes,
-    read_ratings,
     run_ratings,
 )
-from cadretrain.records.satisfaction_read import filled_rating_form
+from cadretrain.records.satisfaction_read import read_ratings
+from cadretrain.synth.ratings import filled_rating_form
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

@@ -16,7 +16,7 @@ grade follows attendance and the exam score. The rules come from the class's ``g
 - A person with a blank component is not graded (待评, CT905), not counted in n, and does not
   complete until the score is filled in.
 
-Reading is in :mod:`cadretrain.records.assessment_read`.
+Reading is in :mod:`cadretrain.records.assessment_read` (:func:`read_scores`).
 """
 
 from __future__ import annotations
@@ -144,23 +144,6 @@ def assign_grades(grading: Grading, results: Sequence[Result]) -> None:
         if r.total is not None and r.total <= (cut or 0):
             r.grade = PASS
             r.note = f"达到优秀分数线，但优秀人数不超过 {share}%（{limit} 人），按合格"
-
-
-def read_scores(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
-) -> list[Result]:
-    """Read a filled 成绩登记表 and grade everyone on the enrollment (in its order)."""
-    from cadretrain.records.assessment_read import read_sheet
-
-    grading = grading_for(cls)
-    found = read_sheet(plan, cls, enrollment, grading, path, sink)
-    results = [
-        found.get(id(p)) or Result(p, dict.fromkeys(grading.weights)) for p in enrollment.people
-    ]
-    for r in results:
-        r.total = weighted_total(grading, r.scores)
-    assign_grades(grading, results)
-    return results
 
 
 # --- the blank sheet -----------------------------------------------------------------------
@@ -303,6 +286,8 @@ def run_scores(
     if sheet is None:
         name = f"{cls.id}-成绩登记表.xlsx"
         return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))
+    from cadretrain.records.assessment_read import read_scores
+
     sink = Sink()
     results = read_scores(plan, cls, enrollment, sheet, sink)
     print_diagnostics(sink.items)

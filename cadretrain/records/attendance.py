@@ -2,7 +2,8 @@
 check — leave during a class may not exceed 1/7 of its hours, beyond that the trainee is
 withdrawn (退学, 不予结业).
 
-Reading is in :mod:`cadretrain.records.attendance_read` (marks, headers, CSV). Decisions:
+Reading is in :mod:`cadretrain.records.attendance_read` (:func:`read_attendance`; marks,
+headers, CSV). Decisions:
 
 - The unit is the half-day (上午 / 下午): a training day is two half-days of equal hours, so
   the share of half-days is the share of class hours (whatever ``hours_per_day`` is).
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cadretrain.core.diagnostics import Pos, Sink, some_names
-from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.enroll.enrollment import Enrollee
 from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
@@ -212,29 +213,11 @@ def _half(h: HalfDay) -> str:
     return f"{h[0].month}月{h[0].day}日{h[1]}"
 
 
-def read_attendance(
-    plan: Plan,
-    cls: TrainingClass,
-    enrollment: Enrollment,
-    files: Sequence[Path],
-    sink: Sink,
-    share: Fraction = ART15,
-) -> Attendance:
-    """Read filled sign-in sheets (xlsx, a folder of them) or CSV records into the figures."""
-    from cadretrain.records.attendance_read import read_files
-
-    r = read_files(plan, cls, enrollment, files, sink)
-    marks = {k: {h: m for h, (m, _where) in v.items()} for k, v in r.marks.items()}
-    return build_attendance(
-        plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
-    )
-
-
 # --- output --------------------------------------------------------------------------------
 
 HEADS = ["序号", "姓名", "单位及职务", "期次", "应出勤", "出勤", "迟到", "请假", "缺勤"]
 HEADS += ["未记录", "待核", "出勤率", "处理"]
-_NUMBERS = ("应出勤", "出勤", "迟到", "请假", "缺勤", "未记录", "待核")
+NUMBER_HEADS = ("应出勤", "出勤", "迟到", "请假", "缺勤", "未记录", "待核")
 
 
 def person_row(plan: Plan, n: int, p: PersonAttendance, share: Fraction) -> list[object]:
@@ -316,7 +299,9 @@ def attendance_bytes(plan: Plan, att: Attendance) -> bytes:
     for c, head in enumerate(HEADS, start=1):
         values = [head, *(str(line[c - 1]) for line in lines)]
         wide = 30 if head in ("单位及职务", "处理") else 40
-        set_width(ws, c, column_width(values, minimum=6 if head in _NUMBERS else 4, maximum=wide))
+        set_width(
+            ws, c, column_width(values, minimum=6 if head in NUMBER_HEADS else 4, maximum=wide)
+        )
     ws.print_title_rows = "3:3"
     ws.freeze_panes = "A4"
     a4(ws, landscape=True)
@@ -330,7 +315,8 @@ def print_attendance(plan: Plan, att: Attendance) -> None:
     sessions = len(att.sessions) > 1
     keep = [i for i, h in enumerate(HEADS) if h != "应出勤" and (sessions or h != "期次")]
     columns: list[str | tuple[str, str]] = [
-        (HEADS[i], RIGHT) if HEADS[i] in (*_NUMBERS, "序号", "出勤率") else HEADS[i] for i in keep
+        (HEADS[i], RIGHT) if HEADS[i] in (*NUMBER_HEADS, "序号", "出勤率") else HEADS[i]
+        for i in keep
     ]
     t = rich_table(headline(att), columns)
 
@@ -376,6 +362,8 @@ def run_attendance(
     if isinstance(found, int):
         return found
     cls, enrollment = found
+    from cadretrain.records.attendance_read import read_attendance
+
     sink = Sink()
     att = read_attendance(plan, cls, enrollment, files, sink)
     print_diagnostics(sink.items)

@@ -13,7 +13,7 @@ the 师资库, and the ratings are the basis for entering and adjusting it. Deci
   (提醒) is given, since the two would contradict each other. Each change lists its evidence.
   Teachers already marked ``pool: true`` (teacher groups) are treated like anyone else.
 
-Reading is in :mod:`cadretrain.records.satisfaction_read`.
+Reading is in :mod:`cadretrain.records.satisfaction_read` (:func:`read_ratings`).
 """
 
 from __future__ import annotations
@@ -132,15 +132,6 @@ def pool_changes(plan: Plan, results: Sequence[ClassRatings]) -> list[Change]:
             reason = f"在 {len(good_classes)} 个班次中满意率达到 {percent(rule.satisfied)}"
             changes.append(Change(teacher, JOIN, reason, good))
     return changes
-
-
-def read_ratings(
-    plan: Plan, path: Path, sink: Sink, cls: TrainingClass | None = None
-) -> ClassRatings | None:
-    """One filled 测评汇总表; the class from the form itself, else ``cls``."""
-    from cadretrain.records.satisfaction_read import read_form
-
-    return read_form(plan, path, sink, cls)
 
 
 def teacher_text(t: Teacher) -> str:
@@ -278,6 +269,8 @@ def run_ratings(
         found = cls
         name = f"{found.id}-满意度测评汇总表.xlsx"
         return write_output(output, force, name, lambda: rating_form_bytes(plan, found))
+    from cadretrain.records.satisfaction_read import read_ratings
+
     sink = Sink()
     results = [r for f in files if (r := read_ratings(plan, f, sink, cls)) is not None]
     print_diagnostics(sink.items)

@@ -1,4 +1,4 @@
-"""Reading a filled 满意度测评汇总表, and the synthetic filled examples.
+"""Reading a filled 满意度测评汇总表.
 
 The class comes from the hidden ``_cadretrain`` sheet the form carries, else from ``--class``,
 else from the title naming a class. A teacher row is matched by name against the class's
@@ -46,9 +46,10 @@ def _count(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def read_form(
-    plan: Plan, path: Path, sink: Sink, fallback: TrainingClass | None
+def read_ratings(
+    plan: Plan, path: Path, sink: Sink, fallback: TrainingClass | None = None
 ) -> ClassRatings | None:
+    """One filled 测评汇总表; the class from the form itself, else ``fallback`` (``--class``)."""
     file = str(path)
     tables = read_tables(path, sink, "CT901")
     if tables is None:
@@ -117,30 +118,3 @@ def read_form(
             f"班次“{cls.label}”的授课教师 {'、'.join(silent)} 没有测评结果，不参与师资库评定",
         )
     return out
-
-
-# --- the synthetic filled examples -------------------------------------------------------
-
-#: class id -> per teacher id the tally (很满意, 满意, 基本满意, 不满意); deterministic
-EXAMPLE_COUNTS: dict[str, dict[str, tuple[int, int, int, int]]] = {
-    "women-leaders": {"tian-ruijuan": (80, 30, 6, 2), "ps-faculty": (70, 38, 8, 2)},
-    "youth-league": {"wang-jing": (10, 15, 12, 11), "ps-faculty": (30, 14, 3, 1)},
-}
-
-
-def filled_rating_form(plan: Plan, cls: TrainingClass) -> bytes:
-    """The class's 测评汇总表 with the tallies of :data:`EXAMPLE_COUNTS`."""
-    import io
-
-    import openpyxl
-
-    from cadretrain.files.xlsx import put, to_bytes
-    from cadretrain.records.satisfaction import rating_form_bytes
-
-    wb = openpyxl.load_workbook(io.BytesIO(rating_form_bytes(plan, cls)))
-    ws = wb["测评汇总表"]
-    tallies = EXAMPLE_COUNTS.get(cls.id, {})
-    for i, tid in enumerate(cls.teachers):
-        for k, n in enumerate(tallies.get(tid, (0, 0, 0, 0))):
-            put(ws, 4 + i, 4 + k, n)
-    return bytes(to_bytes(wb))
