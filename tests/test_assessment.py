@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_scores
 from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrollment
 from cadretrain.plan.loader import load_plan
@@ -19,7 +20,6 @@ from cadretrain.records.assessment import (
     FAIL,
     PASS,
     PENDING,
-    run_scores,
     score_sheet_bytes,
 )
 from cadretrain.records.assessment_read import read_scores

@@ -13,6 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_attendance
 from cadretrain.core.codes import CODES
 from cadretrain.core.diagnostics import Diagnostic, Sink
 from cadretrain.documents.signin import signin_bytes
@@ -26,7 +27,6 @@ from cadretrain.records.attendance import (
     PersonAttendance,
     attendance_bytes,
     percent,
-    run_attendance,
 )
 from cadretrain.records.attendance_read import read_attendance
 from cadretrain.records.attendance_sheet import classify

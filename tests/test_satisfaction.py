@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_ratings
 from cadretrain.core.diagnostics import Sink
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
@@ -20,7 +21,6 @@ from cadretrain.records.satisfaction import (
     Rating,
     pool_changes,
     rating_form_bytes,
-    run_ratings,
 )
 from cadretrain.records.satisfaction_read import read_ratings
 from cadretrain.synth.ratings import filled_rating_form

@@ -15,12 +15,14 @@ from fractions import Fraction
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink, some_names
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment import (
     Grading,
     Result,
+    Scores,
     assign_grades,
     grading_for,
     weighted_total,
@@ -178,3 +180,14 @@ def read_scores(
         r.total = weighted_total(grading, r.scores)
     assign_grades(grading, results)
     return results
+
+
+def graded_scores(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
+) -> Scores:
+    """:func:`read_scores` for the 结业名单: CannotProceed (with the problems found) when not
+    one person's scores are complete."""
+    results = read_scores(plan, cls, enrollment, path, sink)
+    if not any(r.total is not None for r in results):
+        raise CannotProceed("成绩登记表中没有读到任何完整的成绩，未生成结业名单", sink.items)
+    return Scores(cls, grading_for(cls), results)

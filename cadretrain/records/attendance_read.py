@@ -24,6 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.enroll.register_layout import squeeze
@@ -379,3 +380,14 @@ def read_attendance(
     return build_attendance(
         plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
     )
+
+
+def read_for_statistics(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
+) -> Attendance:
+    """:func:`read_attendance` for the 考勤统计: CannotProceed (with the problems found) when
+    not a single half-day was recorded in any of the files."""
+    att = read_attendance(plan, cls, enrollment, files, sink)
+    if not any(s.recorded for s in att.sessions):
+        raise CannotProceed("没有读到任何考勤记录，未生成考勤统计", sink.items)
+    return att

@@ -7,9 +7,11 @@ teachers; counts must be whole numbers ≥ 0 (blank counts as 0).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment_read import find_header, norm
@@ -118,3 +120,14 @@ def read_ratings(
             f"班次“{cls.label}”的授课教师 {'、'.join(silent)} 没有测评结果，不参与师资库评定",
         )
     return out
+
+
+def read_all_ratings(
+    plan: Plan, files: Sequence[Path], sink: Sink, fallback: TrainingClass | None = None
+) -> list[ClassRatings]:
+    """Every form that could be read, in the order given; CannotProceed (with the problems
+    found) when none could."""
+    results = [r for f in files if (r := read_ratings(plan, f, sink, fallback)) is not None]
+    if not results:
+        raise CannotProceed("没有读到任何测评结果，未生成师资库变动", sink.items)
+    return results
