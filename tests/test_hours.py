@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.enroll.register import Cadre
@@ -30,7 +31,7 @@ from cadretrain.records.ledger import (
     person_key,
     rank_group,
 )
-from cadretrain.records.ledger_sheet import ledger_bytes, run_hours
+from cadretrain.records.ledger_sheet import ledger_bytes
 from cadretrain.records.plan_folder import find_unit, load_plans
 from tests.conftest import ROOT
 
@@ -330,8 +331,7 @@ def test_two_plans_in_one_folder_sharing_an_enrollment_is_an_error(
     assert run_hours(tmp_path, None, 2013, None) == 1
     err = capsys.readouterr().err
     assert "错误：" in err and "子文件夹" in err
-    from cadretrain.records.archive import run_archive
-    from cadretrain.records.report import run_report
+    from cadretrain.cli.records_folder_steps import run_archive, run_report
 
     assert run_report(tmp_path, 2013, tmp_path / "out") == 1
     assert run_archive(tmp_path, None, None, tmp_path / "out") == 1

@@ -110,7 +110,7 @@ def hours(
     force: ForceOpt = False,
 ) -> None:
     """学时台账：按条例第十四条列出学时不足的干部（乡科级每年 90 学时，县处级 5 年 550 学时）。"""
-    from cadretrain.records.ledger_sheet import run_hours
+    from cadretrain.cli.records_folder_steps import run_hours
 
     raise typer.Exit(run_hours(plans_dir, unit, year, output, force, register))
 
@@ -123,7 +123,7 @@ def report(
     force: ForceOpt = False,
 ) -> None:
     """培训工作统计：计划与实际的班次、人次、人天、学时（md、html），及全年培训日历（ics）。"""
-    from cadretrain.records.report import run_report
+    from cadretrain.cli.records_folder_steps import run_report
 
     raise typer.Exit(run_report(plans_dir, year, output, force))
 
@@ -141,6 +141,6 @@ def archive(
     force: ForceOpt = False,
 ) -> None:
     """学员学习登记表：每位干部参加的班次、学时、考核结果，供存入本人档案。"""
-    from cadretrain.records.archive import run_archive
+    from cadretrain.cli.records_folder_steps import run_archive
 
     raise typer.Exit(run_archive(plans_dir, unit, person, output, force))
