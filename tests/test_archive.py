@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_folder_steps import run_archive
 from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.plan.model import Plan
@@ -23,7 +24,6 @@ from cadretrain.records.archive import (
     archive_html,
     archive_records,
     archive_xlsx,
-    run_archive,
     sheet_names,
 )
 from cadretrain.records.assessment import PASS, Result, number

@@ -9,7 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_scores
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrollment
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
@@ -19,11 +21,10 @@ from cadretrain.records.assessment import (
     FAIL,
     PASS,
     PENDING,
-    read_scores,
-    run_scores,
     score_sheet_bytes,
 )
-from cadretrain.records.assessment_read import filled_score_sheet
+from cadretrain.records.assessment_read import graded_scores, read_scores
+from cadretrain.synth.scores import filled_score_sheet
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -139,7 +140,7 @@ def test_excellent_share_caps_and_ties_drop(
 def test_example_is_current_and_run_writes_completion_list(plan: Plan, tmp_path: Path) -> None:
     cls, enrollment = women(plan)
     assert EXAMPLE.read_bytes() == filled_score_sheet(plan, cls, enrollment), (
-        "regenerate examples/scores with cadretrain.records.assessment_read.filled_score_sheet"
+        "regenerate examples/scores with cadretrain.synth.scores.filled_score_sheet"
     )
     assert run_scores(plan, "妇女干部班", None, tmp_path) == 0
     assert (tmp_path / "women-leaders-成绩登记表.xlsx").is_file()
@@ -151,3 +152,18 @@ def test_example_is_current_and_run_writes_completion_list(plan: Plan, tmp_path:
     graded = [ws.cell(r, heads.index("等次") + 1).value for r in range(4, ws.max_row + 1)]
     assert len(graded) == len(enrollment.people) and graded.count(PENDING) == 3
     assert run_scores(plan, "没有这个班", None, tmp_path) == 2
+
+
+def test_a_sheet_without_one_complete_score_cannot_be_graded(plan: Plan, tmp_path: Path) -> None:
+    cls, enrollment = women(plan, 2)
+    path = fill(score_sheet_bytes(plan, cls, enrollment), tmp_path / "s.xlsx", [[90], ["缺考"]])
+    sink = Sink()
+    with pytest.raises(CannotProceed) as exc:
+        graded_scores(plan, cls, enrollment, path, sink)
+    assert exc.value.exit_code == 1 and exc.value.message.startswith("成绩登记表中没有读到")
+    assert exc.value.diagnostics == sink.items and {"CT902", "CT905"} <= {
+        d.code for d in sink.items
+    }
+    full = fill(score_sheet_bytes(plan, cls, enrollment), tmp_path / "f.xlsx", [[90] * 4] * 2)
+    got = graded_scores(plan, cls, enrollment, full, Sink())
+    assert got.cls is cls and got.count(EXCELLENT) == 2

@@ -13,8 +13,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_attendance
 from cadretrain.core.codes import CODES
 from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.signin import signin_bytes
 from cadretrain.enroll.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
 from cadretrain.plan.loader import load_plan
@@ -26,10 +28,9 @@ from cadretrain.records.attendance import (
     PersonAttendance,
     attendance_bytes,
     percent,
-    read_attendance,
-    run_attendance,
 )
-from cadretrain.records.attendance_read import classify
+from cadretrain.records.attendance_read import read_attendance, read_for_statistics
+from cadretrain.records.attendance_sheet import classify
 from cadretrain.synth.attendance import filled_signin
 from tests.conftest import ROOT
 
@@ -388,3 +389,15 @@ def test_marks_classify_without_a_sheet() -> None:
     assert read_(True) is Mark.UNREAD and read_(1.0) is Mark.PRESENT and read_(0.5) is Mark.UNREAD
     assert classify("张 三", "张三") is Mark.PRESENT and classify("张三", "李四") is Mark.UNREAD
     assert classify("请假。") is Mark.LEAVE
+
+
+def test_statistics_need_something_recorded(plan: Plan, tmp_path: Path) -> None:
+    cls, enrollment = small(plan)
+    blank = fill(signin_bytes(plan, cls, enrollment), tmp_path / "blank.xlsx", {}, default=None)
+    sink = Sink()
+    with pytest.raises(CannotProceed) as exc:
+        read_for_statistics(plan, cls, enrollment, [blank], sink)
+    assert exc.value.exit_code == 1 and exc.value.message.startswith("没有读到任何考勤记录")
+    assert exc.value.diagnostics == sink.items and codes(sink.items) == ["CT807"]
+    ok = fill(signin_bytes(plan, cls, enrollment), tmp_path / "ok.xlsx", {})
+    assert read_for_statistics(plan, cls, enrollment, [ok], Sink()).rate() == 1

@@ -12,7 +12,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.enroll.register import Cadre
 from cadretrain.plan.model import Plan
@@ -30,8 +32,8 @@ from cadretrain.records.ledger import (
     person_key,
     rank_group,
 )
-from cadretrain.records.ledger_sheet import ledger_bytes, run_hours
-from cadretrain.records.plan_folder import find_unit, load_plans
+from cadretrain.records.ledger_sheet import ledger_bytes
+from cadretrain.records.plan_folder import find_unit, load_plans, plan_year, unit_label
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
@@ -330,8 +332,7 @@ def test_two_plans_in_one_folder_sharing_an_enrollment_is_an_error(
     assert run_hours(tmp_path, None, 2013, None) == 1
     err = capsys.readouterr().err
     assert "错误：" in err and "子文件夹" in err
-    from cadretrain.records.archive import run_archive
-    from cadretrain.records.report import run_report
+    from cadretrain.cli.records_folder_steps import run_archive, run_report
 
     assert run_report(tmp_path, 2013, tmp_path / "out") == 1
     assert run_archive(tmp_path, None, None, tmp_path / "out") == 1
@@ -461,3 +462,23 @@ def test_ledger_bytes_without_cadres_and_num() -> None:
         "22.5",
         "547.5",
     ]
+
+
+def test_unit_and_year_lookups_raise_instead_of_printing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    plans = load_plans(PLANS).plans
+    assert unit_label(plans, None, "全部单位") == "全部单位"
+    assert unit_label(plans, "chengguan", "全部单位") == "城关镇"
+    with pytest.raises(CannotProceed) as unit:
+        unit_label(plans, "教育局", "全部单位")
+    assert (
+        unit.value.exit_code == 2
+        and unit.value.message == "计划中没有单位“教育局”。是否应为“县教育局”？"
+    )
+    assert plan_year(plans, None, PLANS) == plan_year(plans, 2013, PLANS) == 2013
+    with pytest.raises(CannotProceed) as year:
+        plan_year(plans, 1999, Path("plans"))
+    assert year.value.exit_code == 2
+    assert year.value.message == "plans 中没有 1999 年的计划；有计划的年份：2013"
+    assert capsys.readouterr() == ("", "")

@@ -15,10 +15,10 @@ from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrol
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.records.assessment import read_scores
-from cadretrain.records.assessment_read import filled_score_sheet
-from cadretrain.records.satisfaction import read_ratings
-from cadretrain.records.satisfaction_read import filled_rating_form
+from cadretrain.records.assessment_read import read_scores
+from cadretrain.records.satisfaction_read import read_ratings
+from cadretrain.synth.ratings import filled_rating_form
+from cadretrain.synth.scores import filled_score_sheet
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"

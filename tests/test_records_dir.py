@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cadretrain.checks.validate import validate_file
+from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
 from cadretrain.plan.discover import find_plan
@@ -24,9 +25,8 @@ from cadretrain.records.folder import (
     satisfaction_rates,
     scores_path,
 )
-from cadretrain.records.ledger_sheet import run_hours
 from cadretrain.records.plan_folder import load_plans
-from cadretrain.records.satisfaction_read import EXAMPLE_COUNTS
+from cadretrain.synth.ratings import EXAMPLE_COUNTS
 from tests.conftest import ROOT, codes
 
 PLANS = ROOT / "plans"

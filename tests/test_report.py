@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cadretrain.cli.records_folder_steps import run_report
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan
@@ -23,7 +24,6 @@ from cadretrain.records.report import (
     YearReport,
     report_html,
     report_markdown,
-    run_report,
     summary_text,
     year_report,
 )

@@ -9,7 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.records_steps import run_ratings
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
@@ -20,10 +22,9 @@ from cadretrain.records.satisfaction import (
     Rating,
     pool_changes,
     rating_form_bytes,
-    read_ratings,
-    run_ratings,
 )
-from cadretrain.records.satisfaction_read import filled_rating_form
+from cadretrain.records.satisfaction_read import read_all_ratings, read_ratings
+from cadretrain.synth.ratings import filled_rating_form
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -108,3 +109,16 @@ def test_examples_are_current_and_run_writes_changes(plan: Plan, tmp_path: Path)
     ws = openpyxl.load_workbook(tmp_path / "师资库变动.xlsx")["师资库变动"]
     rows = [(ws.cell(r, 2).value, ws.cell(r, 4).value) for r in range(4, ws.max_row + 1)]
     assert rows == [("县委党校教师", JOIN), ("王静", WARN)]
+
+
+def test_no_form_read_cannot_proceed(plan: Plan, tmp_path: Path) -> None:
+    sink = Sink()
+    with pytest.raises(CannotProceed) as exc:
+        read_all_ratings(plan, [tmp_path / "missing.xlsx"], sink)
+    assert exc.value.exit_code == 1 and exc.value.message.startswith("没有读到任何测评结果")
+    assert exc.value.diagnostics == sink.items and [d.code for d in sink.items] == ["CT901"]
+    forms = sorted(EXAMPLES.glob("*.xlsx"))
+    assert [r.cls.id for r in read_all_ratings(plan, forms, Sink())] == [
+        "women-leaders",
+        "youth-league",
+    ]

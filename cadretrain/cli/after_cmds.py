@@ -36,7 +36,7 @@ def attendance(
     force: ForceOpt = False,
 ) -> None:
     """读取填好的签到表，统计出勤、请假、缺勤，按条例第十五条标出请假超过 1/7 的学员。"""
-    from cadretrain.records.attendance import run_attendance
+    from cadretrain.cli.records_steps import run_attendance
 
     plan_file, files = plan_and_files(paths)
     report = load_or_exit(plan_file)
@@ -59,7 +59,7 @@ def scores(
     force: ForceOpt = False,
 ) -> None:
     """考核：生成成绩登记表；读取填好的登记表，按权重计算总分、评定等次，生成结业名单。"""
-    from cadretrain.records.assessment import run_scores
+    from cadretrain.cli.records_steps import run_scores
 
     plan_file, sheets = plan_and_files(paths or [])
     if len(sheets) > 1:
@@ -87,7 +87,7 @@ def ratings(
     force: ForceOpt = False,
 ) -> None:
     """满意度测评：生成各班次的教师测评表；读取填好的测评表，统计满意率，按规则提出师资库变动。"""
-    from cadretrain.records.satisfaction import run_ratings
+    from cadretrain.cli.records_steps import run_ratings
 
     plan_file, files = plan_and_files(paths or [])
     report = load_or_exit(plan_file)
@@ -110,7 +110,7 @@ def hours(
     force: ForceOpt = False,
 ) -> None:
     """学时台账：按条例第十四条列出学时不足的干部（乡科级每年 90 学时，县处级 5 年 550 学时）。"""
-    from cadretrain.records.ledger_sheet import run_hours
+    from cadretrain.cli.records_folder_steps import run_hours
 
     raise typer.Exit(run_hours(plans_dir, unit, year, output, force, register))
 
@@ -123,7 +123,7 @@ def report(
     force: ForceOpt = False,
 ) -> None:
     """培训工作统计：计划与实际的班次、人次、人天、学时（md、html），及全年培训日历（ics）。"""
-    from cadretrain.records.report import run_report
+    from cadretrain.cli.records_folder_steps import run_report
 
     raise typer.Exit(run_report(plans_dir, year, output, force))
 
@@ -141,6 +141,6 @@ def archive(
     force: ForceOpt = False,
 ) -> None:
     """学员学习登记表：每位干部参加的班次、学时、考核结果，供存入本人档案。"""
-    from cadretrain.records.archive import run_archive
+    from cadretrain.cli.records_folder_steps import run_archive
 
     raise typer.Exit(run_archive(plans_dir, unit, person, output, force))

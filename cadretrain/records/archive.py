@@ -17,15 +17,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import UNSCHEDULED, span_text
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.enroll.parts import unit_and_post
@@ -292,73 +291,26 @@ def archive_html(records: Sequence[Record]) -> str:
     )
 
 
-def _print_records(label: str, records: Sequence[Record]) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    table = rich_table(
-        f"{label} {TITLE_ZH}",
-        ["姓名", "单位及职务", ("班次", RIGHT), ("天数", RIGHT), ("学时", RIGHT)],
-    )
-    for r in records:
-        t = r.totals
-        table.add_row(r.name, r.post, str(len(r.lines)), num(t.days), num(t.hours))
-    echo(table)
-
-
-def run_archive(
-    plans_dir: Path, unit: str | None, person: str | None, output: Path, force: bool = False
-) -> int:
-    """``cadretrain archive PLANS_DIR [--unit U] [--person P] -o DIR``; returns the exit code:
-    0 written, 1 an enrollment or a score sheet unreadable or an output edited, 2 bad input.
-    考核结果 come from each plan's ``records/scores/``."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.core.diagnostics import Severity
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-    from cadretrain.plan.fields import did_you_mean
+def folder_scores(plans: Sequence[Plan], sink: Sink) -> dict[tuple[str, str], list[Result]]:
+    """(plan file, class id) → graded results, from each plan's ``records/scores/``
+    (:func:`cadretrain.records.folder.class_scores`); problems in the sheets go to ``sink``."""
     from cadretrain.records.folder import class_scores
-    from cadretrain.records.ledger_sheet import ALL_UNITS
-    from cadretrain.records.plan_folder import open_folder, unit_label
 
-    folder = open_folder(plans_dir)
-    if folder is None:
-        return 2
-    plans = folder.plans
-    label = unit_label(plans, unit, ALL_UNITS)
-    if label is None:
-        return 2
-    sink = Sink()
-    marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
-    scores = {
+    return {
         (plan.file, cid): got.results
         for plan in plans
-        for cid, got in class_scores(plan, marks).items()
+        for cid, got in class_scores(plan, sink).items()
     }
-    unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
-    records = archive_records(plans, sink, unit=None if unit is None else label, scores=scores)
-    print_diagnostics([*sink.items, *marks.items])
-    failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable
-    if person is not None:
+
+
+def records_of_person(records: Sequence[Record], person: str, label: str) -> list[Record]:
+    """The records of the cadres named ``person``; CannotProceed (unusable) naming the
+    closest names of ``label`` (the unit, or everyone) when there is none."""
+    from cadretrain.plan.fields import did_you_mean
+
+    chosen = [r for r in records if r.name == person.strip()]
+    if not chosen:
         names = sorted({r.name for r in records})
-        records = [r for r in records if r.name == person.strip()]
-        if not records:
-            hint = did_you_mean(person.strip(), names)
-            print(f"错误：{label}的培训记录中没有“{person}”。{hint}", file=sys.stderr)
-            return 2
-        label = f"{label}-{person.strip()}"
-    if not records:
-        print(f"{label} 没有培训记录（各班次的报名名单中没有此单位的干部），未生成登记表。")
-        return failed
-    _print_records(label, records)
-    out = OutputFolder(output, force=force)
-    try:
-        for suffix, data in (
-            ("xlsx", archive_xlsx(records)),
-            ("html", archive_html(records).encode("utf-8")),
-        ):
-            print(f"已写入 {out.write(f'{label}-{TITLE_ZH}.{suffix}', data)}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        out.close()
-    return failed
+        hint = did_you_mean(person.strip(), names)
+        raise CannotProceed(f"{label}的培训记录中没有“{person}”。{hint}", unusable=True)
+    return chosen

@@ -16,19 +16,16 @@ grade follows attendance and the exam score. The rules come from the class's ``g
 - A person with a blank component is not graded (待评, CT905), not counted in n, and does not
   complete until the score is filled in.
 
-Reading is in :mod:`cadretrain.records.assessment_read`.
+Reading is in :mod:`cadretrain.records.assessment_read` (:func:`read_scores`).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -146,23 +143,6 @@ def assign_grades(grading: Grading, results: Sequence[Result]) -> None:
             r.note = f"达到优秀分数线，但优秀人数不超过 {share}%（{limit} 人），按合格"
 
 
-def read_scores(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
-) -> list[Result]:
-    """Read a filled 成绩登记表 and grade everyone on the enrollment (in its order)."""
-    from cadretrain.records.assessment_read import read_sheet
-
-    grading = grading_for(cls)
-    found = read_sheet(plan, cls, enrollment, grading, path, sink)
-    results = [
-        found.get(id(p)) or Result(p, dict.fromkeys(grading.weights)) for p in enrollment.people
-    ]
-    for r in results:
-        r.total = weighted_total(grading, r.scores)
-    assign_grades(grading, results)
-    return results
-
-
 # --- the blank sheet -----------------------------------------------------------------------
 
 
@@ -266,52 +246,3 @@ def completion_bytes(plan: Plan, scores: Scores) -> bytes:
             write(ws, r, c, value, WRAP if heads[c - 1] in ("单位及职务", "备注") else BODY)
     fit_widths(ws, heads, lines)
     return bytes(to_bytes(wb))
-
-
-def print_scores(plan: Plan, scores: Scores) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    g = scores.grading
-    heads = [*FIXED, *g.weights, "总评", "等次", "结业", "备注"]
-    keep = [i for i, h in enumerate(heads) if h != "单位及职务"]  # the xlsx has it
-    right = {"序号", "总评", *g.weights}
-    t = rich_table(
-        summary(scores), [(h, RIGHT) if h in right else h for h in (heads[i] for i in keep)]
-    )
-    for n, r in enumerate(scores.results, start=1):
-        style = {FAIL: "red", PENDING: "yellow", EXCELLENT: "green"}.get(r.grade, "")
-        line = result_line(plan, n, g, r)
-        t.add_row(*(str(line[i]) for i in keep), style=style)
-    echo(t, f"· {g.describe()}")
-
-
-def run_scores(
-    plan: Plan, query: str, sheet: Path | None, output: Path, force: bool = False
-) -> int:
-    """``cadretrain scores``: without a sheet write ``{class-id}-成绩登记表.xlsx``; with the
-    filled sheet print the grades and write ``{class-id}-结业名单.xlsx``.
-
-    Exit code 0; 1 when the sheet has errors, the enrollment is missing or the output was
-    edited; 2 for an unknown class."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.documents.roster import load_for_class, write_output
-
-    found = load_for_class(plan, query)
-    if isinstance(found, int):
-        return found
-    cls, enrollment = found
-    if sheet is None:
-        name = f"{cls.id}-成绩登记表.xlsx"
-        return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))
-    sink = Sink()
-    results = read_scores(plan, cls, enrollment, sheet, sink)
-    print_diagnostics(sink.items)
-    if not any(r.total is not None for r in results):
-        print("错误：成绩登记表中没有读到任何完整的成绩，未生成结业名单", file=sys.stderr)
-        return 1
-    scores = Scores(cls, grading_for(cls), results)
-    print_scores(plan, scores)
-    code = write_output(
-        output, force, f"{cls.id}-结业名单.xlsx", lambda: completion_bytes(plan, scores)
-    )
-    return code or (1 if sink.has_errors() else 0)

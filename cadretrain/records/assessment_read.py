@@ -1,4 +1,4 @@
-"""Reading a filled 成绩登记表 (xlsx or CSV), and the synthetic filled example.
+"""Reading a filled 成绩登记表 (xlsx or CSV) and grading it.
 
 - The header is the first row (of the first 10) holding 姓名 and every component of the
   class's weights; a heading may carry a suffix such as ``学习态度（20%）``.
@@ -13,16 +13,21 @@ from __future__ import annotations
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cadretrain.core.diagnostics import Pos, Sink, some_names
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.records.assessment import (
+    Grading,
+    Result,
+    Scores,
+    assign_grades,
+    grading_for,
+    weighted_total,
+)
 from cadretrain.records.attendance_sheet import cell_ref
-
-if TYPE_CHECKING:
-    from cadretrain.records.assessment import Grading, Result
 
 
 def norm(text: object) -> str:
@@ -89,8 +94,6 @@ def read_sheet(
     sink: Sink,
 ) -> dict[int, Result]:
     """Scores by ``id(enrollee)``; problems as CT901–CT905."""
-    from cadretrain.records.assessment import Result
-
     file = str(path)
     tables = read_tables(path, sink, "CT901")
     if tables is None:
@@ -164,37 +167,27 @@ def read_sheet(
     return out
 
 
-# --- the synthetic filled example --------------------------------------------------------
+def read_scores(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
+) -> list[Result]:
+    """Read a filled 成绩登记表 and grade everyone on the enrollment (in its order)."""
+    grading = grading_for(cls)
+    found = read_sheet(plan, cls, enrollment, grading, path, sink)
+    results = [
+        found.get(id(p)) or Result(p, dict.fromkeys(grading.weights)) for p in enrollment.people
+    ]
+    for r in results:
+        r.total = weighted_total(grading, r.scores)
+    assign_grades(grading, results)
+    return results
 
-#: person index -> what the office wrote, to show each problem once
-ODD_CELLS = {7: (1, "缺考"), 12: (2, 105), 40: (0, None)}
 
-
-def example_score(index: int, component: int) -> int:
-    """A deterministic score: mostly 66–100, about one in six 90 or more, a few low ones."""
-    if index % 6 == 1:
-        return 88 + (index + component * 3) % 13
-    base = 66 + (index * 37 + component * 11) % 35
-    return base - 40 if index % 23 == 9 else base
-
-
-def filled_score_sheet(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> bytes:
-    """The class's 成绩登记表, filled: every score set, plus the cells of ``ODD_CELLS``
-    (缺考 written as text, 105 out of range, one blank)."""
-    import io
-
-    import openpyxl
-
-    from cadretrain.files.xlsx import put, to_bytes
-    from cadretrain.records.assessment import FIXED, grading_for, score_sheet_bytes
-
-    wb = openpyxl.load_workbook(io.BytesIO(score_sheet_bytes(plan, cls, enrollment)))
-    ws = wb.active
-    n = len(grading_for(cls).weights)
-    for index in range(len(enrollment.people)):
-        for k in range(n):
-            value: object = example_score(index, k)
-            if index in ODD_CELLS and ODD_CELLS[index][0] == k:
-                value = ODD_CELLS[index][1]
-            put(ws, 4 + index, len(FIXED) + 1 + k, value)
-    return bytes(to_bytes(wb))
+def graded_scores(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
+) -> Scores:
+    """:func:`read_scores` for the 结业名单: CannotProceed (with the problems found) when not
+    one person's scores are complete."""
+    results = read_scores(plan, cls, enrollment, path, sink)
+    if not any(r.total is not None for r in results):
+        raise CannotProceed("成绩登记表中没有读到任何完整的成绩，未生成结业名单", sink.items)
+    return Scores(cls, grading_for(cls), results)

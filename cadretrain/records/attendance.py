@@ -2,7 +2,8 @@
 check — leave during a class may not exceed 1/7 of its hours, beyond that the trainee is
 withdrawn (退学, 不予结业).
 
-Reading is in :mod:`cadretrain.records.attendance_read` (marks, headers, CSV). Decisions:
+Reading is in :mod:`cadretrain.records.attendance_read` (:func:`read_attendance`; marks,
+headers, CSV). Decisions:
 
 - The unit is the half-day (上午 / 下午): a training day is two half-days of equal hours, so
   the share of half-days is the share of class hours (whatever ``hours_per_day`` is).
@@ -19,17 +20,15 @@ Reading is in :mod:`cadretrain.records.attendance_read` (marks, headers, CSV). D
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cadretrain.core.diagnostics import Pos, Sink, some_names
-from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.enroll.enrollment import Enrollee
 from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
@@ -212,29 +211,11 @@ def _half(h: HalfDay) -> str:
     return f"{h[0].month}月{h[0].day}日{h[1]}"
 
 
-def read_attendance(
-    plan: Plan,
-    cls: TrainingClass,
-    enrollment: Enrollment,
-    files: Sequence[Path],
-    sink: Sink,
-    share: Fraction = ART15,
-) -> Attendance:
-    """Read filled sign-in sheets (xlsx, a folder of them) or CSV records into the figures."""
-    from cadretrain.records.attendance_read import read_files
-
-    r = read_files(plan, cls, enrollment, files, sink)
-    marks = {k: {h: m for h, (m, _where) in v.items()} for k, v in r.marks.items()}
-    return build_attendance(
-        plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
-    )
-
-
 # --- output --------------------------------------------------------------------------------
 
 HEADS = ["序号", "姓名", "单位及职务", "期次", "应出勤", "出勤", "迟到", "请假", "缺勤"]
 HEADS += ["未记录", "待核", "出勤率", "处理"]
-_NUMBERS = ("应出勤", "出勤", "迟到", "请假", "缺勤", "未记录", "待核")
+NUMBER_HEADS = ("应出勤", "出勤", "迟到", "请假", "缺勤", "未记录", "待核")
 
 
 def person_row(plan: Plan, n: int, p: PersonAttendance, share: Fraction) -> list[object]:
@@ -316,75 +297,10 @@ def attendance_bytes(plan: Plan, att: Attendance) -> bytes:
     for c, head in enumerate(HEADS, start=1):
         values = [head, *(str(line[c - 1]) for line in lines)]
         wide = 30 if head in ("单位及职务", "处理") else 40
-        set_width(ws, c, column_width(values, minimum=6 if head in _NUMBERS else 4, maximum=wide))
+        set_width(
+            ws, c, column_width(values, minimum=6 if head in NUMBER_HEADS else 4, maximum=wide)
+        )
     ws.print_title_rows = "3:3"
     ws.freeze_panes = "A4"
     a4(ws, landscape=True)
     return bytes(to_bytes(wb))
-
-
-def print_attendance(plan: Plan, att: Attendance) -> None:
-    """The people with leave, absence, lateness or unreadable marks, then the totals."""
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    sessions = len(att.sessions) > 1
-    keep = [i for i, h in enumerate(HEADS) if h != "应出勤" and (sessions or h != "期次")]
-    columns: list[str | tuple[str, str]] = [
-        (HEADS[i], RIGHT) if HEADS[i] in (*_NUMBERS, "序号", "出勤率") else HEADS[i] for i in keep
-    ]
-    t = rich_table(headline(att), columns)
-
-    def add(line: list[object], style: str = "") -> None:
-        t.add_row(*(str(line[i]) for i in keep), style=style)
-
-    for n, p in enumerate(att.people, start=1):
-        if p.missed or p.late or p.unread:
-            line = person_row(plan, n, p, att.share)
-            line[-1] = (
-                "应予退学" if p.over(att.share) else "待核" if p.maybe_over(att.share) else ""
-            )
-            add(line, "red" if p.over(att.share) else "yellow" if p.unread else "")
-    for s in att.sessions if sessions else []:
-        add(total_row(att, f"{s.label}小计", s.number))
-    total = total_row(att, "合计")
-    total[-1] = f"退学 {len(att.flagged())} 人"
-    add(total, "bold")
-    rest = sum(1 for p in att.people if not (p.missed or p.late or p.unread))
-    notes = [
-        f"其余 {rest} 人全勤（未记录的半天除外）；全部人员见输出的 xlsx。",
-        f"应予退学：缺课（请假、缺勤）超过本期半天数的 {share_text(att.share)}"
-        "（《干部教育培训工作条例》第十五条）；待核：有无法识别的标记，核实后可能超过。",
-    ]
-    echo(t, *(f"· {note}" for note in notes))
-
-
-def run_attendance(
-    plan: Plan, query: str, files: Sequence[Path], output: Path, force: bool = False
-) -> int:
-    """``cadretrain attendance``: print the figures and write ``{class-id}-考勤统计.xlsx``.
-
-    Exit code 0; 1 when a file or mark had errors, the enrollment is missing, or the output
-    was edited; 2 for an unknown class or no files."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.core.diagnostics import Severity
-    from cadretrain.documents.roster import load_for_class, write_output
-
-    if not files:
-        print("错误：请给出填好的签到表（xlsx）或考勤记录（CSV）", file=sys.stderr)
-        return 2
-    found = load_for_class(plan, query)
-    if isinstance(found, int):
-        return found
-    cls, enrollment = found
-    sink = Sink()
-    att = read_attendance(plan, cls, enrollment, files, sink)
-    print_diagnostics(sink.items)
-    if not any(s.recorded for s in att.sessions):
-        print("错误：没有读到任何考勤记录，未生成考勤统计", file=sys.stderr)
-        return 1
-    print_attendance(plan, att)
-    code = write_output(
-        output, force, f"{cls.id}-考勤统计.xlsx", lambda: attendance_bytes(plan, att)
-    )
-    errors = any(d.severity is Severity.ERROR for d in sink.items)
-    return code or (1 if errors else 0)

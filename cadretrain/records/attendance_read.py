@@ -20,32 +20,41 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.enroll.register_layout import squeeze
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.records.attendance import HALVES, HalfDay, Mark
+from cadretrain.records.attendance import (
+    ART15,
+    HALVES,
+    Attendance,
+    HalfDay,
+    Mark,
+    build_attendance,
+)
 from cadretrain.records.attendance_sheet import (
-    _CSV_HEADS,
-    _DATE,
-    _WEEKDAY,
+    CSV_HEADS,
+    DATE_PATTERN,
     MARKS_HELP,
-    _at,
-    _Column,
-    _half_columns,
-    _head,
-    _header,
-    _session_number,
-    _unit_names,
+    WEEKDAY_PATTERN,
+    HalfColumn,
+    cell_at,
     cell_ref,
     classify,
     day_label,
     expand_files,
+    half_columns,
     half_text,
+    head_text,
+    header_row,
+    session_number,
+    unit_names,
 )
 
 
@@ -94,7 +103,7 @@ class Reader:
     def day_for(self, part: Part, text: str, where: str, pos: Pos) -> date | None:
         """The date of a heading (``5月7日（星期二）``) or CSV value; CT805 when unreadable."""
         norm = unicodedata.normalize("NFKC", text)
-        m = _DATE.search(norm)
+        m = DATE_PATTERN.search(norm)
         day = None
         if m:
             year = int(m.group(1)) if m.group(1) else None
@@ -115,7 +124,7 @@ class Reader:
                 hint="日期写作 5月7日 或 2013-05-07。",
             )
             return None
-        week = _WEEKDAY.search(norm)
+        week = WEEKDAY_PATTERN.search(norm)
         if week and "一二三四五六日天".index(week.group(1)) % 7 != day.weekday():
             self.sink.add("CT805", pos, f"{where}：“{text}”中的星期与日期不符（{day.isoformat()}）")
             return None
@@ -129,7 +138,7 @@ class Reader:
     def workbook(self, file: str, tables: list[Table]) -> None:
         found = False
         for table in tables:
-            header = _header(table)
+            header = header_row(table)
             if header is None:
                 continue
             found = True
@@ -144,7 +153,7 @@ class Reader:
 
     def sheet(self, file: str, table: Table, head_at: int, cols: dict[str, int]) -> None:
         rows = dict(table.rows)
-        number = _session_number(table, self.parts)
+        number = session_number(table, self.parts)
         part = self.part(number) if number is not None else None
         if part is None:
             labels = "、".join(p.label for p in self.parts)
@@ -155,9 +164,9 @@ class Reader:
                 hint="工作表名或标题中应写明期次，如“第1期”。",
             )
             return
-        columns = _half_columns(rows, head_at)
+        columns = half_columns(rows, head_at)
         body = [row for line, row in table.rows if line > head_at + 1]
-        if not any(classify(_at(row, c.col)) is not None for row in body for c in columns):
+        if not any(classify(cell_at(row, c.col)) is not None for row in body for c in columns):
             return  # a sheet nobody has filled in yet (a later session, another day)
         self.files.setdefault(part.number, file)
         self.date_columns(table.name, file, part, columns, head_at)
@@ -166,10 +175,10 @@ class Reader:
         for line, row in table.rows:
             if line <= head_at + 1:
                 continue
-            name = cell_text(_at(row, cols["姓名"]))
+            name = cell_text(cell_at(row, cols["姓名"]))
             if not name or re.search("[:：]", name):
                 continue  # a blank row, or a note under the table (记录人：…)
-            post = cell_text(_at(row, cols["单位及职务"])) if "单位及职务" in cols else ""
+            post = cell_text(cell_at(row, cols["单位及职务"])) if "单位及职务" in cols else ""
             person = lookup.get((squeeze(name), squeeze(post)))
             if person is None and "单位及职务" not in cols:
                 same = [p for p in part.people if squeeze(p.name) == squeeze(name)]
@@ -188,7 +197,7 @@ class Reader:
             people.append((line, person, row))
         for column in columns:
             filled = [
-                line for line, _p, row in people if classify(_at(row, column.col)) is not None
+                line for line, _p, row in people if classify(cell_at(row, column.col)) is not None
             ]
             half: HalfDay | None = (column.day, column.half) if column.day else None
             if half is not None:
@@ -204,7 +213,7 @@ class Reader:
             for line, person, row in people:
                 if person is None:
                     continue
-                value = _at(row, column.col)
+                value = cell_at(row, column.col)
                 mark = classify(value, person.name) or Mark.ABSENT
                 ref = cell_ref(table.name, line, column.col)
                 pos = Pos(file, line, column.col)
@@ -223,7 +232,7 @@ class Reader:
         )
 
     def date_columns(
-        self, sheet: str, file: str, part: Part, columns: list[_Column], head_at: int
+        self, sheet: str, file: str, part: Part, columns: list[HalfColumn], head_at: int
     ) -> None:
         days: dict[int, date | None] = {}  # one date (and one CT805) per date cell
         for column in columns:
@@ -252,13 +261,16 @@ class Reader:
     def csv(self, file: str, table: Table) -> None:
         head_at, cols = next(
             (
-                (line, {_CSV_HEADS[t]: i for i, t in enumerate(map(_head, row)) if t in _CSV_HEADS})
+                (
+                    line,
+                    {CSV_HEADS[t]: i for i, t in enumerate(map(head_text, row)) if t in CSV_HEADS},
+                )
                 for line, row in table.rows[:10]
-                if {"姓名", "状态"} <= set(map(_head, row))
+                if {"姓名", "状态"} <= set(map(head_text, row))
             ),
             (0, {}),
         )
-        missing = [zh for zh, key in _CSV_HEADS.items() if key not in cols]
+        missing = [zh for zh, key in CSV_HEADS.items() if key not in cols]
         if missing:
             self.sink.add(
                 "CT801",
@@ -268,7 +280,7 @@ class Reader:
                 "（如 张三,城关镇,2013-05-07,上午,✓）。",
             )
             return
-        names = _unit_names(self.plan)
+        names = unit_names(self.plan)
         by_name: dict[str, list[Enrollee]] = {}
         for p in self.enrollment.people:
             by_name.setdefault(squeeze(p.name), []).append(p)
@@ -276,7 +288,7 @@ class Reader:
         for line, row in table.rows:
             if line <= head_at:
                 continue
-            text = {k: cell_text(_at(row, i + 1)) for k, i in cols.items()}
+            text = {k: cell_text(cell_at(row, i + 1)) for k, i in cols.items()}
             if not text["name"]:
                 continue
             pos = Pos(file, line, cols["name"] + 1)
@@ -313,7 +325,7 @@ class Reader:
             day = self.day_for(part, text["day"], where, Pos(file, line, cols["day"] + 1))
             if day is None:
                 continue
-            rows.append((line, person, part, (day, half_text_), _at(row, cols["mark"] + 1)))
+            rows.append((line, person, part, (day, half_text_), cell_at(row, cols["mark"] + 1)))
         for _line, _person, part, half, _value in rows:
             self.files.setdefault(part.number, file)
             self.listed.update(id(p) for p in part.people)  # no row: absent (below)
@@ -352,3 +364,30 @@ def read_files(
             reader.workbook(str(path), tables)
     reader.finish()
     return reader
+
+
+def read_attendance(
+    plan: Plan,
+    cls: TrainingClass,
+    enrollment: Enrollment,
+    files: Sequence[Path],
+    sink: Sink,
+    share: Fraction = ART15,
+) -> Attendance:
+    """Read filled sign-in sheets (xlsx, a folder of them) or CSV records into the figures."""
+    r = read_files(plan, cls, enrollment, files, sink)
+    marks = {k: {h: m for h, (m, _where) in v.items()} for k, v in r.marks.items()}
+    return build_attendance(
+        plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
+    )
+
+
+def read_for_statistics(
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
+) -> Attendance:
+    """:func:`read_attendance` for the 考勤统计: CannotProceed (with the problems found) when
+    not a single half-day was recorded in any of the files."""
+    att = read_attendance(plan, cls, enrollment, files, sink)
+    if not any(s.recorded for s in att.sessions):
+        raise CannotProceed("没有读到任何考勤记录，未生成考勤统计", sink.items)
+    return att

@@ -1,5 +1,6 @@
 """The sign-in sheet's vocabulary and layout for reading attendance: marks, header rows,
-half-day columns, cell references. Used by ``attendance_read``."""
+half-day columns, cell references. Used by ``attendance_read`` (and the other readers for
+:func:`cell_ref`); it needs nothing of theirs."""
 
 from __future__ import annotations
 
@@ -25,10 +26,10 @@ MARKS_HELP = (
     "缺勤 缺 旷课 × 0 或空白（缺勤）。"
     "其他情况（如出差、早退、他人姓名）请由工作人员核实后改为以上标记之一。"
 )
-_DATE = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
-_WEEKDAY = re.compile(r"星期([一二三四五六日天])")
-_SESSION = re.compile(r"第\s*(\d+)\s*期")
-_CSV_HEADS = {"姓名": "name", "单位": "unit", "日期": "day", "时段": "half", "状态": "mark"}
+DATE_PATTERN = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+WEEKDAY_PATTERN = re.compile(r"星期([一二三四五六日天])")
+SESSION_PATTERN = re.compile(r"第\s*(\d+)\s*期")
+CSV_HEADS = {"姓名": "name", "单位": "unit", "日期": "day", "时段": "half", "状态": "mark"}
 
 
 def classify(value: object, name: str = "") -> Mark | None:
@@ -70,7 +71,7 @@ def cell_ref(sheet: str, line: int, col: int) -> str:
 
 
 @dataclass
-class _Column:
+class HalfColumn:
     col: int  # 1-based
     heading: str  # the date cell's text
     at: int  # the date cell's column (merged over 上午 and 下午)
@@ -86,38 +87,38 @@ def day_label(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
-def _head(cell: object) -> str:
+def head_text(cell: object) -> str:
     return squeeze(cell_text(cell))
 
 
-def _at(row: Sequence[object], col: int) -> object:
+def cell_at(row: Sequence[object], col: int) -> object:
     """The cell in 1-based column ``col``; None past the end of the row."""
     return row[col - 1] if 0 < col <= len(row) else None
 
 
-def _half_columns(rows: dict[int, Sequence[object]], head_at: int) -> list[_Column]:
+def half_columns(rows: dict[int, Sequence[object]], head_at: int) -> list[HalfColumn]:
     """The 上午 / 下午 columns under the header, each with its date cell's text (not read yet)."""
     top, under = rows[head_at], rows.get(head_at + 1, ())
-    out: list[_Column] = []
+    out: list[HalfColumn] = []
     heading, at = "", 0
     for c in range(len(under)):
-        above = cell_text(_at(top, c + 1))
+        above = cell_text(cell_at(top, c + 1))
         if above:
             heading, at = above, c + 1
         half = squeeze(cell_text(under[c]))
         if half in HALVES:
-            out.append(_Column(c + 1, heading, at, half))
+            out.append(HalfColumn(c + 1, heading, at, half))
     return out
 
 
-def _header(table: Table) -> tuple[int, dict[str, int]] | None:
+def header_row(table: Table) -> tuple[int, dict[str, int]] | None:
     """The line of the 序号/姓名 header row (with 上午/下午 under it) and its named columns."""
     lines = dict(table.rows)
     for line, row in table.rows[:20]:
-        heads = [_head(c) for c in row]
+        heads = [head_text(c) for c in row]
         if "姓名" not in heads or "序号" not in heads:
             continue
-        under = {_head(c) for c in lines.get(line + 1, ())}
+        under = {head_text(c) for c in lines.get(line + 1, ())}
         if not set(HALVES) <= under:
             continue
         cols = {
@@ -127,19 +128,19 @@ def _header(table: Table) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _session_number(table: Table, parts: list[Part]) -> int | None:
+def session_number(table: Table, parts: list[Part]) -> int | None:
     """The session a sheet belongs to: ``第2期`` in its name or title; the only session."""
     if len(parts) == 1:
         return parts[0].number
     title = cell_text(table.rows[0][1][0]) if table.rows and table.rows[0][1] else ""
     for text in (table.name, title):
-        m = _SESSION.search(unicodedata.normalize("NFKC", text))
+        m = SESSION_PATTERN.search(unicodedata.normalize("NFKC", text))
         if m:
             return int(m.group(1))
     return None
 
 
-def _unit_names(plan: Plan) -> dict[str, set[str]]:
+def unit_names(plan: Plan) -> dict[str, set[str]]:
     return {
         uid: {squeeze(uid), squeeze(u.name), *(squeeze(a) for a in u.aliases)}
         for uid, u in plan.units.items()

@@ -11,12 +11,12 @@ Decisions:
 
 - Only ``*.yaml`` directly in the plan folder are plans, so ``records/`` never trips up the
   plan discovery, ``validate``, ``hours`` or ``report``.
-- A class's attendance rate is :meth:`cadretrain.records.attendance.Attendance.rate` over the files
-  in
-  its folder, read against the class's enrollment; a folder with nothing recorded gives no rate.
+- A class's attendance rate is :meth:`cadretrain.records.attendance.Attendance.rate` over the
+  files in its folder, read against the class's enrollment; a folder with nothing recorded
+  gives no rate.
 - A class's satisfaction rate = Σ(很满意 + 满意) ÷ Σ responses over the class's teachers (and
   over the forms of the class, should there be more than one); no responses gives no rate.
-- A class's 考核 results: :func:`cadretrain.records.assessment.read_scores` over
+- A class's 考核 results: :func:`cadretrain.records.assessment_read.read_scores` over
   ``records/scores/<class-id>.xlsx``, graded by the class's ``grading``.
 - Problems go to the sink; a folder that is not a class, a class without an enrollment and a
   stray file are warnings (CT801, not read) and leave the class without a rate.
@@ -72,7 +72,7 @@ def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     """Class id → attendance rate, from ``records/attendance/<class-id>/`` (classes with a
     folder, an enrollment and something recorded)."""
     from cadretrain.enroll.enrollment import load_enrollments
-    from cadretrain.records.attendance import read_attendance
+    from cadretrain.records.attendance_read import read_attendance
 
     folder = attendance_dir(plan)
     if not folder.is_dir():
@@ -105,7 +105,7 @@ def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
 
 def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     """Class id → satisfaction rate, from the filled forms in ``records/ratings/``."""
-    from cadretrain.records.satisfaction import read_ratings
+    from cadretrain.records.satisfaction_read import read_ratings
 
     folder = ratings_dir(plan)
     if not folder.is_dir():
@@ -136,7 +136,8 @@ def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
     enrollment and at least one complete score). A file not named after a class, a class
     without an enrollment or a stray file is a warning and not read."""
     from cadretrain.enroll.enrollment import load_enrollments
-    from cadretrain.records.assessment import Scores, grading_for, read_scores
+    from cadretrain.records.assessment import Scores, grading_for
+    from cadretrain.records.assessment_read import read_scores
 
     folder = records_dir(plan) / "scores"
     if not folder.is_dir():

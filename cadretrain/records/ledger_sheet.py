@@ -1,18 +1,13 @@
-"""``cadretrain hours``: the short list on the terminal and the printable 学时台账 (xlsx).
+"""The printable 学时台账 (xlsx) of ``cadretrain hours`` and the words around it.
 
-The rules are in :mod:`cadretrain.records.ledger`. Exit codes: 0 done (cadres short of the hours
-are a
-finding, not an error); 1 an enrollment or the register has errors, or the workbook was edited
-since it was written and is not overwritten; 2 no plans in the folder, no plan of the year, or
-an unknown unit (candidates listed).
+The rules are in :mod:`cadretrain.records.ledger`; the command (the short list on the terminal,
+exit codes) is :mod:`cadretrain.cli.records_folder_steps`.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from cadretrain.plan.model import Plan
@@ -25,11 +20,8 @@ from cadretrain.records.ledger import (
     Ledger,
     Status,
     Thresholds,
-    check,
-    ledger,
     num,
 )
-from cadretrain.records.plan_folder import open_folder, unit_label
 
 ALL_UNITS = "全部单位"
 BASIS_TEXT = (
@@ -55,6 +47,14 @@ def window_entries(status: Status, t: Thresholds) -> list[Entry]:
     return sorted(found, key=lambda e: e.year)  # stable: plan and class order within a year
 
 
+def estimated_entries(statuses: Sequence[Status], t: Thresholds) -> int:
+    """Entries in the ledger's window whose days were estimated from the plan (or not
+    counted): session not placed, vague dates, no session."""
+    return sum(
+        1 for s in statuses for e in window_entries(s, t) if e.note and e.basis == BY_ENROLLMENT
+    )
+
+
 def summary(
     label: str, year: int, statuses: Sequence[Status], book: Ledger, t: Thresholds
 ) -> list[str]:
@@ -76,27 +76,6 @@ def summary(
         listed = "、".join(str(y) for y in years)
         rule += f"县处级及以上按 {first}—{year} 年累计，其中有计划的年份：{listed}。"
     return [text, rule]
-
-
-def print_short(label: str, year: int, statuses: Sequence[Status], t: Thresholds) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "姓名", "单位", "职级"]
-    columns += [("本年学时", RIGHT), (f"近{t.leader_years}年学时", RIGHT)]
-    columns += [("要求学时", RIGHT), ("差学时", RIGHT)]
-    table = rich_table(f"{label} {year} 年学时未达标的干部", columns)
-    for n, s in enumerate((s for s in statuses if not s.ok), start=1):
-        table.add_row(
-            str(n),
-            s.person.name,
-            s.unit,
-            s.rank or "（未填）",
-            num(s.this_year.hours),
-            num(s.window.hours),
-            t.brief(s.group),
-            num(s.short_hours),
-        )
-    echo(table)
 
 
 def ledger_bytes(
@@ -204,77 +183,3 @@ def _shown(value: object) -> str:
 def plan_of_year(plans: Sequence[Plan], year: int) -> Plan:
     """The plan a register is read against: the first plan of ``year``."""
     return next(p for p in plans if p.year == year)
-
-
-def run_hours(
-    plans_dir: Path,
-    unit: str | None,
-    year: int | None,
-    output: Path | None,
-    force: bool = False,
-    register: Path | None = None,
-    thresholds: Thresholds | None = None,
-) -> int:
-    """``cadretrain hours PLANS_DIR [--unit U] [--year Y] [-o DIR]``; returns the exit code."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.core.diagnostics import Sink
-
-    t = thresholds or Thresholds()
-    folder = open_folder(plans_dir)
-    if folder is None:
-        return 2
-    for name in folder.with_errors:
-        print(
-            f"提示：{name} 有错误，学时按能读出的内容计算；请运行 cadretrain validate",
-            file=sys.stderr,
-        )
-    plans = folder.plans
-    years = sorted({p.year for p in plans})
-    year = years[-1] if year is None else year
-    if year not in years:
-        listed = "、".join(str(y) for y in years)
-        print(f"错误：{plans_dir} 中没有 {year} 年的计划；有计划的年份：{listed}", file=sys.stderr)
-        return 2
-    label = unit_label(plans, unit, ALL_UNITS)
-    if label is None:
-        return 2
-    sink = Sink()
-    cadres = None
-    base = plan_of_year(plans, year)
-    if register is not None:
-        from cadretrain.enroll.register import read_register
-
-        cadres = read_register(register, base, sink)
-    book = ledger(plans, sink, cadres=cadres)
-    statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
-    print_diagnostics(sink.items)
-    failed = sink.has_errors() or bool(folder.shared)
-    if not statuses:
-        print(f"{label} {year} 年没有培训记录（各班次的报名名单中没有此单位的干部）。")
-    else:
-        if any(not s.ok for s in statuses):
-            print_short(label, year, statuses, t)
-        print("\n".join(summary(label, year, statuses, book, t)))
-        estimated = sum(
-            1 for s in statuses for e in window_entries(s, t) if e.note and e.basis == BY_ENROLLMENT
-        )
-        if estimated:
-            print(
-                f"提示：其中 {estimated} 条培训记录的天数按计划估算或未计（期次未排定、日期未定、"
-                "未分期），见台账“明细”表的备注",
-                file=sys.stderr,
-            )
-    if output is not None:
-        from cadretrain.files.output_folder import OutputFolder, OutputRefused
-
-        out = OutputFolder(output, force=force)
-        try:
-            data = ledger_bytes(label, year, statuses, base.organizer, t)
-            target = out.write(f"{label}-学时台账.xlsx", data)
-            print(f"已写入 {target}")
-        except OutputRefused as exc:
-            print(f"错误：{exc}", file=sys.stderr)
-            return 1
-        finally:
-            out.close()
-    return 1 if failed else 0

@@ -15,12 +15,12 @@ and hidden ones are never searched for plans.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.model import Plan
 
 
@@ -30,13 +30,6 @@ class Folder:
     skipped: list[str]  # “file：why”, for files that are not plans
     with_errors: list[str]  # plans that loaded with errors (hours from what could be read)
     shared: list[str] = field(default_factory=list)  # enrollments two plans would both read
-
-    def warn(self) -> None:
-        """Print what was skipped and what is shared (stderr)."""
-        for why in self.skipped:
-            print(f"提示：跳过 {why}", file=sys.stderr)
-        for why in self.shared:
-            print(f"错误：{why}", file=sys.stderr)
 
 
 RESERVED = frozenset({"enrollments", "records", "templates"})
@@ -120,23 +113,22 @@ def find_unit(plans: Sequence[Plan], query: str) -> str | None:
     return None
 
 
-def open_folder(plans_dir: Path) -> Folder | None:
-    """The folder's plans for a command, or None after telling why not (exit code 2): the
-    folder is missing or holds no plan. Skipped files and shared enrollments are printed."""
-    if not plans_dir.exists():
-        print(f"错误：找不到计划文件夹 {plans_dir}", file=sys.stderr)
-        return None
-    folder = load_plans(plans_dir)
-    folder.warn()
-    if not folder.plans:
-        print(f"错误：{plans_dir} 中没有能读取的计划文件（*.yaml）", file=sys.stderr)
-        return None
-    return folder
+def plan_year(plans: Sequence[Plan], year: int | None, where: Path) -> int:
+    """``year``, or the latest plan year when None; CannotProceed (unusable) when no plan in
+    ``where`` is of that year (the years there are listed)."""
+    years = sorted({p.year for p in plans})
+    chosen = years[-1] if year is None else year
+    if chosen not in years:
+        listed = "、".join(str(y) for y in years)
+        raise CannotProceed(
+            f"{where} 中没有 {chosen} 年的计划；有计划的年份：{listed}", unusable=True
+        )
+    return chosen
 
 
-def unit_label(plans: Sequence[Plan], unit: str | None, everyone: str) -> str | None:
-    """The unit name ``unit`` means (``everyone`` when None), or None after naming the closest
-    units (exit code 2)."""
+def unit_label(plans: Sequence[Plan], unit: str | None, everyone: str) -> str:
+    """The unit name ``unit`` means (``everyone`` when None); CannotProceed (unusable) naming
+    the closest units when no plan has it."""
     from cadretrain.plan.fields import did_you_mean
 
     if unit is None:
@@ -144,5 +136,6 @@ def unit_label(plans: Sequence[Plan], unit: str | None, everyone: str) -> str | 
     found = find_unit(plans, unit)
     if found is None:
         names = sorted({u.name for p in plans for u in p.units.values()})
-        print(f"错误：计划中没有单位“{unit}”。{did_you_mean(unit.strip(), names)}", file=sys.stderr)
+        hint = did_you_mean(unit.strip(), names)
+        raise CannotProceed(f"计划中没有单位“{unit}”。{hint}", unusable=True)
     return found

@@ -19,20 +19,18 @@ Decisions:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from html import escape
-from pathlib import Path
 
 from cadretrain.core.diagnostics import Sink
-from cadretrain.documents.ics import left_out
-from cadretrain.documents.notice import md_escape
+from cadretrain.core.text import md_escape
+from cadretrain.core.workcal import WorkCalendar
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import calendar_for
+from cadretrain.plan.schedule import calendar_for, schedule_class
 from cadretrain.records.assessment import EXCELLENT, PASS, Scores
 from cadretrain.records.attendance import percent
 from cadretrain.records.ledger import ZERO, class_entries, num
@@ -116,6 +114,15 @@ def half_of(cls: TrainingClass) -> str:
     return HALVES[0] if first.start.month <= 6 else HALVES[1]
 
 
+def left_out(cls: TrainingClass, calendar: WorkCalendar) -> int:
+    """Sessions of ``cls`` not in the ICS calendar: the scheduled slots without exact dates
+    (vague dates) and the sessions that could not be placed."""
+    sched = schedule_class(cls, calendar)
+    exported = sum(1 for s in sched.slots if not s.possible and s.days)
+    wanted = max(len(cls.sessions), cls.session_count or 0, len(sched.slots), 1)
+    return max(wanted - exported, 0)
+
+
 def year_report(
     plans: Sequence[Plan],
     year: int,
@@ -155,7 +162,7 @@ def year_report(
                     person_days=sum((e.days for _, _, e in entries), ZERO),
                     hours=sum((e.hours for _, _, e in entries), ZERO),
                     held=bool(entries),
-                    not_in_calendar=left_out(plan, cls),
+                    not_in_calendar=left_out(cls, calendar),
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
                     graded=len(graded.results) if graded is not None else None,
@@ -173,6 +180,27 @@ def year_report(
     for c in report.classes:
         report.total.add(c)
     return report
+
+
+def year_report_from_records(
+    plans: Sequence[Plan], year: int, sink: Sink, records: Sink
+) -> YearReport:
+    """:func:`year_report` with the attendance and satisfaction rates and the graded scores
+    read from each plan's ``records/`` folder (:mod:`cadretrain.records.folder`). Problems in
+    those files go to ``records``, the enrollments' to ``sink``."""
+    from cadretrain.records.folder import attendance_rates, class_scores, satisfaction_rates
+
+    chosen = sorted((p for p in plans if p.year == year), key=lambda p: p.file)
+    attendance: dict[str, Fraction] = {}
+    satisfaction: dict[str, Fraction] = {}
+    scores: dict[str, Scores] = {}
+    for plan in chosen:
+        attendance.update(attendance_rates(plan, records))
+        satisfaction.update(satisfaction_rates(plan, records))
+        scores.update(class_scores(plan, records))
+    return year_report(
+        chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
+    )
 
 
 def _rate(rates: Sequence[Fraction | None]) -> Fraction | None:
@@ -330,55 +358,3 @@ def report_html(r: YearReport) -> str:
         "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
         "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。</p>\n</body>\n</html>\n"
     )
-
-
-def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) -> int:
-    """``cadretrain report PLANS_DIR --year Y [-o DIR] [--force]``; returns the exit code:
-    0 written, 1 a file not overwritten, enrollments or a records file unreadable, 2 no plans /
-    no such year. Attendance and satisfaction come from the plans' ``records/`` folders."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.core.diagnostics import Severity
-    from cadretrain.documents.ics import ics_text
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-    from cadretrain.records.folder import attendance_rates, class_scores, satisfaction_rates
-    from cadretrain.records.plan_folder import open_folder
-
-    folder = open_folder(plans_dir)
-    if folder is None:
-        return 2
-    chosen = [p for p in folder.plans if p.year == year]
-    if not chosen:
-        years = "、".join(str(y) for y in sorted({p.year for p in folder.plans}))
-        print(f"错误：{plans_dir} 中没有 {year} 年的计划；有计划的年份：{years}", file=sys.stderr)
-        return 2
-    sink = Sink()
-    records = Sink()  # problems in the after-class records do not fail the report …
-    attendance: dict[str, Fraction] = {}
-    satisfaction: dict[str, Fraction] = {}
-    scores: dict[str, Scores] = {}
-    for plan in sorted(chosen, key=lambda p: p.file):
-        attendance.update(attendance_rates(plan, records))
-        satisfaction.update(satisfaction_rates(plan, records))
-        scores.update(class_scores(plan, records))
-    report = year_report(
-        chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
-    )
-    print_diagnostics([*sink.items, *records.items])
-    print(summary_text(report))
-    out = OutputFolder(output, force=force)
-    try:
-        for name, text in (
-            (f"{year}年培训工作统计.md", report_markdown(report)),
-            (f"{year}年培训工作统计.html", report_html(report)),
-            (f"{year}年培训日历.ics", ics_text(sorted(chosen, key=lambda p: p.file))),
-        ):
-            print(f"已写入 {out.write(name, text.encode('utf-8'))}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        out.close()
-    unreadable = any(  # … unless a records file could not be read at all
-        d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
-    )
-    return 1 if sink.has_errors() or unreadable or folder.shared else 0

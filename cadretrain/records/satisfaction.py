@@ -13,18 +13,15 @@ the 师资库, and the ratings are the basis for entering and adjusting it. Deci
   (提醒) is given, since the two would contradict each other. Each change lists its evidence.
   Teachers already marked ``pool: true`` (teacher groups) are treated like anyone else.
 
-Reading is in :mod:`cadretrain.records.satisfaction_read`.
+Reading is in :mod:`cadretrain.records.satisfaction_read` (:func:`read_ratings`).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 
-from cadretrain.core.diagnostics import Sink
 from cadretrain.plan.model import Plan, Teacher, TrainingClass
 
 LEVELS = ("很满意", "满意", "基本满意", "不满意")
@@ -134,15 +131,6 @@ def pool_changes(plan: Plan, results: Sequence[ClassRatings]) -> list[Change]:
     return changes
 
 
-def read_ratings(
-    plan: Plan, path: Path, sink: Sink, cls: TrainingClass | None = None
-) -> ClassRatings | None:
-    """One filled 测评汇总表; the class from the form itself, else ``cls``."""
-    from cadretrain.records.satisfaction_read import read_form
-
-    return read_form(plan, path, sink, cls)
-
-
 def teacher_text(t: Teacher) -> str:
     return "".join(x for x in (t.org, t.title) if x)
 
@@ -237,56 +225,3 @@ def changes_bytes(plan: Plan, results: Sequence[ClassRatings], changes: list[Cha
     detail.print_title_rows = "1:1"
     a4(detail)
     return bytes(to_bytes(wb))
-
-
-def print_ratings(plan: Plan, results: Sequence[ClassRatings], changes: list[Change]) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    right = {"测评人数", *LEVELS, "满意率", "平均分"}
-    t = rich_table("满意度测评结果", [(h, RIGHT) if h in right else h for h in RESULT_HEADS])
-    for cr in results:
-        for r in cr.ratings:
-            t.add_row(*(str(v) for v in rating_line(cr, r)))
-    c = rich_table("师资库变动", ["授课教师", "变动", "理由", "依据"])
-    for ch in changes:
-        style = "green" if ch.action == JOIN else "red"
-        evidence = "；".join(e.text() for e in ch.evidence)
-        c.add_row(ch.teacher.name, ch.action, ch.reason, evidence, style=style)
-    echo(t, c if changes else "· 没有师资库变动。")
-
-
-def run_ratings(
-    plan: Plan, query: str | None, files: Sequence[Path], output: Path, force: bool = False
-) -> int:
-    """``cadretrain ratings``: without files write ``{class-id}-满意度测评汇总表.xlsx`` for the
-    class; with filled forms (any classes) print the results and write ``师资库变动.xlsx``.
-
-    Exit code 0; 1 for errors in a form or an edited output; 2 for an unknown class."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.documents.roster import write_output
-    from cadretrain.plan.lookup import pick_class
-
-    cls = None
-    if query:
-        cls = pick_class(plan, query)
-        if cls is None:
-            return 2
-    if not files:
-        if cls is None:
-            print("错误：请用 --class 指定班次，或给出填好的测评汇总表", file=sys.stderr)
-            return 2
-        found = cls
-        name = f"{found.id}-满意度测评汇总表.xlsx"
-        return write_output(output, force, name, lambda: rating_form_bytes(plan, found))
-    sink = Sink()
-    results = [r for f in files if (r := read_ratings(plan, f, sink, cls)) is not None]
-    print_diagnostics(sink.items)
-    if not results:
-        print("错误：没有读到任何测评结果，未生成师资库变动", file=sys.stderr)
-        return 1
-    changes = pool_changes(plan, results)
-    print_ratings(plan, results, changes)
-    code = write_output(
-        output, force, "师资库变动.xlsx", lambda: changes_bytes(plan, results, changes)
-    )
-    return code or (1 if sink.has_errors() else 0)

@@ -1,4 +1,4 @@
-"""Reading a filled 满意度测评汇总表, and the synthetic filled examples.
+"""Reading a filled 满意度测评汇总表.
 
 The class comes from the hidden ``_cadretrain`` sheet the form carries, else from ``--class``,
 else from the title naming a class. A teacher row is matched by name against the class's
@@ -7,9 +7,11 @@ teachers; counts must be whole numbers ≥ 0 (blank counts as 0).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment_read import find_header, norm
@@ -46,9 +48,10 @@ def _count(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def read_form(
-    plan: Plan, path: Path, sink: Sink, fallback: TrainingClass | None
+def read_ratings(
+    plan: Plan, path: Path, sink: Sink, fallback: TrainingClass | None = None
 ) -> ClassRatings | None:
+    """One filled 测评汇总表; the class from the form itself, else ``fallback`` (``--class``)."""
     file = str(path)
     tables = read_tables(path, sink, "CT901")
     if tables is None:
@@ -119,28 +122,12 @@ def read_form(
     return out
 
 
-# --- the synthetic filled examples -------------------------------------------------------
-
-#: class id -> per teacher id the tally (很满意, 满意, 基本满意, 不满意); deterministic
-EXAMPLE_COUNTS: dict[str, dict[str, tuple[int, int, int, int]]] = {
-    "women-leaders": {"tian-ruijuan": (80, 30, 6, 2), "ps-faculty": (70, 38, 8, 2)},
-    "youth-league": {"wang-jing": (10, 15, 12, 11), "ps-faculty": (30, 14, 3, 1)},
-}
-
-
-def filled_rating_form(plan: Plan, cls: TrainingClass) -> bytes:
-    """The class's 测评汇总表 with the tallies of :data:`EXAMPLE_COUNTS`."""
-    import io
-
-    import openpyxl
-
-    from cadretrain.files.xlsx import put, to_bytes
-    from cadretrain.records.satisfaction import rating_form_bytes
-
-    wb = openpyxl.load_workbook(io.BytesIO(rating_form_bytes(plan, cls)))
-    ws = wb["测评汇总表"]
-    tallies = EXAMPLE_COUNTS.get(cls.id, {})
-    for i, tid in enumerate(cls.teachers):
-        for k, n in enumerate(tallies.get(tid, (0, 0, 0, 0))):
-            put(ws, 4 + i, 4 + k, n)
-    return bytes(to_bytes(wb))
+def read_all_ratings(
+    plan: Plan, files: Sequence[Path], sink: Sink, fallback: TrainingClass | None = None
+) -> list[ClassRatings]:
+    """Every form that could be read, in the order given; CannotProceed (with the problems
+    found) when none could."""
+    results = [r for f in files if (r := read_ratings(plan, f, sink, fallback)) is not None]
+    if not results:
+        raise CannotProceed("没有读到任何测评结果，未生成师资库变动", sink.items)
+    return results
