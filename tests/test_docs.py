@@ -79,6 +79,22 @@ def command_sections() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every Markdown table row (header and separator rows included)."""
+    rows = []
+    for line in without_code_blocks(markdown).splitlines():
+        if line.startswith("|") and line.rstrip().endswith("|"):
+            cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+            rows.append([c.strip() for c in cells])
+    return rows
+
+
+def section_named(markdown: str, title: str) -> str:
+    matches = [body for heading, body in sections(markdown) if heading == f"## {title}"]
+    assert len(matches) == 1, f"one “## {title}” section expected"
+    return matches[0]
+
+
 # ---------------------------------------------------------------- codes
 
 
@@ -113,6 +129,16 @@ def test_each_command_and_its_options_are_on_its_stage_page(name: str) -> None:
             continue
         for opt in param.opts:
             assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", body), (name, opt)
+
+
+def test_each_command_has_one_row_in_the_exit_code_table() -> None:
+    rows = table_rows(section_named(text(DOCS / "退出码.md"), "各命令"))
+    assert rows[0] == ["命令", "0", "1", "2"]
+    named = [m.group(1) for row in rows[2:] if (m := re.fullmatch(r"`([a-z]+)`", row[0]))]
+    assert len(named) == len(rows) - 2, "every row starts with a command in backticks"
+    assert sorted(named) == sorted(commands()), "one row per command, no other rows"
+    for row in rows[2:]:
+        assert len(row) == 4 and all(row), row
 
 
 def test_every_command_has_chinese_help() -> None:
