@@ -7,6 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 import typer.main
@@ -131,6 +132,19 @@ def test_each_command_and_its_options_are_on_its_stage_page(name: str) -> None:
             assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", body), (name, opt)
 
 
+def test_each_command_is_in_the_readme_workflow_table() -> None:
+    """One row per stage: its commands, and a link to the stage page that documents them."""
+    rows = table_rows(section_named(text(README), "工作流程"))[2:]
+    listed: dict[str, str] = {}
+    for row in rows:
+        links = re.findall(r"\]\(docs/([^)]+)\)", row[-1])
+        assert len(links) == 1, row
+        for name in re.findall(r"`(?:cadretrain )?([a-z]+)[^`]*`", row[1]):
+            assert name not in listed, f"{name} in two rows"
+            listed[name] = unquote(links[0])
+    assert listed == PAGE_OF
+
+
 def test_each_command_has_one_row_in_the_exit_code_table() -> None:
     rows = table_rows(section_named(text(DOCS / "退出码.md"), "各命令"))
     assert rows[0] == ["命令", "0", "1", "2"]
@@ -153,6 +167,24 @@ def test_every_class_key_is_on_the_plan_format_page() -> None:
     page = text(DOCS / "计划格式.md")
     for key in SECTIONS["class"]:
         assert f"`{key}`" in page, key
+
+
+# ---------------------------------------------------------------- links
+
+
+def relative_links(markdown: str) -> list[str]:
+    """Targets of inline links and images outside code blocks and code spans, except URLs
+    and in-page anchors."""
+    prose = re.sub(r"`[^`\n]*`", "", without_code_blocks(markdown))
+    targets = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", prose)
+    return [t for t in targets if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", t, re.I)]
+
+
+def test_the_readme_links_every_docs_page() -> None:
+    linked = {unquote(t) for t in relative_links(text(README))}
+    for page in sorted(DOCS.glob("*.md")):
+        if page.name != "exit-codes.md":  # a forwarding page for code comments
+            assert f"docs/{page.name}" in linked, page.name
 
 
 # ---------------------------------------------------------------- schema and bundled plans
