@@ -172,12 +172,24 @@ def test_every_class_key_is_on_the_plan_format_page() -> None:
 # ---------------------------------------------------------------- links
 
 
+def markdown_files() -> list[Path]:
+    return [README, *sorted(DOCS.glob("*.md"))]
+
+
 def relative_links(markdown: str) -> list[str]:
     """Targets of inline links and images outside code blocks and code spans, except URLs
     and in-page anchors."""
     prose = re.sub(r"`[^`\n]*`", "", without_code_blocks(markdown))
     targets = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", prose)
     return [t for t in targets if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", t, re.I)]
+
+
+@pytest.mark.parametrize("doc", markdown_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_resolves_to_a_file(doc: Path) -> None:
+    for link in relative_links(text(doc)):
+        target = (doc.parent / unquote(link.split("#", 1)[0])).resolve()
+        assert target.is_relative_to(ROOT.resolve()), (doc.name, link)
+        assert target.is_file(), (doc.name, link)
 
 
 def test_the_readme_links_every_docs_page() -> None:
