@@ -1,11 +1,15 @@
-"""The README, the JSON Schema and the bundled plans agree with the program."""
+"""The documentation follows the program: the README (the landing page), the stage pages under
+``docs/``, the JSON Schema and the bundled plans agree with the app and with each other."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
+import pytest
 import typer.main
 
 from cadretrain.cli.main import app
@@ -13,7 +17,17 @@ from cadretrain.core.codes import CODES
 from cadretrain.plan.schema import SECTIONS, json_schema_text
 from tests.conftest import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+README = ROOT / "README.md"
+
+# each command is documented on the page of its stage (docs/development.md, “Docs”)
+STAGE_PAGES: dict[str, tuple[str, ...]] = {
+    "计划格式.md": ("validate", "show", "calendar", "explain", "codes", "schema"),
+    "报名与名额.md": ("quota", "forms", "collect"),
+    "文书.md": ("notice", "roster", "signin", "build"),
+    "培训之后.md": ("attendance", "scores", "ratings", "hours", "report", "archive"),
+}
+PAGE_OF = {command: page for page, names in STAGE_PAGES.items() for command in names}
 
 
 def commands() -> dict[str, Any]:
@@ -22,18 +36,123 @@ def commands() -> dict[str, Any]:
     return dict(group.commands)
 
 
-def test_every_code_is_in_the_readme_table() -> None:
+def text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def without_code_blocks(markdown: str) -> str:
+    """The Markdown with fenced code blocks blanked out (their lines kept, emptied)."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            out.append("")
+        else:
+            out.append("" if fenced else line)
+    return "\n".join(out)
+
+
+def sections(markdown: str) -> list[tuple[str, str]]:
+    """``(heading, body)`` for every heading outside code blocks; the body runs to the next
+    heading of the same or a higher level."""
+    lines = without_code_blocks(markdown).splitlines()
+    raw = markdown.splitlines()
+    heads = [
+        (i, len(m.group(1)), line)
+        for i, line in enumerate(lines)
+        if (m := re.match(r"^(#{1,6}) ", line))
+    ]
+    out = []
+    for n, (i, level, heading) in enumerate(heads):
+        end = next((j for j, lv, _ in heads[n + 1 :] if lv <= level), len(raw))
+        out.append((heading, "\n".join(raw[i:end])))
+    return out
+
+
+@cache
+def command_sections() -> dict[str, list[tuple[str, str]]]:
+    """For each command, the sections (page, body) whose heading names `cadretrain NAME`."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for page in STAGE_PAGES:
+        for heading, body in sections(text(DOCS / page)):
+            for name in re.findall(r"`cadretrain ([a-z]+)\b", heading):
+                found.setdefault(name, []).append((page, body))
+    return found
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every Markdown table row (header and separator rows included)."""
+    rows = []
+    for line in without_code_blocks(markdown).splitlines():
+        if line.startswith("|") and line.rstrip().endswith("|"):
+            cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+            rows.append([c.strip() for c in cells])
+    return rows
+
+
+def section_named(markdown: str, title: str) -> str:
+    matches = [body for heading, body in sections(markdown) if heading == f"## {title}"]
+    assert len(matches) == 1, f"one “## {title}” section expected"
+    return matches[0]
+
+
+# ---------------------------------------------------------------- codes
+
+
+def test_every_code_is_in_the_code_page() -> None:
+    page = text(DOCS / "诊断代码.md")
     for code in CODES.values():
         row = f"| {code.code} | {code.severity.zh} | {code.title} |"
-        assert row in README, row
+        assert row in page, row
 
 
-def test_every_command_and_option_is_documented() -> None:
-    for name, cmd in commands().items():
-        assert f"cadretrain {name}" in README, name
-        for param in cmd.params:
-            if param.param_type_name == "option" and param.name != "help":
-                assert any(opt in README for opt in param.opts), (name, param.opts)
+def test_the_code_page_lists_no_other_codes() -> None:
+    listed = re.findall(r"^\| (CT\d{3}) \|", text(DOCS / "诊断代码.md"), re.M)
+    assert sorted(listed) == sorted(CODES), "rows in docs/诊断代码.md without a code, or twice"
+
+
+# ---------------------------------------------------------------- commands
+
+
+def test_every_command_belongs_to_a_stage_page() -> None:
+    assert set(PAGE_OF) == set(commands()), "add the command to STAGE_PAGES and its page"
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_OF))
+def test_each_command_and_its_options_are_on_its_stage_page(name: str) -> None:
+    """A section of the command's stage page is headed `cadretrain NAME`, and names every
+    option (long and short forms) of the command."""
+    found = command_sections().get(name, [])
+    assert [page for page, _ in found] == [PAGE_OF[name]], (name, found and found[0][0])
+    body = found[0][1]
+    for param in commands()[name].params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        for opt in param.opts:
+            assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", body), (name, opt)
+
+
+def test_each_command_is_in_the_readme_workflow_table() -> None:
+    """One row per stage: its commands, and a link to the stage page that documents them."""
+    rows = table_rows(section_named(text(README), "工作流程"))[2:]
+    listed: dict[str, str] = {}
+    for row in rows:
+        links = re.findall(r"\]\(docs/([^)]+)\)", row[-1])
+        assert len(links) == 1, row
+        for name in re.findall(r"`(?:cadretrain )?([a-z]+)[^`]*`", row[1]):
+            assert name not in listed, f"{name} in two rows"
+            listed[name] = unquote(links[0])
+    assert listed == PAGE_OF
+
+
+def test_each_command_has_one_row_in_the_exit_code_table() -> None:
+    rows = table_rows(section_named(text(DOCS / "退出码.md"), "各命令"))
+    assert rows[0] == ["命令", "0", "1", "2"]
+    named = [m.group(1) for row in rows[2:] if (m := re.fullmatch(r"`([a-z]+)`", row[0]))]
+    assert len(named) == len(rows) - 2, "every row starts with a command in backticks"
+    assert sorted(named) == sorted(commands()), "one row per command, no other rows"
+    for row in rows[2:]:
+        assert len(row) == 4 and all(row), row
 
 
 def test_every_command_has_chinese_help() -> None:
@@ -41,9 +160,46 @@ def test_every_command_has_chinese_help() -> None:
         assert cmd.help and re.search(r"[\u4e00-\u9fff]", cmd.help), name
 
 
-def test_every_class_key_is_in_the_readme() -> None:
+# ---------------------------------------------------------------- plan format
+
+
+def test_every_class_key_is_on_the_plan_format_page() -> None:
+    page = text(DOCS / "计划格式.md")
     for key in SECTIONS["class"]:
-        assert f"`{key}`" in README, key
+        assert f"`{key}`" in page, key
+
+
+# ---------------------------------------------------------------- links
+
+
+def markdown_files() -> list[Path]:
+    return [README, *sorted(DOCS.glob("*.md"))]
+
+
+def relative_links(markdown: str) -> list[str]:
+    """Targets of inline links and images outside code blocks and code spans, except URLs
+    and in-page anchors."""
+    prose = re.sub(r"`[^`\n]*`", "", without_code_blocks(markdown))
+    targets = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", prose)
+    return [t for t in targets if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", t, re.I)]
+
+
+@pytest.mark.parametrize("doc", markdown_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_resolves_to_a_file(doc: Path) -> None:
+    for link in relative_links(text(doc)):
+        target = (doc.parent / unquote(link.split("#", 1)[0])).resolve()
+        assert target.is_relative_to(ROOT.resolve()), (doc.name, link)
+        assert target.is_file(), (doc.name, link)
+
+
+def test_the_readme_links_every_docs_page() -> None:
+    linked = {unquote(t) for t in relative_links(text(README))}
+    for page in sorted(DOCS.glob("*.md")):
+        if page.name != "exit-codes.md":  # a forwarding page for code comments
+            assert f"docs/{page.name}" in linked, page.name
+
+
+# ---------------------------------------------------------------- schema and bundled plans
 
 
 def test_bundled_schema_is_current() -> None:
