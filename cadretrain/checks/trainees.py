@@ -16,6 +16,7 @@ from cadretrain.enroll.enrollment import (
     enrollment_dir,
     enrollment_path,
     load_enrollment,
+    person_key,
 )
 from cadretrain.plan.model import TrainingClass
 
@@ -48,11 +49,6 @@ def _overlapping_enrollments(
         if loaded is not None:
             out[class_id] = loaded
     return out
-
-
-def person_key(p: Enrollee) -> str:
-    """An ID number when there is one, else name and unit."""
-    return p.id_number.upper() if p.id_number else f"{p.name}@{p.unit}"
 
 
 @rule("CT307")

@@ -19,7 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity, Sink
-from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
+from cadretrain.enroll.enrollment import (
+    Enrollee,
+    Enrollment,
+    dump_enrollment,
+    enrollment_path,
+    person_key,
+)
 from cadretrain.enroll.form_reader import Form, FormRow, read_form
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.enroll.register import Cadre, index_by_id
@@ -243,7 +249,6 @@ def _conflicts(
 ) -> None:
     """A person (by ID number; name and unit for someone enrolled without one, as CT307 does)
     already enrolled in another class whose days overlap this one's."""
-    from cadretrain.checks.trainees import person_key
     from cadretrain.core.sweep import days_text
 
     enrolled: dict[str, list[tuple[TrainingClass, Enrollee, str]]] = defaultdict(list)

@@ -59,6 +59,12 @@ class Enrollment:
         return [p for p in self.people if p.session in (number, 0)]
 
 
+def person_key(p: Enrollee) -> str:
+    """Who a person is across enrollments: the ID number when there is one, else name and
+    unit (CT307 and collect's CT711 match people by it)."""
+    return p.id_number.upper() if p.id_number else f"{p.name}@{p.unit}"
+
+
 def enrollment_dir(plan: Plan) -> Path:
     return Path(plan.file).parent / "enrollments"
 
