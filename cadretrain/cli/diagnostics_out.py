@@ -12,10 +12,7 @@ def text_lines(report: Report, hints: bool = True) -> list[str]:
     """``file:line:col: 级别 [CODE] 消息`` lines, each followed by its hint and related places."""
     out: list[str] = []
     for d in report.diagnostics:
-        line = d.line()
-        if d.possible:
-            line = line.replace(f"[{d.code}] ", f"[{d.code}] （可能）", 1)
-        out.append(line)
+        out.append(d.shown_line())
         if hints:
             for r in d.related:
                 out.append(f"    相关：{r.pos} {r.label}")

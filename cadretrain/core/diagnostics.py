@@ -50,6 +50,13 @@ class Diagnostic:
         """``plans/x.yaml:12:5: 错误 [CT201] 消息`` — one line, for terminals and editors."""
         return f"{self.pos}: {self.severity.zh} [{self.code}] {self.message}"
 
+    def shown_line(self) -> str:
+        """``line()``, with （可能） after the code of a finding that is only possible (dates
+        not yet fixed): the line the terminal and the build's index page show."""
+        if not self.possible:
+            return self.line()
+        return self.line().replace(f"[{self.code}] ", f"[{self.code}] （可能）", 1)
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.pos.file, self.pos.line, self.pos.col, self.code, self.message)
 
