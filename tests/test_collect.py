@@ -15,6 +15,7 @@ import pytest
 
 from cadretrain.core import idcard
 from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.collect import Collected, collect, collect_forms, form_files, run_collect
 from cadretrain.enroll.enrollment import (
     Enrollee,
@@ -457,8 +458,9 @@ def test_run_collect_writes_once_and_is_idempotent(
 
 
 def test_run_collect_usage_and_errors(env: Env, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_collect(env.plan, "中青年", [env.forms], None) == 2
-    assert "春期中青年班" in capsys.readouterr().err
+    with pytest.raises(CannotProceed) as ambiguous:
+        run_collect(env.plan, "中青年", [env.forms], None)
+    assert ambiguous.value.exit_code == 2 and "春期中青年班" in ambiguous.value.message
     assert run_collect(env.plan, "rotation-18th", [env.forms], None) == 2  # empty folder
     wrong = write_form(env.forms / "城关镇.xlsx", "城关镇", [{"姓名": "张三", "身份证号": "1"}])
     assert run_collect(env.plan, "rotation-18th", [wrong], None, today=TODAY) == 1

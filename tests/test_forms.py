@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.form_layout import ETHNICITIES, POLITICS, columns_for
 from cadretrain.enroll.forms import dates_text, form_bytes, run_forms
 from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
@@ -205,11 +206,13 @@ def test_edited_form_is_kept_unless_forced(
 def test_unknown_or_ambiguous_class(
     plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_forms(plan, "中青年", None, tmp_path) == 2
-    err = capsys.readouterr().err
-    assert "春期中青年班" in err and "秋期中青年班" in err
-    assert run_forms(plan, "不存在的班", None, tmp_path) == 2
-    assert "没有班次" in capsys.readouterr().err
+    with pytest.raises(CannotProceed) as ambiguous:
+        run_forms(plan, "中青年", None, tmp_path)
+    assert ambiguous.value.exit_code == 2
+    assert "春期中青年班" in ambiguous.value.message and "秋期中青年班" in ambiguous.value.message
+    with pytest.raises(CannotProceed) as unknown:
+        run_forms(plan, "不存在的班", None, tmp_path)
+    assert unknown.value.exit_code == 2 and "没有班次" in unknown.value.message
     assert not any(tmp_path.iterdir())
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.notice import (
     md_escape,
     render_notice,
@@ -338,8 +339,9 @@ def test_run_notice_writes_through_the_output_folder(
 
 def test_run_notice_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = write_plan(tmp_path)
-    assert run(plan, tmp_path / "out", query="没有这个班") == 2
-    assert "计划中没有班次“没有这个班”" in capsys.readouterr().err
+    with pytest.raises(CannotProceed) as unknown:
+        run(plan, tmp_path / "out", query="没有这个班")
+    assert unknown.value.exit_code == 2 and "计划中没有班次“没有这个班”" in unknown.value.message
     assert run(plan, tmp_path / "out", "md", plan_document=True) == 2
     assert run(plan, tmp_path / "out", "docx") == 2
     assert not (tmp_path / "out").exists()

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import span_text
 from cadretrain.documents.roster import assign_groups, roster_bytes, run_roster
 from cadretrain.enroll.enrollment import (
@@ -229,10 +230,14 @@ def test_run_roster_needs_an_enrollment_and_keeps_edits(
 ) -> None:
     plan = copy_plan(tmp_path)
     out = tmp_path / "out"
-    assert run_roster(plan, "妇女干部班", out) == 1
-    err = capsys.readouterr().err
-    assert "班次“妇女干部班”还没有报名名单" in err and "cadretrain collect" in err
-    assert run_roster(plan, "没有这个班", out) == 2
+    with pytest.raises(CannotProceed) as missing:
+        run_roster(plan, "妇女干部班", out)
+    assert missing.value.exit_code == 1
+    assert "班次“妇女干部班”还没有报名名单" in missing.value.message
+    assert "cadretrain collect" in missing.value.message
+    with pytest.raises(CannotProceed) as unknown:
+        run_roster(plan, "没有这个班", out)
+    assert unknown.value.exit_code == 2 and "计划中没有班次“没有这个班”" in unknown.value.message
     save_enrollment(plan, enrolled(the_plan(), "women-leaders"))
     plan.issued = None
     assert run_roster(plan, "妇女干部班", out) == 0

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.signin import (
     chinese_number,
     day_heading,
@@ -173,8 +174,9 @@ def test_run_signin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(PLAN, tmp_path / "plan.yaml")
     plan = the_plan(tmp_path / "plan.yaml")
     out = tmp_path / "out"
-    assert run_signin(plan, "十八大轮训班", out) == 1
-    assert "还没有报名名单" in capsys.readouterr().err
+    with pytest.raises(CannotProceed) as missing:
+        run_signin(plan, "十八大轮训班", out)
+    assert missing.value.exit_code == 1 and "还没有报名名单" in missing.value.message
     folder = tmp_path / "enrollments"
     folder.mkdir()
     shutil.copy(enrollment_path(the_plan(), "rotation-18th"), folder)

@@ -7,10 +7,13 @@ them, so ``cadretrain validate`` starts fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    from cadretrain.core.errors import CannotProceed
 
 HELP_ZH = "显示本帮助并退出。"
 
@@ -58,7 +61,32 @@ class ChineseCommand(_ChineseHelp, TyperCommand):
 
 
 class ChineseGroup(_ChineseHelp, TyperGroup):
-    pass
+    """The ``cadretrain`` group: every command runs inside it, so a :class:`CannotProceed`
+    from any command (or the library under it) is shown here, the one way."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from cadretrain.core.errors import CannotProceed
+
+        try:
+            return super().invoke(ctx)
+        except CannotProceed as exc:
+            raise typer.Exit(show_cannot_proceed(exc)) from None
+
+
+def show_cannot_proceed(exc: CannotProceed) -> int:
+    """Print why a command stopped, on stderr: its diagnostics (sorted, with hints), then
+    ``错误：message`` and ``提示：hint``; returns the exit code (2 unusable input, else 1)."""
+    import sys
+
+    if exc.diagnostics:
+        from cadretrain.cli.diagnostics_out import print_diagnostics
+
+        print_diagnostics(exc.diagnostics)
+    if exc.message:
+        print(f"错误：{exc.message}", file=sys.stderr)
+    if exc.hint:
+        print(f"提示：{exc.hint}", file=sys.stderr)
+    return exc.exit_code
 
 
 app = typer.Typer(

@@ -24,14 +24,8 @@ def run_quota(
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
-    classes: list[TrainingClass]
-    if query is None:
-        classes = [c for c in plan.classes if c.planned]
-    else:
-        picked = pick_class(plan, query)
-        if picked is None:
-            return 2
-        classes = [picked]
+    planned = [c for c in plan.classes if c.planned]
+    classes: list[TrainingClass] = planned if query is None else [pick_class(plan, query)]
     sink = Sink()
     cadres = load_cadres(plan, sink, register)
     tables = [quota_table(plan, c, cadres, sink) for c in classes]

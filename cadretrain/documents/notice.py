@@ -276,10 +276,7 @@ def run_notice(
         return 2
     classes = list(plan.classes)
     if query is not None and not plan_document:
-        picked = pick_class(plan, query)
-        if picked is None:
-            return 2
-        classes = [picked]
+        classes = [pick_class(plan, query)]
     sink = Sink()
     templates = templates_for(plan)
     if templates.overridden:

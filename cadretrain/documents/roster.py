@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import day_text, span_text
 from cadretrain.enroll.enrollment import FIELDS_ZH, Enrollee, Enrollment
 from cadretrain.enroll.parts import in_plan_order, session_parts, unit_and_post
@@ -193,27 +194,27 @@ def roster_bytes(
 # --- the commands --------------------------------------------------------------------------
 
 
-def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment] | int:
-    """The class and its enrollment, or an exit code after printing the Chinese error."""
+def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
+    """The class ``query`` names and its enrollment.
+
+    Raises :class:`CannotProceed`: unusable (exit code 2) for a class that cannot be found;
+    otherwise (1) when the class has no enrollment yet or it cannot be read."""
     from cadretrain.core.diagnostics import Sink
     from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
     from cadretrain.plan.lookup import pick_class
 
     cls = pick_class(plan, query)
-    if cls is None:
-        return 2
     path = enrollment_path(plan, cls.id)
     if not path.is_file():
-        print(
-            f"错误：班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect",
-            file=sys.stderr,
+        raise CannotProceed(
+            f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
         )
-        return 1
     sink = Sink()
     enrollment = load_enrollment(path, sink)
-    for d in sink.items:
-        print(f"错误：[{d.code}] {d.message}", file=sys.stderr)
-    return 1 if enrollment is None or sink.items else (cls, enrollment)
+    if enrollment is None or sink.items:
+        # one 错误： line per problem, as the roster and sign-in commands have always said
+        raise CannotProceed("\n错误：".join(f"[{d.code}] {d.message}" for d in sink.items))
+    return cls, enrollment
 
 
 def write_output(output: Path, force: bool, name: str, build: Callable[[], bytes]) -> int:
@@ -240,10 +241,7 @@ def run_roster(
     groups: int = 0,
 ) -> int:
     """``cadretrain roster``: write ``{output}/{class-id}-花名册.xlsx``; returns the exit code."""
-    found = load_for_class(plan, query)
-    if isinstance(found, int):
-        return found
-    cls, enrollment = found
+    cls, enrollment = load_for_class(plan, query)
     _parts, unassigned = session_parts(plan, cls, enrollment)
     if unassigned:
         print(

@@ -155,10 +155,7 @@ def signin_bytes(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> byte
 
 def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int:
     """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
-    found = load_for_class(plan, query)
-    if isinstance(found, int):
-        return found
-    cls, enrollment = found
+    cls, enrollment = load_for_class(plan, query)
     parts, unassigned = session_parts(plan, cls, enrollment)
     if unassigned:
         print(

@@ -298,8 +298,6 @@ def run_collect(
     from cadretrain.plan.lookup import pick_class
 
     cls = pick_class(plan, query)
-    if cls is None:
-        return 2
     paths = form_files(files)
     if not paths:
         print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)

@@ -329,8 +329,6 @@ def run_forms(
     from cadretrain.plan.lookup import pick_class
 
     cls = pick_class(plan, query)
-    if cls is None:
-        return 2
     sink = Sink()
     table = quota_table(plan, cls, load_cadres(plan, sink, register), sink)
     print_diagnostics(sink.items)

@@ -3,6 +3,7 @@ unambiguous part of a name."""
 
 from __future__ import annotations
 
+from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.model import Plan, TrainingClass
 
 
@@ -32,12 +33,10 @@ def find_class(plan: Plan, query: str) -> TrainingClass:
     raise ClassNotFound(f"计划中没有班次“{q}”。{hint}全部班次：{listing}")
 
 
-def pick_class(plan: Plan, query: str) -> TrainingClass | None:
-    """For commands: the class, or None after printing why (the caller exits with 2)."""
-    import sys
-
+def pick_class(plan: Plan, query: str) -> TrainingClass:
+    """For commands: the class, or :class:`CannotProceed` (unusable input, exit code 2) with
+    :func:`find_class`'s message listing the candidates."""
     try:
         return find_class(plan, query)
     except ClassNotFound as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return None
+        raise CannotProceed(str(exc), unusable=True) from None
