@@ -63,7 +63,7 @@ def validate(
 @app.command()
 def show(plan: PlanArg = None) -> None:
     """以表格列出各班次：名称、日期或各期日期、人数、场地、教师。"""
-    from cadretrain.documents.class_table import print_classes
+    from cadretrain.cli.views import print_classes
 
     report = load_or_exit(plan)
     print_classes(report.plan)
@@ -72,7 +72,7 @@ def show(plan: PlanArg = None) -> None:
 @app.command()
 def calendar(plan: PlanArg = None) -> None:
     """按月显示全年日历：每天有哪些班次上课、哪里重叠。"""
-    from cadretrain.documents.calendar_text import print_calendar
+    from cadretrain.cli.views import print_calendar
 
     report = load_or_exit(plan)
     print_calendar(report.plan)

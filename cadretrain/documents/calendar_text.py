@@ -1,4 +1,5 @@
-"""``cadretrain calendar``: the year month by month, which classes meet on which days.
+"""The year month by month, which classes meet on which days (``cadretrain calendar`` draws
+these strips: ``cli.views``).
 
 Each month shows a row of day numbers, one row per class active that month (``█`` a
 training day, ``·`` a day inside its dates that is not a training day, ``?`` a day in
@@ -14,7 +15,7 @@ from datetime import date
 
 from cadretrain.core.workcal import DayKind, WorkCalendar
 from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule, calendar_for, schedule_plan
+from cadretrain.plan.schedule import Schedule
 
 
 def month_lines(
@@ -55,31 +56,3 @@ def month_lines(
     head = "".join(str(d.day % 10) for d in days)
     kinds = "".join("x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days)
     return [("日", head), ("休息日(x)", kinds), *rows, ("当天班次数", marks)]
-
-
-def print_calendar(plan: Plan) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(highlight=False)
-    cal = calendar_for(plan)
-    schedules = schedule_plan(plan, cal)
-    console.print(Text(f"{plan.title} 日历", style="bold"))
-    for month in range(1, 13):
-        lines = month_lines(plan, schedules, month, cal)
-        if not lines:
-            continue
-        console.print(Text(f"\n{plan.year}年{month}月", style="bold"))
-        width = max(_width(label) for label, _ in lines)
-        for label, strip in lines:
-            text = Text(label + " " * (width - _width(label)) + " │")
-            for ch in strip:
-                style = "red bold" if label == "当天班次数" and ch not in " 1" else ""
-                text.append(ch, style=style)
-            console.print(text)
-
-
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)

@@ -1,4 +1,5 @@
-"""``cadretrain show``: the classes as a table, with the session dates the tool chose."""
+"""The classes as table rows, with the session dates the tool chose (``cadretrain show``
+draws them: ``cli.views``)."""
 
 from __future__ import annotations
 
@@ -32,14 +33,3 @@ def _sessions(sched: Schedule) -> str:
     if sched.unfitted:
         parts.append(f"另有 {sched.unfitted} 期排不下")
     return "\n".join(parts)
-
-
-def print_classes(plan: Plan) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "班次", "培训时间", "分期"]
-    columns += [("规划人数", RIGHT), "场地", "授课教师"]
-    table = rich_table(f"{plan.title}（共 {len(plan.classes)} 个班次）", columns, lines=True)
-    for row in class_rows(plan):
-        table.add_row(*row)
-    echo(table)
