@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
 
 
@@ -19,7 +20,7 @@ def run_quota(
 ) -> int:
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.enroll.quota_sheet import print_table, to_json, xlsx_bytes
+    from cadretrain.enroll.quota_sheet import to_json, xlsx_bytes
     from cadretrain.enroll.quota_table import load_cadres, quota_table
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
@@ -51,3 +52,29 @@ def run_quota(
         for t in tables:
             print_table(t)
     return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
+
+
+def print_table(table: QuotaTable) -> None:
+    """The quota table on the terminal: a row per unit, the totals, then the notes."""
+    from cadretrain.cli.terminal import RIGHT, echo, rich_table
+    from cadretrain.core.apportion import TIE_RULE
+    from cadretrain.enroll.quota_sheet import headline, rows
+
+    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "单位", ("符合条件", RIGHT)]
+    columns += [("按比例", RIGHT), ("名额", RIGHT), "各期", "说明"]
+    t = rich_table(headline(table), columns)
+    for row in rows(table):
+        t.add_row(*row)
+    totals = table.session_totals()
+    t.add_row(
+        "",
+        "合计",
+        str(table.allocation.population),
+        "",
+        str(table.allocation.seats),
+        "/".join(str(x) for x in totals) if table.sessions > 1 else "",
+        "",
+        style="bold",
+    )
+    notes = (*table.all_notes(), f"同分时：{TIE_RULE}")
+    echo(t, *(f"· {note}" for note in notes))

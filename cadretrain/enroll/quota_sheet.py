@@ -1,4 +1,5 @@
-"""Showing a quota table: in the terminal (rich), as JSON, and as a printable xlsx 名额分配表."""
+"""A quota table as rows and a headline (the terminal table is ``cli.quota_cmd``'s), as JSON,
+and as a printable xlsx 名额分配表."""
 
 from __future__ import annotations
 
@@ -34,29 +35,6 @@ def headline(table: QuotaTable) -> str:
         f"{c.name} 名额分配：规划 {a.requested} 人，分配 {a.seats} 人；"
         f"{table.population.source}中符合条件的干部 {a.population} 人；{METHODS[a.method]}"
     )
-
-
-def print_table(table: QuotaTable) -> None:
-    from cadretrain.cli.terminal import RIGHT, echo, rich_table
-
-    columns: list[str | tuple[str, str]] = [("序号", RIGHT), "单位", ("符合条件", RIGHT)]
-    columns += [("按比例", RIGHT), ("名额", RIGHT), "各期", "说明"]
-    t = rich_table(headline(table), columns)
-    for row in rows(table):
-        t.add_row(*row)
-    totals = table.session_totals()
-    t.add_row(
-        "",
-        "合计",
-        str(table.allocation.population),
-        "",
-        str(table.allocation.seats),
-        "/".join(str(x) for x in totals) if table.sessions > 1 else "",
-        "",
-        style="bold",
-    )
-    notes = (*table.all_notes(), f"同分时：{TIE_RULE}")
-    echo(t, *(f"· {note}" for note in notes))
 
 
 def to_json(table: QuotaTable) -> str:
