@@ -13,10 +13,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cadretrain.cli.enroll_steps import run_collect
 from cadretrain.core import idcard
 from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.enroll.collect import Collected, collect, collect_forms, form_files, run_collect
+from cadretrain.enroll.collect import Collected, collect, collect_forms, form_files
 from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,

@@ -8,10 +8,11 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.enroll_steps import run_forms
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.form_layout import ETHNICITIES, POLITICS, columns_for
-from cadretrain.enroll.forms import dates_text, form_bytes, run_forms
+from cadretrain.enroll.forms import dates_text, form_bytes
 from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class

@@ -69,7 +69,7 @@ def forms(
     force: ForceOpt = False,
 ) -> None:
     """为分到名额的各单位生成报名回执（xlsx），发给各单位填写后报回。"""
-    from cadretrain.enroll.forms import run_forms
+    from cadretrain.cli.enroll_steps import run_forms
 
     report = load_or_exit(plan)
     raise typer.Exit(run_forms(report.plan, class_, register, output, force))
@@ -123,7 +123,7 @@ def collect(
     force: ForceOpt = False,
 ) -> None:
     """汇总各单位报回的报名回执，检查后生成班次的报名名单（enrollments/班次代号.yaml）。"""
-    from cadretrain.enroll.collect import run_collect
+    from cadretrain.cli.enroll_steps import run_collect
 
     plan_file, files = plan_and_files(paths)
     if not files:

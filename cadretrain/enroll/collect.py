@@ -1,4 +1,4 @@
-"""``cadretrain collect``: the returned reply forms (报名回执) of a class → its enrollment.
+"""The returned reply forms (报名回执) of a class → its enrollment (``cadretrain collect``).
 
 Each form is read by ``collect_rows``; here the forms are put in order (units in plan order,
 then file name) and checked together: the same person twice (the later row is not enrolled,
@@ -6,23 +6,22 @@ both places are named), seats per unit (over quota: every person kept, the extra
 under quota and units without a form: warnings), a session over its venue's capacity,
 eligibility against the cadre register, and people already enrolled in another class that
 meets on the same day. Every row read is either enrolled or reported as not enrolled, so
-``rows_read == enrolled + len(rejected)``. The enrollment is written only when it changed.
+``rows_read == enrolled + len(rejected)``. The command (``cli.enroll_steps``) prints the
+summary and writes the enrollment only when it changed.
 """
 
 from __future__ import annotations
 
-import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity, Sink
+from cadretrain.core.diagnostics import Pos, Related, Sink
 from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,
-    dump_enrollment,
     enrollment_path,
     person_key,
 )
@@ -282,85 +281,27 @@ def _conflicts(
             )
 
 
-def run_collect(
+def collect_class(
     plan: Plan,
-    query: str,
-    files: Sequence[Path],
+    cls: TrainingClass,
+    paths: Sequence[Path],
     register: Path | None,
-    force: bool = False,
     *,
     today: date | None = None,
-) -> int:
-    """Collect the forms, print the problems and a summary, write the enrollment when it
-    changed; returns the exit code (0 ok, 1 errors or not written, 2 usage)."""
+) -> tuple[Collected, QuotaTable, Sink]:
+    """``collect`` with what it needs loaded: the register (``register`` or the plan's; when
+    it cannot be read, CT401/CT402 are reported and eligibility is not checked), the quota
+    table, and the other classes' enrollments. Returns what was found, the table and every
+    problem (the register's own other problems are left out: ``validate`` reports them)."""
     from cadretrain.enroll.enrollment import load_enrollments
     from cadretrain.enroll.quota_table import load_cadres, quota_table
-    from cadretrain.plan.lookup import pick_class
 
-    cls = pick_class(plan, query)
-    paths = form_files(files)
-    if not paths:
-        print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
-        return 2
-    sink, aside = Sink(), Sink()  # aside: the register's own problems, and enrollments'
+    sink, aside = Sink(), Sink()  # aside: the register's own problems
     cadres = load_cadres(plan, aside, register)
     if any(d.code in ("CT401", "CT402") for d in aside.items):  # the register is unusable
         sink.extend(d for d in aside.items if d.code in ("CT401", "CT402"))
         cadres = None
     table = quota_table(plan, cls, cadres, sink)
-    target = enrollment_path(plan, cls.id)
     others = {k: v for k, v in load_enrollments(plan, sink).items() if k != cls.id}
     collected = collect(plan, cls, table, paths, sink, cadres=cadres, others=others, today=today)
-    _report(plan, collected, sink.items, table)
-    if not collected.forms:
-        print("没有可用的回执，报名名单未写。")
-        return 1
-    return _write(plan, target, collected.enrollment, force) or int(sink.has_errors())
-
-
-def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable) -> None:
-    from cadretrain.checks.validate import FileReport, Report
-    from cadretrain.cli.diagnostics_out import text_lines
-    from cadretrain.core.codes import CODES
-    from cadretrain.core.diagnostics import sorted_diagnostics
-
-    shown = sorted_diagnostics(diags)
-    for line in text_lines(Report([FileReport(plan.file, plan, shown)])):
-        print(line)
-    unusable = c.files - len(c.forms)
-    head = f"读取回执 {len(c.forms)} 份" + (f"（另有 {unusable} 份未能使用）" if unusable else "")
-    tail = f"，未列入 {len(c.rejected)} 行" if c.rejected else ""
-    print(f"{head}，共 {c.rows_read} 行：列入名单 {len(c.enrollment.people)} 人{tail}。")
-    for form in c.forms:
-        skipped = f"，未列入 {len(form.rejected)} 行" if form.rejected else ""
-        print(
-            f"  {plan.units[form.unit].name}：{Path(form.file).name}（按{form.how}识别），"
-            f"{len(form.rows)} 人{skipped}"
-        )
-    if not table.allocation.seats:
-        print(f"“{table.cls.label}”没有分配名额，未核对各单位人数。")
-    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-        counts = Counter(d.code for d in shown if d.severity is severity)
-        if counts:
-            kinds = "、".join(f"{CODES[k].title} {n}" for k, n in sorted(counts.items()))
-            print(f"{severity.zh} {sum(counts.values())} 条：{kinds}")
-
-
-def _write(plan: Plan, target: Path, enrollment: Enrollment, force: bool) -> int:
-    """Write the enrollment unless unchanged; a hand-edited one only with ``force``."""
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-
-    data = dump_enrollment(enrollment, plan).encode("utf-8")
-    if target.is_file() and target.read_bytes() == data:
-        print(f"报名名单 {target} 没有变化，未重写。")
-        return 0
-    folder = OutputFolder(target.parent, force=force)
-    try:
-        folder.write(target.name, data)
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        folder.close()
-    print(f"已写入 {target}（{len(enrollment.people)} 人）")
-    return 0
+    return collected, table, sink

@@ -11,9 +11,7 @@ comes back under another file name.
 from __future__ import annotations
 
 import math
-import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from cadretrain.core.dates import format_span
@@ -32,7 +30,6 @@ from cadretrain.enroll.form_layout import (
     session_label,
 )
 from cadretrain.enroll.quota_table import QuotaTable
-from cadretrain.plan.model import Plan
 
 FOLDER_SUFFIX = "-报名回执"
 INSTRUCTIONS = "说明.txt"
@@ -316,43 +313,3 @@ def instructions(table: QuotaTable) -> str:
     lines += [f"  {table.unit_name(uid)}：{seats_text(table, uid)}" for uid in seats]
     lines.append(f"  合计：{sum(seats.values())} 人")
     return "\r\n".join(lines) + "\r\n"  # CRLF and a BOM: Notepad on older Windows reads it
-
-
-def run_forms(
-    plan: Plan, query: str, register: Path | None, output: Path, force: bool = False
-) -> int:
-    """Write the class's reply forms; returns the exit code (0 ok, 1 problems, 2 usage)."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.core.diagnostics import Severity, Sink
-    from cadretrain.enroll.quota_table import load_cadres, quota_table
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-    from cadretrain.plan.lookup import pick_class
-
-    cls = pick_class(plan, query)
-    sink = Sink()
-    table = quota_table(plan, cls, load_cadres(plan, sink, register), sink)
-    print_diagnostics(sink.items)
-    status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
-    names = file_names(table)
-    if not names:
-        print(f"错误：班次“{cls.label}”没有单位分到名额，未生成报名回执", file=sys.stderr)
-        return 1
-    sub = f"{cls.id}{FOLDER_SUFFIX}"
-    folder = OutputFolder(output, force=force)
-    jobs = [(name, uid) for uid, name in names.items()] + [(INSTRUCTIONS, "")]
-    done = 0
-    try:
-        for name, uid in jobs:
-            try:
-                if uid:
-                    folder.write(f"{sub}/{name}", form_bytes(table, uid))
-                    done += 1
-                else:
-                    folder.write(f"{sub}/{name}", instructions_bytes(table))
-            except OutputRefused as exc:
-                print(f"错误：{exc}", file=sys.stderr)
-                status = 1
-    finally:
-        folder.close()
-    print(f"已写入 {done} 份报名回执到 {folder.path_for(sub)}")
-    return status

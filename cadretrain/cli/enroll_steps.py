@@ -1,0 +1,144 @@
+"""``cadretrain forms`` and ``collect``: the commands' steps over :mod:`cadretrain.enroll`,
+callable from tests. Each returns the exit code; a class that cannot be found raises
+:class:`~cadretrain.core.errors.CannotProceed` (shown by ``cli.app``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from cadretrain.core.diagnostics import Diagnostic
+from cadretrain.enroll.collect import Collected
+from cadretrain.enroll.enrollment import Enrollment
+from cadretrain.enroll.quota_table import QuotaTable
+from cadretrain.plan.model import Plan
+
+
+def run_forms(
+    plan: Plan, query: str, register: Path | None, output: Path, force: bool = False
+) -> int:
+    """Write the class's reply forms; returns the exit code (0 ok, 1 problems)."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.core.diagnostics import Severity, Sink
+    from cadretrain.enroll.forms import (
+        FOLDER_SUFFIX,
+        INSTRUCTIONS,
+        file_names,
+        form_bytes,
+        instructions_bytes,
+    )
+    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.plan.lookup import pick_class
+
+    cls = pick_class(plan, query)
+    sink = Sink()
+    table = quota_table(plan, cls, load_cadres(plan, sink, register), sink)
+    print_diagnostics(sink.items)
+    status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
+    names = file_names(table)
+    if not names:
+        print(f"错误：班次“{cls.label}”没有单位分到名额，未生成报名回执", file=sys.stderr)
+        return 1
+    sub = f"{cls.id}{FOLDER_SUFFIX}"
+    folder = OutputFolder(output, force=force)
+    jobs = [(name, uid) for uid, name in names.items()] + [(INSTRUCTIONS, "")]
+    done = 0
+    try:
+        for name, uid in jobs:
+            try:
+                if uid:
+                    folder.write(f"{sub}/{name}", form_bytes(table, uid))
+                    done += 1
+                else:
+                    folder.write(f"{sub}/{name}", instructions_bytes(table))
+            except OutputRefused as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                status = 1
+    finally:
+        folder.close()
+    print(f"已写入 {done} 份报名回执到 {folder.path_for(sub)}")
+    return status
+
+
+def run_collect(
+    plan: Plan,
+    query: str,
+    files: Sequence[Path],
+    register: Path | None,
+    force: bool = False,
+    *,
+    today: date | None = None,
+) -> int:
+    """Collect the forms, print the problems and a summary, write the enrollment when it
+    changed; returns the exit code (0 ok, 1 errors or not written, 2 no forms given)."""
+    from cadretrain.enroll.collect import collect_class, form_files
+    from cadretrain.enroll.enrollment import enrollment_path
+    from cadretrain.plan.lookup import pick_class
+
+    cls = pick_class(plan, query)
+    paths = form_files(files)
+    if not paths:
+        print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
+        return 2
+    collected, table, sink = collect_class(plan, cls, paths, register, today=today)
+    _report(plan, collected, sink.items, table)
+    if not collected.forms:
+        print("没有可用的回执，报名名单未写。")
+        return 1
+    target = enrollment_path(plan, cls.id)
+    return _write(plan, target, collected.enrollment, force) or int(sink.has_errors())
+
+
+def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable) -> None:
+    """The problems (on stdout, with hints), what each form gave, and counts by kind."""
+    from collections import Counter
+
+    from cadretrain.checks.validate import FileReport, Report
+    from cadretrain.cli.diagnostics_out import text_lines
+    from cadretrain.core.codes import CODES
+    from cadretrain.core.diagnostics import Severity, sorted_diagnostics
+
+    shown = sorted_diagnostics(diags)
+    for line in text_lines(Report([FileReport(plan.file, plan, shown)])):
+        print(line)
+    unusable = c.files - len(c.forms)
+    head = f"读取回执 {len(c.forms)} 份" + (f"（另有 {unusable} 份未能使用）" if unusable else "")
+    tail = f"，未列入 {len(c.rejected)} 行" if c.rejected else ""
+    print(f"{head}，共 {c.rows_read} 行：列入名单 {len(c.enrollment.people)} 人{tail}。")
+    for form in c.forms:
+        skipped = f"，未列入 {len(form.rejected)} 行" if form.rejected else ""
+        print(
+            f"  {plan.units[form.unit].name}：{Path(form.file).name}（按{form.how}识别），"
+            f"{len(form.rows)} 人{skipped}"
+        )
+    if not table.allocation.seats:
+        print(f"“{table.cls.label}”没有分配名额，未核对各单位人数。")
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        counts = Counter(d.code for d in shown if d.severity is severity)
+        if counts:
+            kinds = "、".join(f"{CODES[k].title} {n}" for k, n in sorted(counts.items()))
+            print(f"{severity.zh} {sum(counts.values())} 条：{kinds}")
+
+
+def _write(plan: Plan, target: Path, enrollment: Enrollment, force: bool) -> int:
+    """Write the enrollment unless unchanged; a hand-edited one only with ``force``."""
+    from cadretrain.enroll.enrollment import dump_enrollment
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+
+    data = dump_enrollment(enrollment, plan).encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        print(f"报名名单 {target} 没有变化，未重写。")
+        return 0
+    folder = OutputFolder(target.parent, force=force)
+    try:
+        folder.write(target.name, data)
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        folder.close()
+    print(f"已写入 {target}（{len(enrollment.people)} 人）")
+    return 0
