@@ -73,7 +73,7 @@ def test_wheel_installs_and_validates_outside_the_source_tree(tmp_path: Path) ->
         "import sys\n"
         "from pathlib import Path\n"
         "from cadretrain.checks.validate import validate_file\n"
-        "from cadretrain.documents.notice import run_notice\n"
+        "from cadretrain.cli.document_steps import run_notice\n"
         "plan = validate_file('plans/2013-county.yaml').plan\n"
         "codes = [run_notice(plan, '十八大轮训班', f, Path('out')) for f in ('md', 'html')]\n"
         "codes.append(run_notice(plan, None, 'html', Path('out'), plan_document=True))\n"

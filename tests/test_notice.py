@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from cadretrain.cli.document_steps import run_notice
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.notice import (
     md_escape,
     render_notice,
     render_plan_document,
-    run_notice,
     templates_for,
 )
 from cadretrain.documents.notice_words import cn_count, cn_number, zh_date

@@ -12,10 +12,11 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.document_steps import run_roster
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import span_text
-from cadretrain.documents.roster import assign_groups, roster_bytes, run_roster
+from cadretrain.documents.roster import assign_groups, roster_bytes
 from cadretrain.enroll.enrollment import (
     Enrollee,
     Enrollment,

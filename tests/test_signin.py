@@ -12,12 +12,12 @@ from typing import Any
 import openpyxl
 import pytest
 
+from cadretrain.cli.document_steps import run_signin
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.signin import (
     chinese_number,
     day_heading,
-    run_signin,
     signin_bytes,
     split_days,
 )

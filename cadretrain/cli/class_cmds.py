@@ -101,7 +101,7 @@ def notice(
     force: ForceOpt = False,
 ) -> None:
     """生成培训通知（附名额分配表和报名回执），或用 --plan-document 生成年度计划文件。"""
-    from cadretrain.documents.notice import run_notice
+    from cadretrain.cli.document_steps import run_notice
 
     report = load_or_exit(plan)
     code = run_notice(report.plan, class_, format.value, output, force, plan_document, register)
@@ -147,7 +147,7 @@ def roster(
     force: ForceOpt = False,
 ) -> None:
     """按报名名单生成学员花名册（xlsx，A4 横向，每期一页签，另有“全部”）。"""
-    from cadretrain.documents.roster import run_roster
+    from cadretrain.cli.document_steps import run_roster
 
     report = load_or_exit(plan)
     raise typer.Exit(run_roster(report.plan, class_, output, force, with_id, groups))
@@ -161,7 +161,7 @@ def signin(
     force: ForceOpt = False,
 ) -> None:
     """按报名名单生成签到表（每期每个培训日上午、下午各一栏；不含身份证号和电话）。"""
-    from cadretrain.documents.signin import run_signin
+    from cadretrain.cli.document_steps import run_signin
 
     report = load_or_exit(plan)
     raise typer.Exit(run_signin(report.plan, class_, output, force))

@@ -15,12 +15,11 @@ and line. HTML templates (``*.html.j2``) are autoescaped: plan text never become
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.core.diagnostics import Sink
 from cadretrain.documents.notice_words import cn_number
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -230,7 +229,7 @@ def _as_bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _render_all(
+def render_all(
     templates: Templates,
     plan: Plan,
     classes: list[TrainingClass],
@@ -239,6 +238,9 @@ def _render_all(
     register: Path | None,
     sink: Sink,
 ) -> list[Rendered]:
+    """What ``cadretrain notice`` writes: the plan document (``plan_document``), or the notice
+    of each class; quota problems go to ``sink``. Raises :class:`TemplateProblem` (and
+    ``PdfUnavailable`` for PDF)."""
     from cadretrain.enroll.quota_table import load_cadres
 
     if plan_document:
@@ -250,57 +252,3 @@ def _render_all(
         data, notes = _render_class(templates, plan, cls, fmt, cadres, sink)
         out.append(Rendered(f"{cls.id}-培训通知.{fmt}", _as_bytes(data), notes))
     return out
-
-
-def run_notice(
-    plan: Plan,
-    query: str | None,
-    fmt: str,
-    output: Path,
-    force: bool = False,
-    plan_document: bool = False,
-    register: Path | None = None,
-) -> int:
-    """Write ``{output}/{class-id}-培训通知.{fmt}`` (every class when ``query`` is None), or
-    ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
-    from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-    from cadretrain.files.pdf import PdfUnavailable
-    from cadretrain.plan.lookup import pick_class
-
-    if fmt not in FORMATS:
-        print(f"错误：未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}", file=sys.stderr)
-        return 2
-    if plan_document and fmt == "md":
-        print("错误：年度计划文件（--plan-document）只能生成 html 或 pdf", file=sys.stderr)
-        return 2
-    classes = list(plan.classes)
-    if query is not None and not plan_document:
-        classes = [pick_class(plan, query)]
-    sink = Sink()
-    templates = templates_for(plan)
-    if templates.overridden:
-        where = templates.user_dir
-        print(f"使用 {where} 中的模板：{'、'.join(templates.overridden)}", file=sys.stderr)
-    try:
-        rendered = _render_all(templates, plan, classes, fmt, plan_document, register, sink)
-    except PdfUnavailable as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except TemplateProblem as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        print_diagnostics(sink.items)
-    folder = OutputFolder(output, force=force)
-    try:
-        for item in rendered:
-            for note in item.notes:
-                print(f"注意：{note}", file=sys.stderr)
-            print(f"已写入 {folder.write(item.name, item.data)}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        folder.close()
-    return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0

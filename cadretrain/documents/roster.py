@@ -26,9 +26,7 @@ with their people are :mod:`cadretrain.enroll.parts`.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from cadretrain.core.errors import CannotProceed
@@ -191,7 +189,7 @@ def roster_bytes(
     return to_bytes(wb)
 
 
-# --- the commands --------------------------------------------------------------------------
+# --- for the commands ----------------------------------------------------------------------
 
 
 def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
@@ -215,41 +213,3 @@ def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
         # one 错误： line per problem, as the roster and sign-in commands have always said
         raise CannotProceed("\n错误：".join(f"[{d.code}] {d.message}" for d in sink.items))
     return cls, enrollment
-
-
-def write_output(output: Path, force: bool, name: str, build: Callable[[], bytes]) -> int:
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-
-    folder = OutputFolder(output, force=force)
-    try:
-        target = folder.write(name, build())
-    except (OutputRefused, ValueError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        folder.close()
-    print(f"已写入 {target}")
-    return 0
-
-
-def run_roster(
-    plan: Plan,
-    query: str,
-    output: Path,
-    force: bool = False,
-    with_id: bool = False,
-    groups: int = 0,
-) -> int:
-    """``cadretrain roster``: write ``{output}/{class-id}-花名册.xlsx``; returns the exit code."""
-    cls, enrollment = load_for_class(plan, query)
-    _parts, unassigned = session_parts(plan, cls, enrollment)
-    if unassigned:
-        print(
-            f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），只列在“全部”表中",
-            file=sys.stderr,
-        )
-
-    def build() -> bytes:
-        return roster_bytes(plan, cls, enrollment, with_id=with_id, groups=groups)
-
-    return write_output(output, force, f"{cls.id}-花名册.xlsx", build)

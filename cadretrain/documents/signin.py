@@ -23,14 +23,11 @@ Decisions:
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from cadretrain.core.wording import span_text
-from cadretrain.documents.roster import load_for_class, write_output
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.files.sheet_styles import (
@@ -151,21 +148,3 @@ def signin_bytes(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> byte
             first = False
             _sheet(ws, plan, title, span_text(part.days), part.venue, days, part.people)
     return to_bytes(wb)
-
-
-def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int:
-    """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
-    cls, enrollment = load_for_class(plan, query)
-    parts, unassigned = session_parts(plan, cls, enrollment)
-    if unassigned:
-        print(
-            f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），未列入签到表",
-            file=sys.stderr,
-        )
-    for part in parts:
-        if not part.days:
-            which = part.label or f"班次“{cls.label}”"
-            print(f"提示：{which}没有排定日期，签到表的日期栏留空，请手工填写", file=sys.stderr)
-    return write_output(
-        output, force, f"{cls.id}-签到表.xlsx", lambda: signin_bytes(plan, cls, enrollment)
-    )

@@ -1,0 +1,117 @@
+"""``cadretrain notice``, ``roster`` and ``signin``: the commands' steps over
+:mod:`cadretrain.documents`, callable from tests. Each returns the exit code; a class that
+cannot be found, or has no readable enrollment, raises
+:class:`~cadretrain.core.errors.CannotProceed` (shown by ``cli.app``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cadretrain.plan.model import Plan
+
+
+def run_notice(
+    plan: Plan,
+    query: str | None,
+    fmt: str,
+    output: Path,
+    force: bool = False,
+    plan_document: bool = False,
+    register: Path | None = None,
+) -> int:
+    """Write ``{output}/{class-id}-培训通知.{fmt}`` (every class when ``query`` is None), or
+    ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.core.diagnostics import Severity, Sink
+    from cadretrain.documents.notice import FORMATS, TemplateProblem, render_all, templates_for
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.files.pdf import PdfUnavailable
+    from cadretrain.plan.lookup import pick_class
+
+    if fmt not in FORMATS:
+        print(f"错误：未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}", file=sys.stderr)
+        return 2
+    if plan_document and fmt == "md":
+        print("错误：年度计划文件（--plan-document）只能生成 html 或 pdf", file=sys.stderr)
+        return 2
+    classes = list(plan.classes)
+    if query is not None and not plan_document:
+        classes = [pick_class(plan, query)]
+    sink = Sink()
+    templates = templates_for(plan)
+    if templates.overridden:
+        where = templates.user_dir
+        print(f"使用 {where} 中的模板：{'、'.join(templates.overridden)}", file=sys.stderr)
+    try:
+        rendered = render_all(templates, plan, classes, fmt, plan_document, register, sink)
+    except PdfUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except TemplateProblem as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        print_diagnostics(sink.items)
+    folder = OutputFolder(output, force=force)
+    try:
+        for item in rendered:
+            for note in item.notes:
+                print(f"注意：{note}", file=sys.stderr)
+            print(f"已写入 {folder.write(item.name, item.data)}")
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        folder.close()
+    return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
+
+
+def run_roster(
+    plan: Plan,
+    query: str,
+    output: Path,
+    force: bool = False,
+    with_id: bool = False,
+    groups: int = 0,
+) -> int:
+    """``cadretrain roster``: write ``{output}/{class-id}-花名册.xlsx``; returns the exit code."""
+    from cadretrain.cli.outputs import write_output
+    from cadretrain.documents.roster import load_for_class, roster_bytes
+    from cadretrain.enroll.parts import session_parts
+
+    cls, enrollment = load_for_class(plan, query)
+    _parts, unassigned = session_parts(plan, cls, enrollment)
+    if unassigned:
+        print(
+            f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），只列在“全部”表中",
+            file=sys.stderr,
+        )
+
+    def build() -> bytes:
+        return roster_bytes(plan, cls, enrollment, with_id=with_id, groups=groups)
+
+    return write_output(output, force, f"{cls.id}-花名册.xlsx", build)
+
+
+def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int:
+    """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
+    from cadretrain.cli.outputs import write_output
+    from cadretrain.documents.roster import load_for_class
+    from cadretrain.documents.signin import signin_bytes
+    from cadretrain.enroll.parts import session_parts
+
+    cls, enrollment = load_for_class(plan, query)
+    parts, unassigned = session_parts(plan, cls, enrollment)
+    if unassigned:
+        print(
+            f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），未列入签到表",
+            file=sys.stderr,
+        )
+    for part in parts:
+        if not part.days:
+            which = part.label or f"班次“{cls.label}”"
+            print(f"提示：{which}没有排定日期，签到表的日期栏留空，请手工填写", file=sys.stderr)
+    return write_output(
+        output, force, f"{cls.id}-签到表.xlsx", lambda: signin_bytes(plan, cls, enrollment)
+    )
