@@ -95,7 +95,7 @@ def timed(cmd: list[str], ok: tuple[int, ...]) -> tuple[float, subprocess.Comple
 def profile_build(classes: int) -> list[str]:
     import contextlib
 
-    from cadretrain.documents.build import build
+    from cadretrain.cli.build_step import run_build
 
     plan = DATA / f"province-{classes}.yaml"
     plan.write_text(generate(**{**benchlib.PLAN_ARGS, "classes": classes}), encoding="utf-8")
@@ -104,7 +104,7 @@ def profile_build(classes: int) -> list[str]:
     profiler = cProfile.Profile()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         profiler.enable()
-        build(Path(rel(plan)), target, ignore_errors=True, progress=False)
+        run_build(Path(rel(plan)), target, ignore_errors=True, progress=False)
         profiler.disable()
     files = files_under(target)
     shutil.rmtree(target, ignore_errors=True)

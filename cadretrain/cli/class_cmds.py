@@ -181,7 +181,7 @@ def build(
     ] = False,
 ) -> None:
     """校验计划，然后生成全部文件：名额分配表、报名回执、培训通知、花名册、签到表、全年日历和首页。"""
-    from cadretrain.documents.build import build as run_build
+    from cadretrain.cli.build_step import run_build
 
     code = run_build(
         plan_path(plan), output, force=force, ignore_errors=ignore_errors, register=register

@@ -1,22 +1,22 @@
-"""``cadretrain build``: every output of a plan in one folder, with an index page.
+"""Every output of a plan in one folder, with an index page (``cadretrain build``, which
+validates first and stops on errors unless told to go on: ``cli.build_step``).
 
-Validates first and stops on errors (unless told to go on). Then, per class: the quota table,
-the reply forms, the notice (HTML and Markdown), and the roster and sign-in sheets where an
-enrollment exists; for the plan: a year calendar and ``index.html`` linking everything.
+Per class: the quota table, the reply forms, the notice (HTML and Markdown), and the roster
+and sign-in sheets where an enrollment exists; for the plan: a year calendar and
+``index.html`` linking everything.
 Outputs go through ``OutputFolder``: atomic, byte-identical across runs, and never over a file
 the user edited (``--force`` to override).
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
 from pathlib import Path
 
-from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.core.diagnostics import Diagnostic, Sink
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
@@ -35,8 +35,10 @@ class Job:
 @dataclass
 class BuildResult:
     done: list[Job] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # Chinese, a file not overwritten each
+    failed: list[str] = field(default_factory=list)  # Chinese, a file not made each
+    written: int = 0  # files written anew, index.html included
+    unchanged: int = 0  # files already as they would be written
 
 
 def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
@@ -154,40 +156,27 @@ def _links(class_jobs: list[Job]) -> list[str]:
     return out
 
 
-def build(
-    plan_path: Path,
+def build_plan(
+    plan: Plan,
     output: Path,
     *,
+    checked: Sequence[Diagnostic] = (),
     force: bool = False,
-    ignore_errors: bool = False,
     register: Path | None = None,
-    progress: bool = True,
-) -> int:
-    """Build everything; returns the exit code: 0 built, 1 plan errors or files refused,
-    2 plan unreadable."""
-    from cadretrain.checks.validate import Report, validate_file
-    from cadretrain.cli.diagnostics_out import text_lines
+    each: Callable[[list[Job]], Iterable[Job]] | None = None,
+) -> BuildResult:
+    """Write every output of ``plan`` and ``index.html`` (listing ``checked``, what validating
+    the plan found, and the problems met while building) into ``output``; returns what was
+    written, refused (edited since the last build, without ``force``) and failed (a user's
+    template). ``each`` wraps the list of jobs as they run (a progress bar)."""
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
 
-    report = validate_file(plan_path)
-    lines = text_lines(Report([report]), hints=False)
-    if report.plan is None:
-        print("\n".join(lines), file=sys.stderr)
-        return 2 if report.unreadable else 1
-    errors = report.count(Severity.ERROR)
-    if errors and not ignore_errors:
-        print("\n".join(lines), file=sys.stderr)
-        print(
-            f"计划有 {errors} 个错误，未生成文件；改正后再运行，或加 --ignore-errors。",
-            file=sys.stderr,
-        )
-        return 1
-    plan = report.plan
+    lines = [d.shown_line() for d in checked]
     sink = Sink()
     todo = list(jobs(plan, sink, register))
     folder = OutputFolder(output, force=force)
     result = BuildResult()
-    for job in _progress(todo, progress):
+    for job in each(todo) if each is not None else todo:
         try:
             folder.write(job.path, job.make())
             result.done.append(job)
@@ -199,33 +188,11 @@ def build(
             if not isinstance(exc, TemplateProblem):
                 raise
             result.failed.append(f"{job.path}：{exc}")
-    lines += text_lines(Report([report.__class__(plan.file, plan, sink.items)]), hints=False)
+    lines += [d.shown_line() for d in sink.items]
     try:
         folder.write("index.html", index_html(plan, result, lines).encode())
     except OutputRefused as exc:
         result.refused.append(str(exc))
     folder.close()
-    written, unchanged = len(folder.written), len(folder.unchanged)
-    print(
-        f"已生成到 {output}：新写入 {written} 个文件，{unchanged} 个未变；"
-        f"首页 {output / 'index.html'}"
-    )
-    for message in result.refused:
-        print(f"未覆盖：{message}", file=sys.stderr)
-    for message in result.failed:
-        print(f"未生成：{message}", file=sys.stderr)
-    return 1 if result.refused or result.failed else 0
-
-
-def _progress(todo: list[Job], show: bool) -> Iterator[Job]:
-    if not show or not sys.stderr.isatty():
-        yield from todo
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("生成文件", total=len(todo))
-        for job in todo:
-            bar.update(task, description=f"生成 {job.path}")
-            yield job
-            bar.advance(task)
+    result.written, result.unchanged = len(folder.written), len(folder.unchanged)
+    return result
