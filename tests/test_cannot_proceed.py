@@ -11,8 +11,7 @@ import pytest
 from cadretrain.cli.app import show_cannot_proceed
 from cadretrain.core.diagnostics import Pos, Severity, Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.documents.roster import load_for_class
-from cadretrain.enroll.enrollment import enrollment_path
+from cadretrain.enroll.enrollment import enrollment_path, load_for_class
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import pick_class
 from cadretrain.plan.model import Plan

@@ -19,13 +19,13 @@ import pytest
 from cadretrain.cli.document_steps import run_notice
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
+from cadretrain.core.text import md_escape
+from cadretrain.core.wording import cn_count, cn_number, zh_date
 from cadretrain.documents.notice import (
-    md_escape,
     render_notice,
     render_plan_document,
     templates_for,
 )
-from cadretrain.documents.notice_words import cn_count, cn_number, zh_date
 from cadretrain.enroll.form_layout import columns_for
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class

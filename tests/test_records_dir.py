@@ -11,11 +11,11 @@ import pytest
 from cadretrain.checks.validate import validate_file
 from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.core.wording import percent
 from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
 from cadretrain.plan.discover import find_plan
 from cadretrain.plan.loader import load_plan
 from cadretrain.plan.model import Plan
-from cadretrain.records.attendance import percent
 from cadretrain.records.folder import (
     attendance_dir,
     attendance_rates,

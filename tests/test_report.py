@@ -15,9 +15,9 @@ import yaml
 
 from cadretrain.cli.records_folder_steps import run_report
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.wording import percent
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan
-from cadretrain.records.attendance import percent
 from cadretrain.records.plan_folder import load_plans
 from cadretrain.records.report import (
     CLASS_HEAD,

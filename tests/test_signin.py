@@ -15,8 +15,8 @@ import pytest
 from cadretrain.cli.document_steps import run_signin
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
+from cadretrain.core.wording import cn_number
 from cadretrain.documents.signin import (
-    chinese_number,
     day_heading,
     signin_bytes,
     split_days,
@@ -148,7 +148,7 @@ def test_split_and_numbers() -> None:
     assert [len(x) for x in split_days([one] * 10)] == [10]
     assert [len(x) for x in split_days([one] * 11)] == [6, 5]
     assert [len(x) for x in split_days([one] * 21)] == [7, 7, 7]
-    assert [chinese_number(n) for n in (1, 9, 10, 12, 20, 37)] == [
+    assert [cn_number(n) for n in (1, 9, 10, 12, 20, 37)] == [
         "一",
         "九",
         "十",

@@ -8,6 +8,7 @@ from datetime import date
 from cadretrain.checks.base import Context, rule
 from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Pos, Severity
+from cadretrain.core.wording import day_text
 from cadretrain.core.workcal import DayKind
 from cadretrain.plan.model import TrainingClass
 
@@ -21,7 +22,7 @@ def _spans(c: TrainingClass) -> Iterator[tuple[DateSpan, Pos, str]]:
 
 
 def _day(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+    return day_text(d)
 
 
 @rule("CT105")

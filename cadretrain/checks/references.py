@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cadretrain.checks.base import Context, rule
 from cadretrain.plan.fields import Rec, did_you_mean
+from cadretrain.plan.model import ROSTER_COLUMNS
 
 
 @rule("CT109")
@@ -101,11 +102,6 @@ def unknown_units(ctx: Context) -> None:
             )
 
 
-ROSTER_HEADS: tuple[str, ...] = ("序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级")
-ROSTER_HEADS += ("联系电话",)
-ROSTER_HEADS += ("备注", "身份证号", "政治面貌", "分组")
-
-
 @rule("CT115")
 def unknown_roster_columns(ctx: Context) -> None:
     """plan.roster_columns 中的每一栏都必须是花名册能给出的栏目。
@@ -122,12 +118,12 @@ def unknown_roster_columns(ctx: Context) -> None:
     """
     positions = ctx.plan.plan_rec.item_pos.get("roster_columns", [])
     for i, head in enumerate(ctx.plan.roster_columns):
-        if head not in ROSTER_HEADS:
+        if head not in ROSTER_COLUMNS:
             ctx.sink.add(
                 "CT115",
                 positions[i] if i < len(positions) else ctx.plan.plan_rec.at("roster_columns"),
                 f"花名册没有“{head}”这一栏",
-                hint=did_you_mean(head, ROSTER_HEADS) or "可选：" + "、".join(ROSTER_HEADS),
+                hint=did_you_mean(head, ROSTER_COLUMNS) or "可选：" + "、".join(ROSTER_COLUMNS),
             )
 
 

@@ -77,7 +77,8 @@ def run_roster(
 ) -> int:
     """``cadretrain roster``: write ``{output}/{class-id}-花名册.xlsx``; returns the exit code."""
     from cadretrain.cli.outputs import write_output
-    from cadretrain.documents.roster import load_for_class, roster_bytes
+    from cadretrain.documents.roster import roster_bytes
+    from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
     cls, enrollment = load_for_class(plan, query)
@@ -97,8 +98,8 @@ def run_roster(
 def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int:
     """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
     from cadretrain.cli.outputs import write_output
-    from cadretrain.documents.roster import load_for_class
     from cadretrain.documents.signin import signin_bytes
+    from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
     cls, enrollment = load_for_class(plan, query)

@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cadretrain.cli.app import show_cannot_proceed
 from cadretrain.cli.diagnostics_out import print_diagnostics
-from cadretrain.cli.records_steps import stop
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.records.archive import Record
@@ -78,7 +78,7 @@ def run_hours(
     try:
         return _hours(plans_dir, unit, year, output, force, register, thresholds)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _hours(
@@ -161,7 +161,7 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
     try:
         return _report(plans_dir, year, output, force)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
@@ -229,7 +229,7 @@ def run_archive(
     try:
         return _archive(plans_dir, unit, person, output, force)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _archive(

@@ -8,77 +8,22 @@ enrollment is missing or an output was edited; 2 an unknown class or nothing to 
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from cadretrain.cli.app import show_cannot_proceed
 from cadretrain.cli.diagnostics_out import print_diagnostics
+from cadretrain.cli.outputs import write_output
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.enroll.enrollment import Enrollment
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.enroll.enrollment import load_for_class
+from cadretrain.plan.lookup import pick_class
+from cadretrain.plan.model import Plan
 from cadretrain.records.assessment import Scores
 from cadretrain.records.attendance import Attendance
 from cadretrain.records.satisfaction import Change, ClassRatings
 
 # --- shared by the commands of a class -----------------------------------------------------
-
-
-def stop(exc: CannotProceed) -> int:
-    """Tell why a command cannot go on (its diagnostics, then the message and the hint, on
-    stderr) and return its exit code: 2 when the input was unusable, else 1."""
-    if exc.diagnostics:
-        print_diagnostics(exc.diagnostics)
-    if exc.message:
-        print(f"错误：{exc.message}", file=sys.stderr)
-    if exc.hint:
-        print(f"提示：{exc.hint}", file=sys.stderr)
-    return exc.exit_code
-
-
-def _find_class(plan: Plan, query: str) -> TrainingClass:
-    from cadretrain.plan.lookup import ClassNotFound, find_class
-
-    try:
-        return find_class(plan, query)
-    except ClassNotFound as exc:
-        raise CannotProceed(str(exc), unusable=True) from None
-
-
-def _load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
-    """The class and its enrollment; CannotProceed for an unknown class (2), a class without
-    an enrollment or an enrollment with problems (1, its problems printed here)."""
-    from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
-
-    cls = _find_class(plan, query)
-    path = enrollment_path(plan, cls.id)
-    if not path.is_file():
-        raise CannotProceed(
-            f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
-        )
-    sink = Sink()
-    enrollment = load_enrollment(path, sink)
-    for d in sink.items:
-        print(f"错误：[{d.code}] {d.message}", file=sys.stderr)
-    if enrollment is None or sink.items:
-        raise CannotProceed()  # told above
-    return cls, enrollment
-
-
-def write_output(output: Path, force: bool, name: str, build: Callable[[], bytes]) -> int:
-    """Write ``output/name``; 1 after telling why not (edited since it was written …)."""
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-
-    folder = OutputFolder(output, force=force)
-    try:
-        target = folder.write(name, build())
-    except (OutputRefused, ValueError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        folder.close()
-    print(f"已写入 {target}")
-    return 0
 
 
 # --- attendance ----------------------------------------------------------------------------
@@ -138,7 +83,7 @@ def run_attendance(
     try:
         return _attendance(plan, query, files, output, force)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _attendance(plan: Plan, query: str, files: Sequence[Path], output: Path, force: bool) -> int:
@@ -147,7 +92,7 @@ def _attendance(plan: Plan, query: str, files: Sequence[Path], output: Path, for
 
     if not files:
         raise CannotProceed("请给出填好的签到表（xlsx）或考勤记录（CSV）", unusable=True)
-    cls, enrollment = _load_for_class(plan, query)
+    cls, enrollment = load_for_class(plan, query)
     sink = Sink()
     att = read_for_statistics(plan, cls, enrollment, files, sink)
     print_diagnostics(sink.items)
@@ -198,14 +143,14 @@ def run_scores(
     try:
         return _scores(plan, query, sheet, output, force)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _scores(plan: Plan, query: str, sheet: Path | None, output: Path, force: bool) -> int:
     from cadretrain.records.assessment import completion_bytes, score_sheet_bytes
     from cadretrain.records.assessment_read import graded_scores
 
-    cls, enrollment = _load_for_class(plan, query)
+    cls, enrollment = load_for_class(plan, query)
     if sheet is None:
         name = f"{cls.id}-成绩登记表.xlsx"
         return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))
@@ -250,7 +195,7 @@ def run_ratings(
     try:
         return _ratings(plan, query, files, output, force)
     except CannotProceed as exc:
-        return stop(exc)
+        return show_cannot_proceed(exc)
 
 
 def _ratings(
@@ -259,7 +204,7 @@ def _ratings(
     from cadretrain.records.satisfaction import changes_bytes, pool_changes, rating_form_bytes
     from cadretrain.records.satisfaction_read import read_all_ratings
 
-    cls = _find_class(plan, query) if query else None
+    cls = pick_class(plan, query) if query else None
     if not files:
         if cls is None:
             raise CannotProceed("请用 --class 指定班次，或给出填好的测评汇总表", unusable=True)

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from math import isqrt
 
+from cadretrain.core.wording import decimal_text
+
 METHODS: dict[str, str] = {
     "largest_remainder": "最大余额法（黑尔数额）",
     "dhondt": "汉狄法（D'Hondt，除数 1、2、3…）",
@@ -76,8 +78,7 @@ class _Round:
 
 def _fmt(q: Fraction) -> str:
     """A non-negative fraction to 2 decimals, half up."""
-    n = int(q * 100 + Fraction(1, 2))
-    return f"{n // 100}.{n % 100:02d}"
+    return decimal_text(q, 2)
 
 
 def _fmt_sqrt(x: Fraction) -> str:

@@ -66,16 +66,13 @@ def exact_slots(plan: Plan) -> list[Slot]:
     cal = calendar_for(plan)
     out: list[Slot] = []
     for cls in plan.classes:
-        out.extend(s for s in schedule_class(cls, cal).slots if not s.possible and s.days)
+        out.extend(schedule_class(cls, cal).exact_slots)
     return out
 
 
 def left_out(plan: Plan, cls: TrainingClass) -> int:
     """Sessions of ``cls`` not in the calendar (vague dates or not placed)."""
-    sched = schedule_class(cls, calendar_for(plan))
-    exported = sum(1 for s in sched.slots if not s.possible and s.days)
-    wanted = max(len(cls.sessions), cls.session_count or 0, len(sched.slots), 1)
-    return max(wanted - exported, 0)
+    return schedule_class(cls, calendar_for(plan)).left_out
 
 
 def summary_of(slot: Slot) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.text import md_escape
 from cadretrain.documents.notice_words import cn_number
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -29,17 +30,10 @@ if TYPE_CHECKING:
     from cadretrain.enroll.register import Cadre
 
 FORMATS = ("html", "pdf", "md")
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|#])")
 
 
 class TemplateProblem(Exception):
     """A template could not be loaded or rendered; the message (Chinese) names file and line."""
-
-
-def md_escape(value: object) -> str:
-    """Plan text inside Markdown: ASCII markup characters are escaped, line breaks joined."""
-    text = " ".join(str(value).splitlines())
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass

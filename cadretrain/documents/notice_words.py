@@ -4,36 +4,22 @@ class's values as the templates see them (``cls`` in ``templates/README.md``).""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from cadretrain.core.wording import cn_count, cn_number, zh_date
 from cadretrain.plan.model import Plan, TrainingClass
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """Chinese numerals for headings and counts: 1 → 一, 10 → 十, 23 → 二十三 (≥ 100: digits)."""
-    if n < 0 or n >= 100:
-        return str(n)
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
-def cn_count(n: int) -> str:
-    """A count in Chinese: 两 for 2 (分两期进行, 两个板块), otherwise as :func:`cn_number`."""
-    return "两" if n == 2 else cn_number(n)
-
-
-def zh_date(day: date | None) -> str:
-    """``2013年2月19日``: Arabic numerals without leading zeros (GB/T 9704 成文日期).
-
-    An unknown date gives blanks to fill in by hand."""
-    if day is None:
-        return "____年__月__日"
-    return f"{day.year}年{day.month}月{day.day}日"
+__all__ = [
+    "class_values",
+    "cn_count",
+    "cn_number",
+    "content_text",
+    "plan_values",
+    "sessions_phrase",
+    "teacher_names",
+    "venue_name",
+    "zh_date",
+]
 
 
 def teacher_names(plan: Plan, cls: TrainingClass) -> list[str]:

@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import day_text, span_text
 from cadretrain.enroll.enrollment import FIELDS_ZH, Enrollee, Enrollment
 from cadretrain.enroll.parts import in_plan_order, session_parts, unit_and_post
@@ -45,10 +44,8 @@ from cadretrain.files.sheet_styles import (
     set_width,
     write,
 )
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import ROSTER_COLUMNS, ROSTER_DEFAULT_COLUMNS, Plan, TrainingClass
 
-BASE_HEADS = ["序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级", "联系电话", "备注"]
-KNOWN_HEADS = (*BASE_HEADS, "身份证号", "政治面貌", "分组")  # = checks.references.ROSTER_HEADS
 _ATTRS = {zh: attr for attr, zh in FIELDS_ZH.items()}  # 姓名 -> name …
 
 
@@ -88,7 +85,7 @@ def plan_heads(plan: Plan, with_id: bool, groups: int) -> list[str] | None:
     (added after 出生年月 when asked for), 分组 only with groups (added before 备注)."""
     if not plan.roster_columns:
         return None
-    heads = [h for h in plan.roster_columns if h in KNOWN_HEADS]
+    heads = [h for h in plan.roster_columns if h in ROSTER_COLUMNS]
     heads = [h for h in heads if (h != "身份证号" or with_id) and (h != "分组" or groups)]
     if with_id and "身份证号" not in heads:
         at = heads.index("出生年月") + 1 if "出生年月" in heads else len(heads)
@@ -100,15 +97,15 @@ def plan_heads(plan: Plan, with_id: bool, groups: int) -> list[str] | None:
 
 def roster_heads(with_id: bool, groups: int, columns: Sequence[str] | None) -> list[str]:
     if columns is None:
-        heads = list(BASE_HEADS)
+        heads = list(ROSTER_DEFAULT_COLUMNS)
         if with_id:
             heads.insert(heads.index("出生年月") + 1, "身份证号")
         if groups:
             heads.insert(heads.index("备注"), "分组")
         return heads
-    unknown = [c for c in columns if c not in KNOWN_HEADS]
+    unknown = [c for c in columns if c not in ROSTER_COLUMNS]
     if unknown:
-        raise ValueError(f"花名册没有“{'、'.join(unknown)}”一栏；可选：{'、'.join(KNOWN_HEADS)}")
+        raise ValueError(f"花名册没有“{'、'.join(unknown)}”一栏；可选：{'、'.join(ROSTER_COLUMNS)}")
     if "身份证号" in columns and not with_id:
         raise ValueError("花名册列出身份证号须明确要求（with_id）")
     if "分组" in columns and not groups:
@@ -190,26 +187,3 @@ def roster_bytes(
 
 
 # --- for the commands ----------------------------------------------------------------------
-
-
-def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
-    """The class ``query`` names and its enrollment.
-
-    Raises :class:`CannotProceed`: unusable (exit code 2) for a class that cannot be found;
-    otherwise (1) when the class has no enrollment yet or it cannot be read."""
-    from cadretrain.core.diagnostics import Sink
-    from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
-    from cadretrain.plan.lookup import pick_class
-
-    cls = pick_class(plan, query)
-    path = enrollment_path(plan, cls.id)
-    if not path.is_file():
-        raise CannotProceed(
-            f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
-        )
-    sink = Sink()
-    enrollment = load_enrollment(path, sink)
-    if enrollment is None or sink.items:
-        # one 错误： line per problem, as the roster and sign-in commands have always said
-        raise CannotProceed("\n错误：".join(f"[{d.code}] {d.message}" for d in sink.items))
-    return cls, enrollment

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from cadretrain.core.wording import span_text
+from cadretrain.core.wording import cn_number, span_text
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.files.sheet_styles import (
@@ -47,15 +47,6 @@ MAX_DAYS = 10  # training days per sheet
 ROW_HEIGHT = 28  # points, room for a signature
 BLANK_DAY = "____月__日"
 WEEKDAYS = "一二三四五六日"
-_DIGITS = "〇一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (enough for sheet numbers)."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
 def day_heading(day: date) -> str:
@@ -137,7 +128,7 @@ def signin_bytes(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> byte
     for part in parts:
         chunks = split_days(_columns(cls, part))
         for k, days in enumerate(chunks, start=1):
-            piece = chinese_number(k) if len(chunks) > 1 else ""
+            piece = cn_number(k) if len(chunks) > 1 else ""
             name = part.label or "签到表"
             if piece:
                 name += f"（{piece}）"

@@ -28,10 +28,9 @@ from cadretrain.enroll.enrollment import (
 from cadretrain.enroll.form_reader import Form, FormRow, read_form
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.enroll.register import Cadre, index_by_id
+from cadretrain.files.tabular import is_table_file
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule
-
-FORM_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
 
 
 @dataclass
@@ -57,7 +56,7 @@ def form_files(paths: Sequence[Path]) -> list[Path]:
     out: dict[Path, Path] = {}
     for path in paths:
         inside = sorted(path.iterdir()) if path.is_dir() else []
-        found = [p for p in inside if p.suffix.lower() in FORM_SUFFIXES and p.name[:2] != "~$"]
+        found = [p for p in inside if is_table_file(p)]
         for p in found if path.is_dir() else [path]:
             out.setdefault(p.resolve(), p)
     return list(out.values())

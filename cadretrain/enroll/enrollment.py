@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from cadretrain.core.diagnostics import Pos, Sink
-from cadretrain.plan.model import Plan
+from cadretrain.core.errors import CannotProceed
+from cadretrain.plan.model import Plan, TrainingClass
 
 FIELDS_ZH = {
     "name": "姓名",
@@ -207,3 +208,24 @@ def load_enrollments(plan: Plan, sink: Sink) -> dict[str, Enrollment]:
             if loaded is not None:
                 out[path.stem] = loaded
     return out
+
+
+def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
+    """The class ``query`` names and its enrollment.
+
+    Raises :class:`CannotProceed`: unusable (exit code 2) for a class that cannot be found;
+    otherwise (1) when the class has no enrollment yet or it cannot be read."""
+    from cadretrain.plan.lookup import pick_class
+
+    cls = pick_class(plan, query)
+    path = enrollment_path(plan, cls.id)
+    if not path.is_file():
+        raise CannotProceed(
+            f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
+        )
+    sink = Sink()
+    enrollment = load_enrollment(path, sink)
+    if enrollment is None or sink.items:
+        # one 错误： line per problem, as the roster and sign-in commands have always said
+        raise CannotProceed("\n错误：".join(f"[{d.code}] {d.message}" for d in sink.items))
+    return cls, enrollment

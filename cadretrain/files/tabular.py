@@ -22,8 +22,14 @@ from cadretrain.files.source import sniff
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and also a password-protected .xlsx
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")  # .et: WPS 表格
+TABLE_SUFFIXES = (*EXCEL_SUFFIXES, ".csv")  # every table a user may hand in
 _SAVE_AS = "请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV（UTF-8）后再试。"
+
+
+def is_table_file(path: Path) -> bool:
+    """A spreadsheet or CSV by its name, not Excel's ``~$`` lock file nor a hidden file."""
+    return path.suffix.lower() in TABLE_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
 @dataclass
@@ -91,7 +97,7 @@ def read_tables(path: Path | str, sink: Sink, code: str) -> list[Table] | None:
         return _read_workbook(p, name, sink, code, xls=False)
     if head.startswith(_OLE):
         return _read_workbook(p, name, sink, code, xls=True)
-    if p.suffix.lower() in _EXCEL_SUFFIXES:
+    if p.suffix.lower() in EXCEL_SUFFIXES:
         sink.add(
             code,
             Pos(name),

@@ -18,11 +18,10 @@ from datetime import date
 from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.wording import cn_number
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.fields import Rec
 from cadretrain.plan.model import Plan, TrainingClass
-
-_CN_ORDINAL = "一二三四五六七八九十"
 
 
 def _units(plan: Plan, spec: Rec) -> list[str]:
@@ -95,7 +94,7 @@ def expand_per_unit(plan: Plan, sink: Sink) -> None:
         for i, (uid, k, parts, size) in enumerate(groups):
             block = chosen[i] if i < len(chosen) else []
             unit = plan.units[uid]
-            suffix = f"第{_CN_ORDINAL[k]}班" if parts > 1 and k < len(_CN_ORDINAL) else ""
+            suffix = f"第{cn_number(k + 1)}班" if parts > 1 else ""
             span = (
                 DateSpan(block[0], block[-1], True, None, format_span(block[0], block[-1]))
                 if len(block) == per

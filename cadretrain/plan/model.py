@@ -9,6 +9,20 @@ from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Pos
 from cadretrain.plan.fields import Rec
 
+# The roster's columns (``roster_columns``): the default ones in order, then those on request.
+ROSTER_DEFAULT_COLUMNS = (
+    "序号",
+    "姓名",
+    "性别",
+    "民族",
+    "出生年月",
+    "单位及职务",
+    "职级",
+    "联系电话",
+    "备注",
+)
+ROSTER_COLUMNS = (*ROSTER_DEFAULT_COLUMNS, "身份证号", "政治面貌", "分组")
+
 
 @dataclass
 class Unit:

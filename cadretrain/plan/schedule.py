@@ -52,6 +52,17 @@ class Schedule:
     needed: int = 0  # training days the sessions need (count × days)
     unfitted: int = 0  # sessions that could not be placed
 
+    @property
+    def exact_slots(self) -> list[Slot]:
+        """The sessions with exact dates (what a calendar can show)."""
+        return [s for s in self.slots if not s.possible and s.days]
+
+    @property
+    def left_out(self) -> int:
+        """Sessions without exact dates: vague dates, or sessions that could not be placed."""
+        wanted = max(len(self.cls.sessions), self.cls.session_count or 0, len(self.slots), 1)
+        return max(wanted - len(self.exact_slots), 0)
+
 
 MAX_SPAN_DAYS = 366  # a longer span leaves the plan year (CT106) and is not scheduled
 

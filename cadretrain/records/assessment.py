@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from cadretrain.core.wording import decimal_text, half_up
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -101,8 +102,7 @@ def number(value: Fraction | None) -> str:
     """``87.5``, ``90`` (one decimal at most); ``—`` for None."""
     if value is None:
         return "—"
-    tenths = (value * 10 + Fraction(1, 2)).__floor__()
-    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
+    return decimal_text(value, 1, trim=True)
 
 
 def weighted_total(grading: Grading, scores: dict[str, Fraction | None]) -> Fraction | None:
@@ -114,7 +114,7 @@ def weighted_total(grading: Grading, scores: dict[str, Fraction | None]) -> Frac
         (s * w for s, w in zip(got, grading.weights.values(), strict=True) if s is not None),
         Fraction(0),
     ) / sum(grading.weights.values())
-    return Fraction((exact * 10 + Fraction(1, 2)).__floor__(), 10)
+    return half_up(exact, 1)
 
 
 def assign_grades(grading: Grading, results: Sequence[Result]) -> None:

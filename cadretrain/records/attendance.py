@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from cadretrain.core.diagnostics import Pos, Sink, some_names
+from cadretrain.core.wording import percent
 from cadretrain.enroll.enrollment import Enrollee
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -128,14 +129,6 @@ class Attendance:
 
     def total(self, attr: str) -> int:
         return sum(int(getattr(p, attr)) for p in self.people)
-
-
-def percent(rate: Fraction | None) -> str:
-    """``97.5%`` (one decimal, half up); ``—`` when nothing was recorded."""
-    if rate is None:
-        return "—"
-    tenths = (rate * 1000 + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}.{tenths % 10}%"
 
 
 def share_text(share: Fraction) -> str:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cadretrain.core.wording import day_text
 from cadretrain.enroll.parts import Part
 from cadretrain.enroll.register_layout import squeeze
-from cadretrain.files.tabular import Table, cell_text
+from cadretrain.files.tabular import Table, cell_text, is_table_file
 from cadretrain.plan.model import Plan
 from cadretrain.records.attendance import HALVES, HalfDay, Mark
 
@@ -56,18 +57,11 @@ def classify(value: object, name: str = "") -> Mark | None:
     return Mark.UNREAD
 
 
-def column_letter(col: int) -> str:
-    """1 → A, 27 → AA."""
-    out = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def cell_ref(sheet: str, line: int, col: int) -> str:
     """``第1期!F7`` (Excel's way); ``第 7 行`` for a CSV file."""
-    return f"{sheet}!{column_letter(col)}{line}" if sheet else f"第 {line} 行"
+    from openpyxl.utils import get_column_letter
+
+    return f"{sheet}!{get_column_letter(col)}{line}" if sheet else f"第 {line} 行"
 
 
 @dataclass
@@ -84,7 +78,7 @@ def half_text(half: HalfDay) -> str:
 
 
 def day_label(day: date) -> str:
-    return f"{day.month}月{day.day}日"
+    return day_text(day, year=False)
 
 
 def head_text(cell: object) -> str:
@@ -148,15 +142,11 @@ def unit_names(plan: Plan) -> dict[str, set[str]]:
 
 
 def expand_files(files: Sequence[Path]) -> list[Path]:
-    """Files as given; a folder stands for its ``*.xlsx`` and ``*.csv`` files (by name)."""
+    """Files as given; a folder stands for its spreadsheets and CSV files (by name)."""
     out: list[Path] = []
     for f in files:
         if f.is_dir():
-            out += sorted(
-                p
-                for p in f.iterdir()
-                if p.suffix.lower() in (".xlsx", ".csv") and not p.name.startswith(("~$", "."))
-            )
+            out += sorted(p for p in f.iterdir() if is_table_file(p))
         else:
             out.append(f)
     return out

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cadretrain.core.diagnostics import Pos, Severity, Sink
+from cadretrain.files.tabular import is_table_file
 from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     good: dict[str, int] = {}
     responses: dict[str, int] = {}
     for path in _visible(folder):
-        if path.is_dir() or path.suffix.lower() not in (".xlsx", ".csv"):
+        if path.is_dir() or not is_table_file(path):
             sink.add(
                 "CT901",
                 Pos(str(path)),

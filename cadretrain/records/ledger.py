@@ -30,8 +30,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.wording import decimal_text
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.enroll.enrollment import Enrollee, load_enrollments
 from cadretrain.enroll.register import Cadre
@@ -73,8 +75,7 @@ class Thresholds:
 
 def num(value: Decimal) -> str:
     """22.5, 90, 0.5: no trailing zeros, no exponent."""
-    text = f"{value.quantize(Decimal('0.01')):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return decimal_text(Fraction(value), 2, trim=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,12 @@ from html import escape
 
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import md_escape
+from cadretrain.core.wording import percent
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import calendar_for, schedule_class
 from cadretrain.records.assessment import EXCELLENT, PASS, Scores
-from cadretrain.records.attendance import percent
 from cadretrain.records.ledger import ZERO, class_entries, num
 
 HALVES = ("上半年", "下半年")
@@ -117,10 +117,7 @@ def half_of(cls: TrainingClass) -> str:
 def left_out(cls: TrainingClass, calendar: WorkCalendar) -> int:
     """Sessions of ``cls`` not in the ICS calendar: the scheduled slots without exact dates
     (vague dates) and the sessions that could not be placed."""
-    sched = schedule_class(cls, calendar)
-    exported = sum(1 for s in sched.slots if not s.possible and s.days)
-    wanted = max(len(cls.sessions), cls.session_count or 0, len(sched.slots), 1)
-    return max(wanted - exported, 0)
+    return schedule_class(cls, calendar).left_out
 
 
 def year_report(

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from cadretrain.core.wording import percent
 from cadretrain.plan.model import Plan, Teacher, TrainingClass
 
 LEVELS = ("很满意", "满意", "基本满意", "不满意")
@@ -81,12 +82,6 @@ class Change:
     action: str  # JOIN or WARN
     reason: str
     evidence: list[Evidence]
-
-
-def percent(rate: Fraction | None) -> str:
-    from cadretrain.records.attendance import percent as pct
-
-    return pct(rate)
 
 
 def pool_rule(plan: Plan) -> PoolRule:
