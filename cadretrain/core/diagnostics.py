@@ -84,7 +84,9 @@ class Diagnostic:
 
 @dataclass
 class Sink:
-    """Collects diagnostics; passed down to loaders and checks."""
+    """Collects diagnostics; passed down to loaders and readers. ``add`` takes the severity
+    from ``codes.CODES`` (the codes raised while reading); the validation rules build their
+    own diagnostics with the severity they declare (``checks.base.finding``)."""
 
     items: list[Diagnostic] = field(default_factory=list)
 
