@@ -141,14 +141,14 @@ def test_codes_lists_every_code_of_the_catalogue() -> None:
 
 def test_explain_and_codes_commands() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "cadretrain", "explain", "CT302"],
+        [sys.executable, "-m", "cadretrain", "explain", "CT119"],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=ROOT,
         check=True,
     ).stdout
-    assert out.startswith("CT302（警告）开班或结业日在周末或节假日")
+    assert out.startswith("CT119（警告）ignore 没有对应的问题")
     listed = subprocess.run(
         [sys.executable, "-m", "cadretrain", "codes"],
         capture_output=True,
@@ -157,7 +157,7 @@ def test_explain_and_codes_commands() -> None:
         cwd=ROOT,
         check=True,
     ).stdout
-    assert "CT113   错误  代号不合规" in listed
+    assert "CT116   错误  ignore 中的代码未知或不能忽略" in listed
     assert "CT305   警告  学员可能同时在两个班" in listed
 
 

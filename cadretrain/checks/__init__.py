@@ -4,6 +4,7 @@ Each rule is one module in ``checks/rules/`` that declares its ``CODE``, ``SEVER
 ``TITLE``, ``EXPLANATION``, ``PASSING`` and ``FAILING`` examples beside ``check(ctx)``, which
 returns its findings (``checks.base.Rule``). To add a rule, copy a module, change it, and
 list it here. Rules are independent: each may run alone and none reads another's findings.
+What a plan silences with ``ignore:`` is applied afterwards (``checks.ignoring``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cadretrain.checks.base import Context, Rule
+from cadretrain.checks.ignoring import apply_ignores
 from cadretrain.checks.rules import (
     classes_declared,
     duplicate_ids,
@@ -82,12 +84,14 @@ def run_checks(
     schedules: dict[str, Schedule] | None = None,
 ) -> None:
     """Run the rules (or only those whose codes are given) on a loaded plan and add their
-    findings to ``sink``. ``cal`` and ``schedules``, when the caller has them, are used
-    instead of computing them again."""
+    findings to ``sink``, those the plan silences marked ``ignored``. ``cal`` and
+    ``schedules``, when the caller has them, are used instead of computing them again."""
     wanted = set(only) if only is not None else None
     ctx = Context(plan, cal, schedules)
     found: list[Diagnostic] = []
+    ran: set[str] = set()
     for rule in RULES:
         if wanted is None or rule.CODE in wanted:
             found.extend(rule.check(ctx))
-    sink.extend(found)
+            ran.add(rule.CODE)
+    sink.extend(apply_ignores(plan, found, ran, sink, RULES))

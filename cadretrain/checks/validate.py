@@ -27,7 +27,8 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+        """Diagnostics of ``severity``, not counting those the plan silences (``ignore:``)."""
+        return sum(1 for d in self.diagnostics if d.severity is severity and not d.ignored)
 
     @property
     def unreadable(self) -> bool:

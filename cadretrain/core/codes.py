@@ -1,7 +1,8 @@
 """The codes raised while reading: default severity, a Chinese title, and the explanation
 with a passing and a failing example. ``Sink.add`` looks severities up here.
 
-Here: the plan file itself (CT0xx) and its format (CT1xx raised by the loader); registers
+Here: the plan file itself (CT0xx) and its format (CT1xx raised by the loader, and by
+``plan/ignores.py`` and ``checks/ignoring.py`` about ``ignore:``); registers
 (``codes_register``, CT4xx) and the other data files (``codes_data``, CT5xx–CT9xx). The
 codes of the validation rules are declared by the rules themselves (``checks/rules/``);
 ``checks/catalog.py`` joins both for ``cadretrain explain``, ``cadretrain codes`` and
@@ -188,6 +189,78 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
 
     classes:
       - {id: 春期班, name: 甲班, when: 2013-05-07}
+""",
+    ),
+    (
+        "CT116",
+        E,
+        "ignore 中的代码未知或不能忽略",
+        """ignore 只能忽略检查计划内容时报告的警告和提示（cadretrain codes 中 CT1xx—CT3xx 里由
+检查得出的那些）。代码拼错、不存在，或是读取文件、名册、回执时的代码，都会报告此错误。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 十月中下旬，为期一周, ignore: {CT204: 待县委常委会确定}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 十月中下旬，为期一周, ignore: {CT240: 待县委常委会确定}}
+""",
+    ),
+    (
+        "CT117",
+        E,
+        "ignore 缺少理由",
+        """忽略一个问题必须写明理由（代码: 理由），日后核对计划的人才知道为什么不管它。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: ""}}
+""",
+    ),
+    (
+        "CT118",
+        E,
+        "错误不能忽略",
+        """ignore 只能忽略警告和提示；错误会使排期、名额或文书出错，必须改正。CT302 在
+calendar.weekend_days: error 时按错误报告，此时也不能忽略。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---23日, sessions: {count: 3, days: 3},
+         ignore: {CT301: 周末也上课}}
+""",
+    ),
+    (
+        "CT119",
+        W,
+        "ignore 没有对应的问题",
+        """ignore 中的一项没有忽略掉任何问题：问题已经解决，或写错了班次。请删除这一项，
+以免日后悄悄掩盖新的问题。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月7日—9日, ignore: {CT302: 经县委同意，本班周末上课}}
 """,
     ),
 ]
