@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,8 @@ from urllib.parse import unquote
 import pytest
 import typer.main
 
+from cadretrain.checks.catalog import CATALOG, with_table
 from cadretrain.cli.main import app
-from cadretrain.core.codes import CODES
 from cadretrain.plan.schema import SECTIONS, json_schema_text
 from tests.conftest import ROOT
 
@@ -101,14 +103,39 @@ def section_named(markdown: str, title: str) -> str:
 
 def test_every_code_is_in_the_code_page() -> None:
     page = text(DOCS / "诊断代码.md")
-    for code in CODES.values():
+    for code in CATALOG.values():
         row = f"| {code.code} | {code.severity.zh} | {code.title} |"
         assert row in page, row
 
 
 def test_the_code_page_lists_no_other_codes() -> None:
     listed = re.findall(r"^\| (CT\d{3}) \|", text(DOCS / "诊断代码.md"), re.M)
-    assert sorted(listed) == sorted(CODES), "rows in docs/诊断代码.md without a code, or twice"
+    assert sorted(listed) == sorted(CATALOG), "rows in docs/诊断代码.md without a code, or twice"
+
+
+def test_the_code_table_is_generated_from_the_catalogue() -> None:
+    """The table in 诊断代码.md is exactly what the catalogue generates; after adding or
+    changing a code run ``python -m cadretrain.checks.catalog --write docs/诊断代码.md``."""
+    page = text(DOCS / "诊断代码.md")
+    assert with_table(page) == page, (
+        "run: python -m cadretrain.checks.catalog --write docs/诊断代码.md"
+    )
+
+
+def test_the_table_generator_rewrites_a_drifted_page(tmp_path: Path) -> None:
+    page = text(DOCS / "诊断代码.md")
+    drifted = page.replace("| CT302 | 警告 |", "| CT302 | 错误 |").replace(
+        "| CT119 | 警告 | ignore 没有对应的问题 |\n", ""
+    )
+    assert drifted != page
+    path = tmp_path / "诊断代码.md"
+    path.write_text(drifted, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "cadretrain.checks.catalog", "--write", str(path)],
+        cwd=ROOT,
+        check=True,
+    )
+    assert path.read_text(encoding="utf-8") == page
 
 
 # ---------------------------------------------------------------- commands

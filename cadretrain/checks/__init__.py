@@ -1,55 +1,97 @@
-"""The explicit registry of checks run by ``cadretrain validate``.
+"""The rules ``cadretrain validate`` runs, in order, and ``run_checks``.
 
-Each check is a small function taking a ``Context`` and adding diagnostics to its sink;
-its docstring explains the rule with a passing and a failing example (``cadretrain
-explain CODE`` shows it; ``tests/test_explain.py`` runs the examples). Checks are
-independent: each may be run alone and none depends on another's findings.
+Each rule is one module in ``checks/rules/`` that declares its ``CODE``, ``SEVERITY``,
+``TITLE``, ``EXPLANATION``, ``PASSING`` and ``FAILING`` examples beside ``check(ctx)``, which
+returns its findings (``checks.base.Rule``). To add a rule, copy a module, change it, and
+list it here. Rules are independent: each may run alone and none reads another's findings.
+What a plan silences with ``ignore:`` is applied afterwards (``checks.ignoring``).
 """
 
 from __future__ import annotations
 
-from cadretrain.checks import (
-    audience,
-    calendar_days,
-    facts,
-    identity,
-    references,
-    sessions,
-    teachers,
-    trainees,
-    venues,
+from collections.abc import Iterable
+
+from cadretrain.checks.base import Context, Rule
+from cadretrain.checks.ignoring import apply_ignores
+from cadretrain.checks.rules import (
+    classes_declared,
+    duplicate_ids,
+    duplicate_names,
+    end_before_start,
+    listed_sessions,
+    missing_planned,
+    outside_year,
+    session_over_capacity,
+    sessions_fit,
+    shared_audience,
+    teacher_double_booked,
+    trainee_in_two_classes,
+    unknown_calendar_year,
+    unknown_ranks_or_tags,
+    unknown_roster_columns,
+    unknown_teachers,
+    unknown_units,
+    unknown_venues,
+    unscheduled,
+    venue_over_capacity,
+    weekend_boundaries,
 )
-from cadretrain.checks.base import Check, Context
+from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import Schedule
 
-RULES: tuple[Check, ...] = (
-    identity.duplicate_ids,
-    identity.duplicate_names,
-    references.unknown_venues,
-    references.unknown_teachers,
-    references.unknown_ranks_or_tags,
-    references.unknown_units,
-    references.unknown_roster_columns,
-    calendar_days.end_before_start,
-    calendar_days.outside_year,
-    calendar_days.unscheduled,
-    calendar_days.unknown_calendar_year,
-    facts.classes_declared,
-    facts.missing_planned,
-    facts.session_over_capacity,
-    sessions.sessions_fit,
-    sessions.listed_sessions,
-    calendar_days.weekend_boundaries,
-    venues.venue_over_capacity,
-    teachers.teacher_double_booked,
-    audience.shared_audience,
-    trainees.trainee_in_two_classes,
+RULES: tuple[Rule, ...] = (
+    duplicate_ids,
+    duplicate_names,
+    unknown_venues,
+    unknown_teachers,
+    unknown_ranks_or_tags,
+    unknown_units,
+    unknown_roster_columns,
+    end_before_start,
+    outside_year,
+    unscheduled,
+    unknown_calendar_year,
+    classes_declared,
+    missing_planned,
+    session_over_capacity,
+    sessions_fit,
+    listed_sessions,
+    weekend_boundaries,
+    venue_over_capacity,
+    teacher_double_booked,
+    shared_audience,
+    trainee_in_two_classes,
 )
 
-__all__ = ["RULES", "Check", "Context", "rule_for"]
+__all__ = ["RULES", "Context", "Rule", "rule_for", "run_checks"]
 
 
-def rule_for(code: str) -> Check | None:
-    for check in RULES:
-        if check.code == code:
-            return check
+def rule_for(code: str) -> Rule | None:
+    for rule in RULES:
+        if code == rule.CODE:
+            return rule
     return None
+
+
+def run_checks(
+    plan: Plan,
+    sink: Sink,
+    only: Iterable[str] | None = None,
+    *,
+    cal: WorkCalendar | None = None,
+    schedules: dict[str, Schedule] | None = None,
+) -> None:
+    """Run the rules (or only those whose codes are given) on a loaded plan and add their
+    findings to ``sink``, those the plan silences marked ``ignored``. ``cal`` and
+    ``schedules``, when the caller has them, are used instead of computing them again."""
+    wanted = set(only) if only is not None else None
+    ctx = Context(plan, cal, schedules)
+    found: list[Diagnostic] = []
+    ran: set[str] = set()
+    for rule in RULES:
+        if wanted is None or rule.CODE in wanted:
+            found.extend(rule.check(ctx))
+            ran.add(rule.CODE)
+    sink.extend(apply_ignores(plan, found, ran, sink, RULES))

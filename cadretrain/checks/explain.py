@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import inspect
 
-from cadretrain.core.codes import CODES
+from cadretrain.checks.catalog import CATALOG
 
 
 def code_doc(code: str) -> str:
-    """The explanation with examples: the check's docstring, or the entry in codes.py."""
-    from cadretrain.checks import rule_for
-
-    check = rule_for(code)
-    if check is not None and check.__doc__:
-        return inspect.cleandoc(check.__doc__)
-    entry = CODES.get(code)
+    """The explanation with examples: declared by the rule, or in ``core/codes*.py``."""
+    entry = CATALOG.get(code)
     return inspect.cleandoc(entry.doc) if entry else ""
 
 
 def explain_code(code: str) -> str | None:
-    entry = CODES.get(code.strip().upper())
+    entry = CATALOG.get(code.strip().upper())
     if entry is None:
         return None
     head = f"{entry.code}（{entry.severity.zh}）{entry.title}"
@@ -29,6 +24,6 @@ def explain_code(code: str) -> str | None:
 
 def code_table() -> str:
     lines = ["代码    级别  含义"]
-    for entry in sorted(CODES.values(), key=lambda c: c.code):
+    for entry in CATALOG.values():
         lines.append(f"{entry.code}   {entry.severity.zh}  {entry.title}")
     return "\n".join(lines)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,8 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+        """Diagnostics of ``severity``, not counting those the plan silences (``ignore:``)."""
+        return sum(1 for d in self.diagnostics if d.severity is severity and not d.ignored)
 
     @property
     def unreadable(self) -> bool:
@@ -54,21 +55,12 @@ class Report:
         return EXIT_OK
 
 
-def run_checks(plan: Plan, sink: Sink, only: Iterable[str] | None = None) -> None:
-    """Run the registered checks (or only those whose codes are given) on a loaded plan."""
-    from cadretrain.checks import RULES, Context
-
-    wanted = set(only) if only is not None else None
-    ctx = Context(plan, sink)
-    for check in RULES:
-        if wanted is None or check.code in wanted:
-            check(ctx)
-
-
 def check_plan(plan: Plan | None, sink: Sink) -> None:
     """Run the checks unless loading already failed badly (no plan, or shape errors that
     would make schedule findings misleading are still reported alongside)."""
     if plan is not None:
+        from cadretrain.checks import run_checks
+
         run_checks(plan, sink)
 
 

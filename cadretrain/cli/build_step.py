@@ -42,7 +42,7 @@ def run_build(
     result = build_plan(
         report.plan,
         output,
-        checked=report.diagnostics,
+        checked=[d for d in report.diagnostics if not d.ignored],  # not what the plan silences
         force=force,
         register=register,
         each=_progress if progress else None,

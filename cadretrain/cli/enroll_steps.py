@@ -96,9 +96,9 @@ def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable
     """The problems (on stdout, with hints), what each form gave, and counts by kind."""
     from collections import Counter
 
+    from cadretrain.checks.catalog import title
     from cadretrain.checks.validate import FileReport, Report
     from cadretrain.cli.diagnostics_out import text_lines
-    from cadretrain.core.codes import CODES
     from cadretrain.core.diagnostics import Severity, sorted_diagnostics
 
     shown = sorted_diagnostics(diags)
@@ -119,7 +119,7 @@ def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         counts = Counter(d.code for d in shown if d.severity is severity)
         if counts:
-            kinds = "、".join(f"{CODES[k].title} {n}" for k, n in sorted(counts.items()))
+            kinds = "、".join(f"{title(k)} {n}" for k, n in sorted(counts.items()))
             print(f"{severity.zh} {sum(counts.values())} 条：{kinds}")
 
 

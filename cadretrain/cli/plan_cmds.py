@@ -39,10 +39,15 @@ def validate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="只输出问题行，不输出提示和汇总。")
     ] = False,
+    show_ignored: Annotated[
+        bool,
+        typer.Option("--show-ignored", help="也列出计划中用 ignore 忽略了的问题及理由。"),
+    ] = False,
 ) -> None:
     """校验计划文件：格式、引用、日期、分期、场地容量、教师和学员冲突。
 
-    退出码：0 没有错误；1 有错误（加 --strict 时有警告也算）；2 用法错误或文件无法读取。
+    退出码：0 没有错误；1 有错误（加 --strict 时有警告也算，用 ignore 忽略的除外）；
+    2 用法错误或文件无法读取。
     """
     from cadretrain.checks.validate import validate_files
     from cadretrain.cli.diagnostics_out import summary_lines, text_lines, to_json, use_color
@@ -52,7 +57,7 @@ def validate(
     if format is Format.json:
         typer.echo(to_json(report, strict))
     else:
-        for line in text_lines(report, hints=not quiet):
+        for line in text_lines(report, hints=not quiet, show_ignored=show_ignored):
             typer.echo(line)
         if not quiet:
             for line in summary_lines(report, use_color()):

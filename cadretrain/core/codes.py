@@ -1,10 +1,13 @@
-"""Every diagnostic code: default severity, a Chinese title, and (for codes raised while
-reading the file) the explanation with a passing and a failing example.
+"""The codes raised while reading: default severity, a Chinese title, and the explanation
+with a passing and a failing example. ``Sink.add`` looks severities up here.
 
-Codes raised by checks take their explanation from the check function's docstring (see
-``checks/``); ``cadretrain explain CODE`` shows either. Codes are stable: never reuse one.
-Examples are plan fragments placed after a minimal ``plan:`` header and tested in
-``tests/test_explain.py``.
+Here: the plan file itself (CT0xx) and its format (CT1xx raised by the loader, and by
+``plan/ignores.py`` and ``checks/ignoring.py`` about ``ignore:``); registers
+(``codes_register``, CT4xx) and the other data files (``codes_data``, CT5xx–CT9xx). The
+codes of the validation rules are declared by the rules themselves (``checks/rules/``);
+``checks/catalog.py`` joins both for ``cadretrain explain``, ``cadretrain codes`` and
+``docs/诊断代码.md``. Codes are stable: never reuse one. Examples are plan fragments placed
+after a minimal ``plan:`` header and tested in ``tests/test_explain.py``.
 """
 
 from __future__ import annotations
@@ -188,27 +191,78 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
       - {id: 春期班, name: 甲班, when: 2013-05-07}
 """,
     ),
-    ("CT105", E, "结束早于开始", ""),
-    ("CT106", W, "日期不在计划年度内", ""),
-    ("CT107", E, "代号重复", ""),
-    ("CT108", E, "名称重复", ""),
-    ("CT109", E, "引用了未声明的场地", ""),
-    ("CT110", E, "引用了未声明的教师", ""),
-    ("CT111", E, "引用了未声明的职级或标签", ""),
-    ("CT114", E, "引用了未声明的单位", ""),
-    ("CT115", E, "未知的花名册栏目", ""),
-    ("CT201", W, "班次总数与声明不符", ""),
-    ("CT202", W, "未写规划人数", ""),
-    ("CT203", E, "每期人数超过场地容量", ""),
-    ("CT204", W, "班次时间未确定", ""),
-    ("CT205", W, "节假日安排未知的年度", ""),
-    ("CT301", E, "分期排不进培训日期", ""),
-    ("CT302", W, "开班或结业日在周末或节假日", ""),
-    ("CT303", E, "场地超员", ""),
-    ("CT304", E, "教师同日两班授课", ""),
-    ("CT305", W, "学员可能同时在两个班", ""),
-    ("CT306", E, "分期日期有误", ""),
-    ("CT307", E, "同一人同时报名两个班", ""),
+    (
+        "CT116",
+        E,
+        "ignore 中的代码未知或不能忽略",
+        """ignore 只能忽略检查计划内容时报告的警告和提示（cadretrain codes 中 CT1xx—CT3xx 里由
+检查得出的那些）。代码拼错、不存在，或是读取文件、名册、回执时的代码，都会报告此错误。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 十月中下旬，为期一周, ignore: {CT204: 待县委常委会确定}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 十月中下旬，为期一周, ignore: {CT240: 待县委常委会确定}}
+""",
+    ),
+    (
+        "CT117",
+        E,
+        "ignore 缺少理由",
+        """忽略一个问题必须写明理由（代码: 理由），日后核对计划的人才知道为什么不管它。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: ""}}
+""",
+    ),
+    (
+        "CT118",
+        E,
+        "错误不能忽略",
+        """ignore 只能忽略警告和提示；错误会使排期、名额或文书出错，必须改正。CT302 在
+calendar.weekend_days: error 时按错误报告，此时也不能忽略。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---23日, sessions: {count: 3, days: 3},
+         ignore: {CT301: 周末也上课}}
+""",
+    ),
+    (
+        "CT119",
+        W,
+        "ignore 没有对应的问题",
+        """ignore 中的一项没有忽略掉任何问题：问题已经解决，或写错了班次。请删除这一项，
+以免日后悄悄掩盖新的问题。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月11日—12日, ignore: {CT302: 经县委同意，本班周末上课}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月7日—9日, ignore: {CT302: 经县委同意，本班周末上课}}
+""",
+    ),
 ]
 
 CODES: dict[str, Code] = {

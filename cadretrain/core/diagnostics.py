@@ -2,7 +2,8 @@
 
 A diagnostic carries a stable code (``CT301``), a severity, the position in the file
 (1-based line and column) and a Chinese message naming the offending value. Conflicts also
-carry ``related`` positions for the other side.
+carry ``related`` positions for the other side. A finding the plan silences (``ignore:``) is
+kept, marked ``ignored`` with the plan's ``reason``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class Diagnostic:
     hint: str = ""
     related: tuple[Related, ...] = ()
     possible: bool = False
+    ignored: bool = False
+    reason: str = ""
 
     def line(self) -> str:
         """``plans/x.yaml:12:5: 错误 [CT201] 消息`` — one line, for terminals and editors."""
@@ -52,10 +55,12 @@ class Diagnostic:
 
     def shown_line(self) -> str:
         """``line()``, with （可能） after the code of a finding that is only possible (dates
-        not yet fixed): the line the terminal and the build's index page show."""
-        if not self.possible:
+        not yet fixed) and （已忽略） after that of a silenced one: the line the terminal and
+        the build's index page show."""
+        marks = ("（可能）" if self.possible else "") + ("（已忽略）" if self.ignored else "")
+        if not marks:
             return self.line()
-        return self.line().replace(f"[{self.code}] ", f"[{self.code}] （可能）", 1)
+        return self.line().replace(f"[{self.code}] ", f"[{self.code}] {marks}", 1)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.pos.file, self.pos.line, self.pos.col, self.code, self.message)
@@ -70,6 +75,8 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
             "possible": self.possible,
+            "ignored": self.ignored,
+            "reason": self.reason,
             "related": [
                 {
                     "file": r.pos.file,
@@ -84,7 +91,9 @@ class Diagnostic:
 
 @dataclass
 class Sink:
-    """Collects diagnostics; passed down to loaders and checks."""
+    """Collects diagnostics; passed down to loaders and readers. ``add`` takes the severity
+    from ``codes.CODES`` (the codes raised while reading); the validation rules build their
+    own diagnostics with the severity they declare (``checks.base.finding``)."""
 
     items: list[Diagnostic] = field(default_factory=list)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.core.apportion import Allocation, apportion, spread_over_sessions
-from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.diagnostics import Pos, Severity, Sink
 from cadretrain.enroll.population import Population, from_declared, from_register
 from cadretrain.enroll.register import Cadre, read_register
 from cadretrain.plan.model import Plan, TrainingClass
@@ -83,7 +83,10 @@ def quota_table(
     table = QuotaTable(plan, cls, population, allocation, sessions)
     if cls.planned is None:
         sink.add(
-            "CT202", cls.rec.at("name"), f"班次“{cls.label}”没有写规划人数（planned），无法分配名额"
+            "CT202",
+            cls.rec.at("name"),
+            f"班次“{cls.label}”没有写规划人数（planned），无法分配名额",
+            severity=Severity.WARNING,  # a rule's code (checks/rules/missing_planned.py)
         )
     if not plan.units:
         sink.add("CT501", Pos(plan.file), "计划中没有 units（参训单位），无法分配名额")

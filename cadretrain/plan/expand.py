@@ -17,7 +17,7 @@ from datetime import date
 
 from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
-from cadretrain.core.diagnostics import Sink
+from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.wording import cn_number
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.fields import Rec
@@ -89,6 +89,7 @@ def expand_per_unit(plan: Plan, sink: Sink) -> None:
                 f"小班化班次“{template.label}”拆成 {len(groups)} 个班、每班 {per} 天，"
                 f"需要 {len(groups) * per} 个培训日，培训时间内只有 {len(days)} 个",
                 hint="延长培训时间、减少每班天数，或调大 max_size。",
+                severity=Severity.ERROR,  # CT301 is a rule's code (checks/rules/sessions_fit.py)
             )
         chosen = _blocks(days, per, len(groups))
         for i, (uid, k, parts, size) in enumerate(groups):

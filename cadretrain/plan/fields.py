@@ -140,6 +140,8 @@ class Reader:
             return self._modules(node, where)
         if kind == "counts":
             return self._counts(node, where)
+        if kind == "reasons":
+            return node  # ``ignore:``, read with its positions by plan/ignores.py
         if kind == "eligibility":
             if isinstance(node, SequenceNode):
                 return self._list(node, Field("eligible", fld.desc), where, rec, key)

@@ -11,7 +11,8 @@ from typing import Any
 
 # Kinds a field can have:
 #   str, text (long str), int, bool, date, enum, when, id, ref,
-#   list:str, list:ref, list:date, list:<section>, <section> (a nested mapping), modules, sessions
+#   list:str, list:ref, list:date, list:<section>, <section> (a nested mapping), modules, sessions,
+#   reasons (``ignore:``, kept as its node for plan/ignores.py)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "花名册的栏目及顺序，如 [序号, 姓名, 性别, 出生年月, 单位及职务, 联系电话, 备注]",
         ),
         "notes": Field("text", "备注"),
+        "ignore": Field(
+            "reasons", "全计划不报告的诊断代码及理由，如 {CT302: 经县委同意，部分班次周末上课}"
+        ),
     },
     "calendar": {
         "weekend_days": Field(
@@ -118,6 +122,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "per_unit", "小班化：按单位拆成多个班次，每班不超过 max_size 人，依次排定日期"
         ),
         "notes": Field("text", "备注"),
+        "ignore": Field(
+            "reasons", "本班不报告的诊断代码及理由，如 {CT302: 经县委同意，本班周六上课}"
+        ),
     },
     "per_unit": {
         "kind": Field("list:str", "参加的单位类别，如 [乡镇, 街道]；不写则为全部单位"),
@@ -194,6 +201,11 @@ def _json_type(field: Field) -> dict[str, Any]:
         "counts": {
             "type": "object",
             "additionalProperties": {"type": "integer", "minimum": 0},
+        },
+        "reasons": {
+            "type": "object",
+            "propertyNames": {"pattern": r"^[Cc][Tt]\d{3}$"},
+            "additionalProperties": {"type": "string", "minLength": 1},
         },
         "modules": {
             "type": "object",

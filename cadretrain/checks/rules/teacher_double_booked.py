@@ -1,33 +1,35 @@
-"""A named teacher cannot teach two classes on one day (a pool of teachers can)."""
+"""CT304: a named teacher (not a pool) teaching two classes on one day."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
-from cadretrain.checks.base import Context, rule
-from cadretrain.core.diagnostics import Related
+from cadretrain.checks.base import Context, finding
+from cadretrain.core.diagnostics import Diagnostic, Related, Severity
 from cadretrain.core.sweep import days_text, overlapping_pairs
 from cadretrain.plan.schedule import Slot
 
+CODE = "CT304"
+SEVERITY = Severity.ERROR
+TITLE = "教师同日两班授课"
+EXPLANATION = """\
+同一位教师（不是 pool: true 的师资群体）不能在同一天给两个班次授课。"""
+PASSING = """\
+teachers: [{id: tian, name: 田瑞娟}, {id: ps, name: 县委党校教师, pool: true}]
+classes:
+  - {id: a, name: 甲班, when: 2013年5月7日---5月9日, teachers: [tian, ps]}
+  - {id: b, name: 乙班, when: 2013年5月9日---5月10日, teachers: [ps]}
+"""
+FAILING = """\
+teachers: [{id: tian, name: 田瑞娟}]
+classes:
+  - {id: a, name: 甲班, when: 2013年5月7日---5月9日, teachers: [tian]}
+  - {id: b, name: 乙班, when: 2013年5月9日---5月10日, teachers: [tian]}
+"""
 
-@rule("CT304")
-def teacher_double_booked(ctx: Context) -> None:
-    """同一位教师（不是 pool: true 的师资群体）不能在同一天给两个班次授课。
 
-    通过::
-
-        teachers: [{id: tian, name: 田瑞娟}, {id: ps, name: 县委党校教师, pool: true}]
-        classes:
-          - {id: a, name: 甲班, when: 2013年5月7日---5月9日, teachers: [tian, ps]}
-          - {id: b, name: 乙班, when: 2013年5月9日---5月10日, teachers: [ps]}
-
-    不通过::
-
-        teachers: [{id: tian, name: 田瑞娟}]
-        classes:
-          - {id: a, name: 甲班, when: 2013年5月7日---5月9日, teachers: [tian]}
-          - {id: b, name: 乙班, when: 2013年5月9日---5月10日, teachers: [tian]}
-    """
+def check(ctx: Context) -> Iterator[Diagnostic]:
     by_teacher: dict[str, list[Slot]] = defaultdict(list)
     for slot in ctx.slots:
         for tid in dict.fromkeys(slot.cls.teachers):
@@ -46,8 +48,9 @@ def teacher_double_booked(ctx: Context) -> None:
             first, second = found[0]
             possible = any(a.possible or b.possible for a, b in found)
             when = days_text(days, possible)
-            ctx.sink.add(
-                "CT304",
+            yield finding(
+                CODE,
+                SEVERITY,
                 second.cls.rec.at("teachers"),
                 f"教师{teacher.name}在 {when} 同时给“{first.cls.label}”和“{second.cls.label}”授课",
                 related=[Related(first.cls.rec.at("teachers"), f"“{first.cls.label}”")],

@@ -1,35 +1,37 @@
-"""A venue can seat only so many people on one day."""
+"""CT303: classes meeting in one venue on one day hold more people than it seats."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 
-from cadretrain.checks.base import Context, rule
-from cadretrain.core.diagnostics import Related
+from cadretrain.checks.base import Context, finding
+from cadretrain.core.diagnostics import Diagnostic, Related, Severity
 from cadretrain.core.sweep import days_text
 from cadretrain.plan.schedule import Slot
 
+CODE = "CT303"
+SEVERITY = Severity.ERROR
+TITLE = "场地超员"
+EXPLANATION = """\
+同一天在同一场地上课的各期人数之和（每期人数 = 规划人数 ÷ 期数，向上取整）不能超过
+场地容量。只有一个班也超员的情况由 CT203 报告；外单位场地（external: true）不检查。"""
+PASSING = """\
+venues: [{id: ps, name: 县委党校, capacity: 200}]
+classes:
+  - {id: a, name: 甲班, when: 2013年5月7日---5月9日, planned: 118, venue: ps}
+  - {id: b, name: 乙班, when: 2013年5月9日---5月10日, planned: 50, venue: ps}
+"""
+FAILING = """\
+venues: [{id: ps, name: 县委党校, capacity: 200}]
+classes:
+  - {id: a, name: 甲班, when: 2013年5月7日---5月9日, planned: 118, venue: ps}
+  - {id: b, name: 乙班, when: 2013年5月9日---5月10日, planned: 100, venue: ps}
+"""
 
-@rule("CT303")
-def venue_over_capacity(ctx: Context) -> None:
-    """同一天在同一场地上课的各期人数之和（每期人数 = 规划人数 ÷ 期数，向上取整）不能超过
-    场地容量。只有一个班也超员的情况由 CT203 报告；外单位场地（external: true）不检查。
 
-    通过::
-
-        venues: [{id: ps, name: 县委党校, capacity: 200}]
-        classes:
-          - {id: a, name: 甲班, when: 2013年5月7日---5月9日, planned: 118, venue: ps}
-          - {id: b, name: 乙班, when: 2013年5月9日---5月10日, planned: 50, venue: ps}
-
-    不通过::
-
-        venues: [{id: ps, name: 县委党校, capacity: 200}]
-        classes:
-          - {id: a, name: 甲班, when: 2013年5月7日---5月9日, planned: 118, venue: ps}
-          - {id: b, name: 乙班, when: 2013年5月9日---5月10日, planned: 100, venue: ps}
-    """
+def check(ctx: Context) -> Iterator[Diagnostic]:
     by_day: dict[tuple[str, date], list[Slot]] = defaultdict(list)
     for slot in ctx.slots:
         venue = ctx.plan.venues.get(slot.venue or "")
@@ -52,8 +54,9 @@ def venue_over_capacity(ctx: Context) -> None:
         when = days_text(days, possible)
         parts = "，".join(f"{s.label} {s.size} 人" for s in group)
         last = group[-1]
-        ctx.sink.add(
-            "CT303",
+        yield finding(
+            CODE,
+            SEVERITY,
             last.cls.rec.at("venue"),
             f"{venue.name}在 {when} 同时有 {total} 人上课（{parts}），超过容量 {venue.capacity} 人",
             related=[Related(s.cls.rec.at("when"), s.label) for s in group[:-1]],

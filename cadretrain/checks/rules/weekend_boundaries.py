@@ -1,0 +1,52 @@
+"""CT302: a first or last day on a weekend or holiday; the severity is the plan's
+``calendar.weekend_days``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cadretrain.checks.base import Context, finding
+from cadretrain.checks.spans import class_spans
+from cadretrain.core.diagnostics import Diagnostic, Severity
+from cadretrain.core.wording import day_text
+from cadretrain.core.workcal import DayKind
+
+CODE = "CT302"
+SEVERITY = Severity.WARNING
+TITLE = "开班或结业日在周末或节假日"
+EXPLANATION = """\
+开班日或结业日落在周末、法定节假日时按 calendar.weekend_days 处理（allow / warn / error）；
+班次写明 weekends: true 时不检查。"""
+PASSING = """\
+classes:
+  - {id: a, name: 甲班, when: 2013年5月7日---5月9日}
+"""
+FAILING = """\
+classes:
+  - {id: a, name: 入党积极分子培训班, when: 2013年5月11日—12日}
+"""
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    policy = ctx.plan.calendar.weekend_days
+    if policy == "allow":
+        return
+    severity = Severity.ERROR if policy == "error" else SEVERITY  # the plan's own choice
+    for c in ctx.plan.classes:
+        if c.weekends:
+            continue
+        for span, pos, what in class_spans(c):
+            if not span.exact or span.end < span.start:
+                continue
+            for which, day in (("开班日", span.start), ("结业日", span.end)):
+                if which == "结业日" and day == span.start:
+                    continue
+                if ctx.cal.kind(day) in (DayKind.WEEKEND, DayKind.HOLIDAY):
+                    yield finding(
+                        CODE,
+                        severity,
+                        pos,
+                        f"{what}的{which} {day_text(day)} 是{ctx.cal.label(day)}",
+                        hint="如确需在周末上课，请在班次中写 weekends: true；"
+                        "或在 calendar.weekend_days 中设为 allow。",
+                    )
