@@ -28,7 +28,7 @@ def classes_declared(ctx: Context) -> None:
     if declared is not None and declared != listed:
         ctx.sink.add(
             "CT201",
-            ctx.plan.plan_rec.at("classes_declared"),
+            ctx.plan.at("classes_declared"),
             f"计划写明全年共 {declared} 个班次，实际列出 {listed} 个",
             hint="核对是否漏列或多列了班次。",
         )

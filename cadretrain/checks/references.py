@@ -5,6 +5,7 @@ from __future__ import annotations
 from cadretrain.checks.base import Context, rule
 from cadretrain.plan.fields import Rec, did_you_mean
 from cadretrain.plan.model import ROSTER_COLUMNS
+from cadretrain.plan.specs import EligibleRule
 
 
 @rule("CT109")
@@ -116,12 +117,11 @@ def unknown_roster_columns(ctx: Context) -> None:
         plan: {title: 示例, year: 2013, roster_columns: [序号, 名字, 单位及职务]}
         classes: []
     """
-    positions = ctx.plan.plan_rec.item_pos.get("roster_columns", [])
     for i, head in enumerate(ctx.plan.roster_columns):
         if head not in ROSTER_COLUMNS:
             ctx.sink.add(
                 "CT115",
-                positions[i] if i < len(positions) else ctx.plan.plan_rec.at("roster_columns"),
+                ctx.plan.at("roster_columns", i),
                 f"花名册没有“{head}”这一栏",
                 hint=did_you_mean(head, ROSTER_COLUMNS) or "可选：" + "、".join(ROSTER_COLUMNS),
             )
@@ -145,20 +145,26 @@ def unknown_ranks_or_tags(ctx: Context) -> None:
     """
     ranks = ctx.plan.ranks
     tags = ctx.plan.tags
-    check_tags = "tags" in ctx.plan.rec.values
+    check_tags = ctx.plan.tags_declared
     for c in ctx.plan.classes:
-        for elig in c.rec.get("eligible") or []:
+        for elig in c.eligible_rules:
             _check_rule(ctx, c.label, elig, ranks, tags, check_tags)
 
 
 def _check_rule(
-    ctx: Context, label: str, elig: Rec, ranks: list[str], tags: list[str], check_tags: bool
+    ctx: Context,
+    label: str,
+    elig: EligibleRule,
+    ranks: list[str],
+    tags: list[str],
+    check_tags: bool,
 ) -> None:
-    wanted: list[tuple[str, str, int]] = []
-    for key in ("rank", "tags"):
-        wanted += [(key, v, i) for i, v in enumerate(elig.get(key, []))]
+    wanted: list[tuple[str, str, int]] = [("rank", v, i) for i, v in enumerate(elig.rank or [])]
+    wanted += [("tags", v, i) for i, v in enumerate(elig.tags)]
     wanted += [
-        (k, elig.values[k], -1) for k in ("rank_at_least", "rank_at_most") if k in elig.values
+        (k, v, -1)
+        for k, v in (("rank_at_least", elig.rank_at_least), ("rank_at_most", elig.rank_at_most))
+        if v is not None
     ]
     for key, value, i in wanted:
         is_tag = key == "tags"
@@ -167,11 +173,9 @@ def _check_rule(
         if not is_tag and value in ranks:
             continue
         what, table, known = ("标签", "tags", tags) if is_tag else ("职级", "ranks", ranks)
-        positions = elig.item_pos.get(key, [])
-        pos = positions[i] if 0 <= i < len(positions) else elig.at(key)
         ctx.sink.add(
             "CT111",
-            pos,
+            elig.rec.item_at(key, i),
             f"班次“{label}”的参训条件用到{what}“{value}”，但 {table} 中没有声明",
             hint=did_you_mean(value, known) or f"请在 {table} 中声明“{value}”。",
         )
