@@ -13,7 +13,7 @@ from cadretrain.cli.records_steps import run_scores
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollment, enrollment_path, load_enrollment
-from cadretrain.plan.loader import load_plan
+from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment import (
@@ -55,14 +55,17 @@ def fill(data: bytes, path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def with_grading(
-    monkeypatch: pytest.MonkeyPatch, cls: TrainingClass, grading: dict[str, object]
-) -> None:
-    from cadretrain.plan.fields import Rec
-
-    rec = Rec(cls.rec.pos, dict(cls.rec.values))
-    rec.values["grading"] = Rec(cls.rec.pos, grading)
-    monkeypatch.setattr(cls, "rec", rec)
+def with_grading(grading: str) -> Plan:
+    """The bundled plan with ``grading: …`` written into the 妇女干部班 (read from its
+    place, so the enrollments beside it are found)."""
+    text = PLAN.read_text(encoding="utf-8")
+    head = "  - id: women-leaders\n"
+    assert text.count(head) == 1
+    sink = Sink()
+    loaded = parse_plan(text.replace(head, f"{head}    grading: {grading}\n"), str(PLAN), sink)
+    assert loaded is not None
+    assert not [d for d in sink.items if d.code in ("CT101", "CT102", "CT103")]
+    return loaded
 
 
 def test_blank_sheet_has_components_validation_and_people(plan: Plan) -> None:
@@ -122,11 +125,10 @@ def test_unknown_person_is_reported_with_cell(plan: Plan, tmp_path: Path) -> Non
     assert results[1].grade == PENDING
 
 
-def test_excellent_share_caps_and_ties_drop(
-    plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_excellent_share_caps_and_ties_drop(tmp_path: Path) -> None:
+    plan = with_grading("{weights: {笔试: 1}, excellent_share: 0.2}")
     cls, enrollment = women(plan, 10)
-    with_grading(monkeypatch, cls, {"weights": {"笔试": 1}, "excellent_share": 0.2})
+    assert (cls.grading.weights, cls.grading.excellent_share) == ({"笔试": 1}, Fraction(1, 5))
     data = score_sheet_bytes(plan, cls, enrollment)
     scores = [99, 95, 95, 92, 80, 80, 70, 70, 70, 50]  # limit ⌊0.2 × 10⌋ = 2; 95 tie at cut
     path = fill(data, tmp_path / "s.xlsx", [[s] for s in scores])

@@ -12,7 +12,7 @@ import pytest
 from cadretrain.cli.records_steps import run_ratings
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.plan.loader import load_plan
+from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
 from cadretrain.records.satisfaction import (
@@ -96,6 +96,22 @@ def test_pool_rule_needs_enough_classes_and_floor_blocks(plan: Plan) -> None:
         ],
     )
     assert [(c.action, c.evidence[0].rate) for c in three] == [(WARN, Fraction(1, 2))]
+
+
+def test_the_plans_teacher_pool_sets_the_rule() -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    assert text.count("\n  year: 2013\n") == 1
+    written = text.replace(
+        "\n  year: 2013\n", "\n  year: 2013\n  teacher_pool: {satisfied: 0.8, classes: 1}\n"
+    )
+    sink = Sink()
+    lenient = parse_plan(written, str(PLAN), sink)
+    assert lenient is not None and not [d for d in sink.items if d.code in ("CT101", "CT103")]
+    eighty = (7, 1, 1, 1)  # 80%: below the default 90%, enough for this plan's rule
+    ratings = [rated(lenient, "women-leaders", "ps-faculty", eighty)]
+    changes = pool_changes(lenient, ratings)
+    assert [(c.teacher.id, c.action) for c in changes] == [("ps-faculty", JOIN)]
+    assert changes[0].reason == "在 1 个班次中满意率达到 80.0%"
 
 
 def test_examples_are_current_and_run_writes_changes(plan: Plan, tmp_path: Path) -> None:

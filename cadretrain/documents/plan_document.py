@@ -10,12 +10,10 @@ from cadretrain.documents.notice_words import class_values, cn_number, plan_valu
 from cadretrain.plan.model import Plan
 
 
-def _paragraphs(value: object) -> list[str]:
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    if value is None:
-        return []
-    return [line.strip() for line in str(value).splitlines() if line.strip()]
+def _paragraphs(value: str | list[str]) -> list[str]:
+    """List items, or the lines of a text, without blank ones."""
+    lines = value if isinstance(value, list) else value.splitlines()
+    return [line.strip() for line in lines if line.strip()]
 
 
 STEPS_MARK = "实施步骤："
@@ -29,7 +27,7 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
     """
     intro: list[str] = []
     steps: list[str] = []
-    for para in _paragraphs(plan.texts.get("notes")):
+    for para in _paragraphs(plan.notes):
         head, mark, tail = para.partition(STEPS_MARK)
         if head.strip():
             intro.append(head.strip())
@@ -51,10 +49,10 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
             )
     sections: list[dict[str, Any]] = []
     parts: tuple[tuple[str, list[str], list[str], list[dict[str, Any]]], ...] = (
-        ("指导思想", _paragraphs(plan.texts.get("guiding")), [], []),
-        ("方法措施", _paragraphs(plan.texts.get("measures")), [], []),
+        ("指导思想", _paragraphs(plan.texts.guiding), [], []),
+        ("方法措施", _paragraphs(plan.texts.measures), [], []),
         ("实施步骤", steps, [], halves),
-        ("组织领导", [], _paragraphs(plan.texts.get("leadership")), []),
+        ("组织领导", [], _paragraphs(plan.texts.leadership), []),
     )
     for name, paragraphs, items, groups in parts:
         if paragraphs or items or groups:

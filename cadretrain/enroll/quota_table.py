@@ -93,7 +93,7 @@ def quota_table(
     if cadres is None and cls.planned and plan.units and not any(population.counts.values()):
         sink.add(
             "CT502",
-            plan.plan_rec.at("register"),
+            plan.at("register"),
             f"班次“{cls.label}”：计划没有干部名册（plan.register），各单位也没有申报人数（counts），"
             "名额无法按人数分配",
             hint="在 plan 中写 register: 干部名册.xlsx，或在各单位写 counts。",

@@ -20,14 +20,14 @@ from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.wording import cn_number
 from cadretrain.plan.declared import from_declared
-from cadretrain.plan.fields import Rec
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.specs import PerUnit
 
 
-def _units(plan: Plan, spec: Rec) -> list[str]:
-    if "units" in spec.values:
-        return [u for u in spec.values["units"] if u in plan.units]
-    kinds = spec.get("kind")
+def _units(plan: Plan, spec: PerUnit) -> list[str]:
+    if spec.units is not None:
+        return [u for u in spec.units if u in plan.units]
+    kinds = spec.kind
     return [uid for uid, u in plan.units.items() if not kinds or u.kind in kinds]
 
 
@@ -64,14 +64,14 @@ def expand_per_unit(plan: Plan, sink: Sink) -> None:
     cal = calendar_for(plan)
     out: list[TrainingClass] = []
     for template in plan.classes:
-        spec: Rec | None = template.rec.get("per_unit")
-        if spec is None or "days" not in spec.values:
+        spec = template.per_unit
+        if spec is None:  # no per_unit, or its days are missing (reported when read)
             out.append(template)
             continue
         units = _units(plan, spec)
         sizes = _sizes(plan, template, units)
         groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
-        cap = spec.get("max_size")
+        cap = spec.max_size
         for uid in units:
             n = sizes.get(uid, 0)
             if n <= 0:
@@ -80,12 +80,12 @@ def expand_per_unit(plan: Plan, sink: Sink) -> None:
             for k in range(parts):
                 groups.append((uid, k, parts, n // parts + (1 if k < n % parts else 0)))
         when = template.when
-        per = spec.values["days"]
+        per = spec.days
         days = training_days(template, when.start, when.end, cal) if when else []
         if len(groups) * per > len(days):
             sink.add(
                 "CT301",
-                spec.at("days"),
+                spec.rec.at("days"),
                 f"小班化班次“{template.label}”拆成 {len(groups)} 个班、每班 {per} 天，"
                 f"需要 {len(groups) * per} 个培训日，培训时间内只有 {len(days)} 个",
                 hint="延长培训时间、减少每班天数，或调大 max_size。",

@@ -1,13 +1,15 @@
 """Reading YAML nodes by the kind the format expects, with a diagnostic for each misfit.
 
-A ``Rec`` is one mapping of the plan read against its section in ``schema.SECTIONS``: the
-values converted, and the position of every key, value and list item kept for later checks.
+A ``Rec`` is one mapping of the plan read against its section (``schema.SECTIONS``, which the
+loader hands to the ``Reader``): the values converted, and the position of every key, value
+and list item kept for later checks. The loader builds the model from ``Rec``s.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,8 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, DateSpan, parse_date, parse_when
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
-from cadretrain.plan.schema import ID_PATTERN, SECTIONS, YEAR_MAX, YEAR_MIN, Field
 
 _ID_RE = re.compile(ID_PATTERN)
 _INT_RE = re.compile(r"^[+]?\d+$")
@@ -79,20 +81,30 @@ class Rec:
         """Where a key's value is; the mapping itself when the key is absent."""
         return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
 
+    def item_at(self, key: str, index: int) -> Pos:
+        """Where the ``index``-th item of a list is; the key's value when it is not known."""
+        positions = self.item_pos.get(key, [])
+        return positions[index] if 0 <= index < len(positions) else self.at(key)
+
+
+Sections = Mapping[str, Mapping[str, Field]]
+
 
 class Reader:
-    """Reads nodes of one file; ``year`` is the plan year used for Chinese dates."""
+    """Reads nodes of one file against ``sections`` (``schema.SECTIONS``: section name → key
+    → ``Field``); ``year`` is the plan year used for Chinese dates."""
 
-    def __init__(self, file: str, sink: Sink) -> None:
+    def __init__(self, file: str, sink: Sink, sections: Sections) -> None:
         self.file = file
         self.sink = sink
+        self.sections = sections
         self.year: int | None = None
 
     def pos(self, node: Node) -> Pos:
         return node_pos(self.file, node)
 
     def section(self, node: Node, name: str, where: str) -> Rec | None:
-        """Read a mapping against ``SECTIONS[name]``; ``where`` names it in messages."""
+        """Read a mapping against section ``name``; ``where`` names it in messages."""
         if not isinstance(node, MappingNode):
             self.sink.add(
                 "CT103",
@@ -100,7 +112,7 @@ class Reader:
                 f"{where}应为“键: 值”形式的映射，实际是“{show(node)}”",
             )
             return None
-        spec = SECTIONS[name]
+        spec = self.sections[name]
         rec = Rec(self.pos(node))
         invalid: set[str] = set()
         for key_node, value_node in node.value:
@@ -157,7 +169,7 @@ class Reader:
                 return None
             start, end = span.values["start"], span.values["end"]
             return DateSpan(start, end, True, None, f"{start.isoformat()} ~ {end.isoformat()}")
-        if kind in SECTIONS:
+        if kind in self.sections:
             return self.section(node, kind, where)
         if not isinstance(node, ScalarNode):
             self.sink.add(
@@ -230,7 +242,7 @@ class Reader:
             return self._date(node, text, where)
         if kind == "when":
             return self._when(node, text, where)
-        raise AssertionError(kind)  # pragma: no cover - kinds are fixed in schema.py
+        raise AssertionError(kind)  # pragma: no cover - the kinds are listed in keys.py
 
     def _date(self, node: ScalarNode, text: str, where: str) -> date | None:
         try:

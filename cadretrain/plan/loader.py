@@ -2,30 +2,32 @@
 
 Every problem becomes a diagnostic in the sink; the result is None only when there is no
 plan to speak of (unreadable file, syntax error, no mapping at the top).
+
+The model is built from the declarations (``keys.key`` on its attributes): each key the plan
+writes fills its attribute, a nested section builds its own model class (``schema.MODELS``),
+and the few kinds that need more than that have a small reader of their own (``_SPECIAL``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any, TypeVar
 
 from yaml.nodes import MappingNode, ScalarNode
 
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.files.source import read_source
 from cadretrain.plan.fields import Reader, Rec, show
-from cadretrain.plan.model import (
-    CalendarConfig,
-    Eligible,
-    Plan,
-    QuotaRule,
-    SessionSpec,
-    Teacher,
-    TrainingClass,
-    Unit,
-    Venue,
-)
+from cadretrain.plan.grading import grading_from, teacher_pool_from
+from cadretrain.plan.keys import YEAR_MAX, YEAR_MIN, Inline, Key, declarations
+from cadretrain.plan.model import Eligible, Plan, SessionSpec, TrainingClass, Unit
 from cadretrain.plan.nodes import compose
-from cadretrain.plan.schema import SECTIONS, YEAR_MAX, YEAR_MIN
+from cadretrain.plan.schema import MODELS, SECTIONS
+from cadretrain.plan.specs import EligibleRule, EvenSessions
+
+T = TypeVar("T")
 
 
 def load_plan(path: Path | str, sink: Sink) -> Plan | None:
@@ -46,90 +48,160 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             f"计划文件的顶层应为“键: 值”形式的映射（plan、classes 等），实际是“{show(root)}”",
         )
         return None
-    reader = Reader(file, sink)
+    reader = Reader(file, sink, SECTIONS)
     reader.year = _peek_year(root)
     rec = reader.section(root, "root", "计划文件")
     if rec is None:
         return None
     plan_rec: Rec | None = rec.get("plan")
-    if plan_rec is None or "title" not in plan_rec.values or "year" not in plan_rec.values:
+    if plan_rec is None:
         return None
-    plan = Plan(
-        file=file,
-        title=plan_rec.values["title"],
-        year=plan_rec.values["year"],
-        rec=rec,
-        plan_rec=plan_rec,
-        organizer=plan_rec.get("organizer", ""),
-        issued=plan_rec.get("issued"),
-        doc_number=plan_rec.get("doc_number", ""),
-        classes_declared=plan_rec.get("classes_declared"),
-        ranks=rec.get("ranks", []),
-        register=plan_rec.get("register", ""),
-        hours_per_day=plan_rec.get("hours_per_day", 7.5),
-        roster_columns=plan_rec.get("roster_columns", []),
-        tags=rec.get("tags", []),
-    )
-    plan.texts = {
-        k: v
-        for k, v in plan_rec.values.items()
-        if k in ("guiding", "measures", "leadership", "assessment", "topic_menu", "notes")
-    }
-    cal: Rec | None = rec.get("calendar")
-    if cal is not None:
-        plan.calendar = CalendarConfig(
-            weekend_days=cal.get("weekend_days", "warn"),
-            extra_holidays=cal.get("extra_holidays", []),
-            extra_workdays=cal.get("extra_workdays", []),
-        )
-    unit_recs: list[Rec] = list(rec.get("units", []))
-    if rec.get("units_file"):
-        unit_recs += _units_file(Path(file).parent / rec.values["units_file"], rec, sink)
-    for u in unit_recs:
-        if "id" in u.values and "name" in u.values:
-            plan.units.setdefault(
-                u.values["id"],
-                Unit(
-                    u.values["id"],
-                    u.values["name"],
-                    u,
-                    u.get("kind", ""),
-                    u.get("parent"),
-                    u.get("aliases", []),
-                    u.get("counts", {}),
-                ),
-            )
-    for v in rec.get("venues", []):
-        if "id" in v.values and "name" in v.values:
-            plan.venues.setdefault(
-                v.values["id"],
-                Venue(
-                    v.values["id"], v.values["name"], v, v.get("capacity"), v.get("external", False)
-                ),
-            )
-    for t in rec.get("teachers", []):
-        if "id" in t.values and "name" in t.values:
-            plan.teachers.setdefault(
-                t.values["id"],
-                Teacher(
-                    t.values["id"],
-                    t.values["name"],
-                    t,
-                    t.get("title", ""),
-                    t.get("org", ""),
-                    t.get("pool", False),
-                ),
-            )
-    listed = rec.get("classes", [])
-    for index, c in enumerate(listed):
-        if all(k in c.values for k in ("id", "name")):
-            plan.classes.append(_training_class(c, index, plan.ranks))
-    plan.classes_listed = len(listed)
+    ctx = _Context(rec.get("ranks", []))
+    head = _values(Plan, plan_rec, ctx, "plan")
+    if head is None:  # no title or no year: reported as CT102 or CT103
+        return None
+    top = _values(Plan, rec, ctx, "root")
+    assert top is not None  # the one key the top level cannot do without is plan:
+    plan = Plan(file=file, rec=rec, **top, **head)
+    if plan.units_file:
+        listed = _units_file(Path(file).parent / plan.units_file, rec, sink)
+        for unit in _by_id(Unit, listed, ctx).values():
+            plan.units.setdefault(unit.id, unit)
     if any(c.rec.get("per_unit") is not None for c in plan.classes):
         from cadretrain.plan.expand import expand_per_unit
 
         expand_per_unit(plan, sink)
     return plan
+
+
+@dataclass(frozen=True)
+class _Context:
+    ranks: list[str]  # the plan's ranks, highest first (``eligible`` needs them)
+
+
+_KeyReader = Callable[[Key, Any, "_Context"], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class _Step:
+    """How one declaration of a class is filled (worked out once per class)."""
+
+    decl: Key | Inline
+    read: _KeyReader | None  # None: the value as read is the attribute's
+
+
+_STEPS: dict[tuple[type[Any], str], tuple[_Step, ...]] = {}
+_HAS_REC: dict[type[Any], bool] = {}
+
+
+def _steps(cls: type[Any], section: str) -> tuple[_Step, ...]:
+    if (cls, section) not in _STEPS:
+        _STEPS[cls, section] = tuple(
+            _Step(d, None if isinstance(d, Inline) else _reader(d.field.kind))
+            for d in declarations(cls, section)
+        )
+        _HAS_REC[cls] = any(f.name == "rec" for f in fields(cls))
+    return _STEPS[cls, section]
+
+
+def _reader(kind: str) -> _KeyReader | None:
+    if kind in _SPECIAL:
+        return _SPECIAL[kind]
+    if kind in MODELS:
+        return _nested
+    if kind.startswith("list:") and kind[5:] in MODELS:
+        return _nested_list
+    return None
+
+
+def _values(cls: type[Any], rec: Rec, ctx: _Context, section: str = "") -> dict[str, Any] | None:
+    """The attributes of ``cls`` that ``rec`` fills; None when a key the class cannot do
+    without is missing (already reported as CT102, or as CT103 when it could not be read)."""
+    out: dict[str, Any] = {}
+    written = rec.values
+    for step in _steps(cls, section):
+        decl = step.decl
+        if isinstance(decl, Inline):
+            out[decl.attr] = _build(decl.cls, rec, ctx)
+        elif decl.name not in written:
+            if decl.needed:
+                return None
+        elif step.read is None:
+            out[decl.attr] = written[decl.name]
+        else:
+            out.update(step.read(decl, written[decl.name], ctx))
+    return out
+
+
+def _build(cls: type[T], rec: Rec, ctx: _Context, **extra: Any) -> T | None:
+    """A ``cls`` from ``rec`` (its ``rec`` attribute, if it has one, is ``rec``)."""
+    values = _values(cls, rec, ctx)
+    if values is None:
+        return None
+    if _HAS_REC[cls]:
+        extra["rec"] = rec
+    return cls(**extra, **values)
+
+
+def _nested(decl: Key, value: Rec, ctx: _Context) -> dict[str, Any]:
+    """A nested section (``quota``, ``calendar`` …): its own model class."""
+    built = _build(MODELS[decl.field.kind][0], value, ctx)
+    return {} if built is None else {decl.attr: built}
+
+
+def _nested_list(decl: Key, value: list[Rec], ctx: _Context) -> dict[str, Any]:
+    items = (_build(MODELS[decl.field.kind[5:]][0], r, ctx) for r in value)
+    return {decl.attr: [x for x in items if x is not None]}
+
+
+def _by_id(cls: type[T], recs: list[Rec], ctx: _Context) -> dict[str, T]:
+    """Units, venues or teachers by id: the first of each id, those without id or name left
+    out (CT107 and CT102 report them)."""
+    out: dict[str, T] = {}
+    for r in recs:
+        built = _build(cls, r, ctx)
+        if built is not None:
+            out.setdefault(r.values["id"], built)
+    return out
+
+
+def _listed(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
+    return {decl.attr: _by_id(MODELS[decl.field.kind[5:]][0], recs, ctx)}
+
+
+def _classes(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
+    built = (_build(TrainingClass, c, ctx, index=i) for i, c in enumerate(recs))
+    return {decl.attr: [c for c in built if c is not None], "classes_listed": len(recs)}
+
+
+def _eligibility(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
+    rules = [rule for r in recs if (rule := _build(EligibleRule, r, ctx)) is not None]
+    return {
+        decl.attr: [eligible_from(r, ctx.ranks) for r in rules] or None,
+        "eligible_rules": rules,
+    }
+
+
+def _sessions(decl: Key, value: Rec | list[Rec], ctx: _Context) -> dict[str, Any]:
+    if isinstance(value, Rec):
+        even = _build(EvenSessions, value, ctx)
+        assert even is not None  # count and days have defaults
+        return {"session_count": even.count, "session_days": even.days}
+    listed = (_build(SessionSpec, s, ctx) for s in value)
+    return {decl.attr: [s for s in listed if s is not None]}
+
+
+_SPECIAL: dict[str, Callable[[Key, Any, _Context], dict[str, Any]]] = {
+    "plan": lambda decl, value, ctx: {decl.attr: value},  # plan: fills Plan itself
+    "list:unit": _listed,
+    "list:venue": _listed,
+    "list:teacher": _listed,
+    "list:class": _classes,
+    "eligibility": _eligibility,
+    "sessions": _sessions,
+    "grading": lambda decl, value, ctx: {decl.attr: grading_from(value)},
+    "teacher_pool": lambda decl, value, ctx: {decl.attr: teacher_pool_from(value)},
+}
 
 
 def _units_file(path: Path, rec: Rec, sink: Sink) -> list[Rec]:
@@ -140,7 +212,7 @@ def _units_file(path: Path, rec: Rec, sink: Sink) -> list[Rec]:
     root = compose(source.text, source.path, sink)
     if root is None:
         return []
-    reader = Reader(source.path, sink)
+    reader = Reader(source.path, sink, SECTIONS)
     units = reader.value(root, SECTIONS["root"]["units"], "单位名单文件", Rec(rec.pos), "units")
     return list(units or [])
 
@@ -157,67 +229,23 @@ def _peek_year(root: MappingNode) -> int | None:
     return None
 
 
-def _training_class(c: Rec, index: int, ranks: list[str]) -> TrainingClass:
-    tc = TrainingClass(
-        id=c.values["id"],
-        name=c.values["name"],
-        rec=c,
-        index=index,
-        short=c.get("short", ""),
-        half=c.get("half", ""),
-        audience=c.get("audience", ""),
-        planned=c.get("planned"),
-        when=c.get("when"),
-        weekends=c.get("weekends", False),
-        fieldwork_days=c.get("fieldwork_days"),
-        hours_per_day=c.get("hours_per_day"),
-        venue=c.get("venue"),
-        topics=c.get("topics", []),
-        modules=c.get("modules", {}),
-        teachers=c.get("teachers", []),
-        notes=c.get("notes", ""),
-    )
-    quota: Rec | None = c.get("quota")
-    if quota is not None:
-        tc.quota = QuotaRule(
-            quota.get("method", "largest_remainder"),
-            quota.get("min", 0),
-            quota.get("max"),
-            quota.get("per_session_max"),
-        )
-    alternatives: list[Rec] | None = c.get("eligible")
-    if alternatives:
-        tc.eligible = [eligible_from(e, ranks) for e in alternatives]
-    sessions = c.get("sessions")
-    if isinstance(sessions, Rec):
-        tc.session_count = sessions.get("count")
-        tc.session_days = sessions.get("days")
-    elif isinstance(sessions, list):
-        for s in sessions:
-            if s.get("when") is not None:
-                tc.sessions.append(
-                    SessionSpec(s.values["when"], s, s.get("planned"), s.get("venue"))
-                )
-    return tc
-
-
-def eligible_from(elig: Rec, ranks: list[str]) -> Eligible:
+def eligible_from(rule: EligibleRule, ranks: list[str]) -> Eligible:
     """Resolve rank, rank_at_least and rank_at_most into one set (unknown ranks ignored here;
     the CT111 check reports them)."""
     allowed: set[str] | None = None
-    if "rank" in elig.values:
-        allowed = set(elig.values["rank"])
+    if rule.rank is not None:
+        allowed = set(rule.rank)
     order = {name: i for i, name in enumerate(ranks)}  # 0 = highest
-    least = elig.get("rank_at_least")
-    if least in order:
+    least = rule.rank_at_least
+    if least is not None and least in order:
         upto = {r for r in ranks if order[r] <= order[least]}
         allowed = upto if allowed is None else allowed & upto
-    most = elig.get("rank_at_most")
-    if most in order:
+    most = rule.rank_at_most
+    if most is not None and most in order:
         below = {r for r in ranks if order[r] >= order[most]}
         allowed = below if allowed is None else allowed & below
     return Eligible(
         ranks=None if allowed is None else frozenset(allowed),
-        gender=elig.get("gender"),
-        tags=frozenset(elig.get("tags", [])),
+        gender=rule.gender,
+        tags=frozenset(rule.tags),
     )

@@ -1,4 +1,10 @@
-"""The plan as typed values, each carrying the ``Rec`` it was read from (for positions)."""
+"""The plan as typed values, each carrying the ``Rec`` it was read from (for positions).
+
+Each key of the plan format is declared once, here (or in ``specs`` and ``grading``), on the
+attribute it fills (``keys.key``): its kind, its Chinese description, whether the format
+requires it, and its default (the dataclass default). ``schema`` and ``loader`` read these
+declarations.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ from datetime import date
 from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Pos
 from cadretrain.plan.fields import Rec
+from cadretrain.plan.grading import Grading, TeacherPoolRule
+from cadretrain.plan.keys import inline, key
+from cadretrain.plan.specs import EligibleRule, PerUnit
 
 # The roster's columns (``roster_columns``): the default ones in order, then those on request.
 ROSTER_DEFAULT_COLUMNS = (
@@ -22,46 +31,65 @@ ROSTER_DEFAULT_COLUMNS = (
     "备注",
 )
 ROSTER_COLUMNS = (*ROSTER_DEFAULT_COLUMNS, "身份证号", "政治面貌", "分组")
+_ID = "（小写英文字母、数字和连字符）"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Unit:
     """A unit that sends trainees (乡镇, 县直单位 …)."""
 
-    id: str
-    name: str
     rec: Rec
-    kind: str = ""
-    parent: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    id: str = field(metadata=key("id", "单位代号" + _ID, required=True))
+    name: str = field(metadata=key("str", "单位名称（与名册“单位”列一致）", required=True))
+    kind: str = field(default="", metadata=key("str", "单位类别，如 乡镇、县直单位、学校、村居"))
+    parent: str | None = field(default=None, metadata=key("ref", "上级单位代号"))
+    aliases: list[str] = field(
+        default_factory=list, metadata=key("list:str", "名册中可能出现的其他写法，如 城关镇党委")
+    )
+    counts: dict[str, int] = field(
+        default_factory=dict,
+        metadata=key("counts", "申报人数：{职级或标签: 人数}，没有名册时用于名额分配"),
+    )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class QuotaRule:
-    method: str = "largest_remainder"
-    min: int = 0
-    max: int | None = None
-    per_session_max: int | None = None
+    method: str = field(
+        default="largest_remainder",
+        metadata=key(
+            "enum",
+            "分配方法：largest_remainder 最大余额法（默认）、dhondt 最高平均数法、"
+            "sainte_lague 圣拉古法、huntington_hill 亨廷顿-希尔法",
+            choices=("largest_remainder", "dhondt", "sainte_lague", "huntington_hill"),
+        ),
+    )
+    min: int = field(default=0, metadata=key("int", "每个有符合条件干部的单位至少分得的名额"))
+    max: int | None = field(default=None, metadata=key("int", "每个单位至多分得的名额"))
+    per_session_max: int | None = field(
+        default=None, metadata=key("int", "每单位每期至多名额（默认 名额÷期数 向上取整）")
+    )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Venue:
-    id: str
-    name: str
     rec: Rec
-    capacity: int | None = None
-    external: bool = False
+    id: str = field(metadata=key("id", "场地代号" + _ID, required=True))
+    name: str = field(metadata=key("str", "场地名称", required=True))
+    capacity: int | None = field(default=None, metadata=key("int", "可容纳人数"))
+    external: bool = field(default=False, metadata=key("bool", "外单位场地（不检查容量）"))
+    address: str = field(default="", metadata=key("str", "地址"))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Teacher:
-    id: str
-    name: str
     rec: Rec
-    title: str = ""
-    org: str = ""
-    pool: bool = False
+    id: str = field(metadata=key("id", "教师代号" + _ID, required=True))
+    name: str = field(metadata=key("str", "姓名或师资群体名称", required=True))
+    title: str = field(default="", metadata=key("str", "职称"))
+    org: str = field(default="", metadata=key("str", "所在单位"))
+    pool: bool = field(
+        default=False, metadata=key("bool", "师资群体（如 县委党校教师），不检查同日重复授课")
+    )
 
 
 @dataclass(frozen=True)
@@ -91,42 +119,78 @@ class Eligible:
         return "，".join(parts) or "不限"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SessionSpec:
     """A session (期) listed with its own dates."""
 
-    when: DateSpan
     rec: Rec
-    planned: int | None = None
-    venue: str | None = None
+    when: DateSpan = field(metadata=key("when", "本期时间", required=True))
+    planned: int | None = field(default=None, metadata=key("int", "本期人数"))
+    venue: str | None = field(default=None, metadata=key("ref", "本期场地（默认同班次）"))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class TrainingClass:
     """A class (班次). Compared and hashed by identity: two classes are never 'equal'."""
 
-    id: str
-    name: str
     rec: Rec
     index: int
-    short: str = ""
-    half: str = ""
-    audience: str = ""
-    eligible: list[Eligible] | None = None  # any of these rules admits a person
-    planned: int | None = None
-    when: DateSpan | None = None
-    session_count: int | None = None
+    id: str = field(metadata=key("id", "班次代号" + _ID + "，用作文件名", required=True))
+    name: str = field(metadata=key("str", "班次全称", required=True))
+    short: str = field(default="", metadata=key("str", "简称"))
+    half: str = field(default="", metadata=key("enum", "所属半年", choices=("上半年", "下半年")))
+    audience: str = field(default="", metadata=key("str", "培训对象（原文）"))
+    eligible: list[Eligible] | None = field(  # any of these rules admits a person
+        default=None,
+        metadata=key(
+            "eligibility",
+            "参训条件，用于判断两个班次的学员是否可能重叠；培训对象由几类人组成时写成列表（满足其一即可）",
+        ),
+    )
+    eligible_rules: list[EligibleRule] = field(default_factory=list)  # ``eligible`` as written
+    planned: int | None = field(default=None, metadata=key("int", "规划人数"))
+    when: DateSpan | None = field(
+        default=None,
+        metadata=key(
+            "when", "培训时间，如 2013年3月13日---23日、十月中下旬，为期一周", required=True
+        ),
+    )
+    session_count: int | None = None  # ``sessions: {count, days}``
     session_days: int | None = None
-    sessions: list[SessionSpec] = field(default_factory=list)
-    weekends: bool = False
-    fieldwork_days: int | None = None
-    hours_per_day: float | None = None
-    venue: str | None = None
-    topics: list[str] = field(default_factory=list)
-    modules: dict[str, list[str]] = field(default_factory=dict)
-    teachers: list[str] = field(default_factory=list)
-    quota: QuotaRule = field(default_factory=QuotaRule)
-    notes: str = ""
+    sessions: list[SessionSpec] = field(  # ... or listed one by one
+        default_factory=list,
+        metadata=key("sessions", "分期：{count: 期数, days: 每期天数}，或逐期列出日期"),
+    )
+    weekends: bool = field(default=False, metadata=key("bool", "周末也上课"))
+    fieldwork_days: int | None = field(default=None, metadata=key("int", "其中调研、实践天数"))
+    hours_per_day: float | None = field(
+        default=None, metadata=key("number", "本班每个培训日的学时（不写则用 plan.hours_per_day）")
+    )
+    venue: str | None = field(default=None, metadata=key("ref", "培训场地代号（见 venues）"))
+    topics: list[str] = field(default_factory=list, metadata=key("list:str", "培训内容"))
+    modules: dict[str, list[str]] = field(
+        default_factory=dict, metadata=key("modules", "培训内容板块：{板块名: [专题…]}")
+    )
+    teachers: list[str] = field(
+        default_factory=list, metadata=key("list:ref", "授课教师代号（见 teachers）")
+    )
+    quota: QuotaRule = field(
+        default_factory=QuotaRule, metadata=key("quota", "名额分配方法与每单位下限、上限")
+    )
+    grading: Grading = field(
+        default_factory=Grading, metadata=key("grading", "考核：各项成绩的权重与等次线")
+    )
+    per_unit: PerUnit | None = field(
+        default=None,
+        metadata=key(
+            "per_unit", "小班化：按单位拆成多个班次，每班不超过 max_size 人，依次排定日期"
+        ),
+    )
+    notes: str = field(default="", metadata=key("text", "备注"))
+    ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
+        default=None,
+        metadata=key("reasons", "本班不报告的诊断代码及理由，如 {CT302: 经县委同意，本班周六上课}"),
+    )
     template: str = ""  # for a class expanded from ``per_unit``: the template class's id
     unit: str = ""  # ... and the unit it is for
 
@@ -157,33 +221,144 @@ class TrainingClass:
         return out
 
 
-@dataclass
+@dataclass(kw_only=True)
 class CalendarConfig:
-    weekend_days: str = "warn"
-    extra_holidays: list[date] = field(default_factory=list)
-    extra_workdays: list[date] = field(default_factory=list)
+    weekend_days: str = field(
+        default="warn",
+        metadata=key(
+            "enum",
+            "培训日落在周末或节假日时的处理：allow 允许、warn 警告、error 报错",
+            choices=("allow", "warn", "error"),
+        ),
+    )
+    extra_holidays: list[date] = field(
+        default_factory=list, metadata=key("list:date", "本单位补充的放假日期")
+    )
+    extra_workdays: list[date] = field(
+        default_factory=list, metadata=key("list:date", "本单位补充的工作日（调休上班）")
+    )
 
 
-@dataclass
+@dataclass(kw_only=True)
+class PlanTexts:
+    """The plan's own words (``plan:`` keys), for the plan document."""
+
+    guiding: str = field(default="", metadata=key("text", "指导思想"))
+    measures: str = field(default="", metadata=key("text", "方法措施"))
+    leadership: list[str] = field(default_factory=list, metadata=key("list:str", "组织领导"))
+    assessment: list[str] = field(default_factory=list, metadata=key("list:str", "考核内容"))
+    topic_menu: list[str] = field(
+        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
+    )
+
+
+@dataclass(kw_only=True)
 class Plan:
+    """The plan: the keys of the top level (``section="root"``) and of ``plan:``."""
+
     file: str
-    title: str
-    year: int
-    rec: Rec
-    plan_rec: Rec
-    organizer: str = ""
-    issued: date | None = None
-    doc_number: str = ""
-    classes_declared: int | None = None
-    calendar: CalendarConfig = field(default_factory=CalendarConfig)
-    ranks: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    register: str = ""
-    roster_columns: list[str] = field(default_factory=list)
-    hours_per_day: float = 7.5  # 学时 per training day: 12 days ↔ 90 学时 (条例 Art. 14)
-    units: dict[str, Unit] = field(default_factory=dict)
-    venues: dict[str, Venue] = field(default_factory=dict)
-    teachers: dict[str, Teacher] = field(default_factory=dict)
-    classes: list[TrainingClass] = field(default_factory=list)
+    rec: Rec  # the top level
+    plan_rec: Rec = field(
+        metadata=key("plan", "计划的基本信息", required=True, name="plan", section="root")
+    )
+    calendar: CalendarConfig = field(
+        default_factory=CalendarConfig,
+        metadata=key(
+            "calendar", "日历设置：周末与节假日规则、补充的假日和调休工作日", section="root"
+        ),
+    )
+    ranks: list[str] = field(
+        default_factory=list, metadata=key("list:str", "职级，从高到低排列", section="root")
+    )
+    tags: list[str] = field(
+        default_factory=list,
+        metadata=key("list:str", "标签（如 中青年），供 eligible 引用", section="root"),
+    )
+    units: dict[str, Unit] = field(
+        default_factory=dict,
+        metadata=key("list:unit", "参训单位（乡镇、县直单位等），用于名额分配", section="root"),
+    )
+    units_file: str = field(
+        default="",
+        metadata=key(
+            "str",
+            "单位名单文件（YAML，内容是与 units 相同格式的列表），相对于计划文件",
+            section="root",
+        ),
+    )
+    venues: dict[str, Venue] = field(
+        default_factory=dict, metadata=key("list:venue", "培训场地", section="root")
+    )
+    teachers: dict[str, Teacher] = field(
+        default_factory=dict, metadata=key("list:teacher", "授课教师或师资群体", section="root")
+    )
+    classes: list[TrainingClass] = field(
+        default_factory=list, metadata=key("list:class", "培训班次", required=True, section="root")
+    )
     classes_listed: int = 0  # classes as the plan counts them (per_unit templates expanded)
-    texts: dict[str, object] = field(default_factory=dict)
+
+    title: str = field(metadata=key("str", "计划标题", required=True, section="plan"))
+    year: int = field(metadata=key("year", "计划年度（四位数年份）", required=True, section="plan"))
+    organizer: str = field(
+        default="", metadata=key("str", "制定单位，如 中共县委组织部", section="plan")
+    )
+    issued: date | None = field(default=None, metadata=key("date", "印发日期", section="plan"))
+    doc_number: str = field(
+        default="", metadata=key("str", "发文字号，如 县组〔2013〕12号", section="plan")
+    )
+    classes_declared: int | None = field(
+        default=None,
+        metadata=key(
+            "int", "计划正文写明的班次总数（如 全年共12个班次），用于核对", section="plan"
+        ),
+    )
+    texts: PlanTexts = field(default_factory=PlanTexts, metadata=inline(PlanTexts, section="plan"))
+    register: str = field(
+        default="",
+        metadata=key(
+            "str", "干部名册文件（xlsx 或 csv），相对于计划文件所在文件夹", section="plan"
+        ),
+    )
+    hours_per_day: float = field(  # 学时 per training day: 12 days ↔ 90 学时 (条例 Art. 14)
+        default=7.5,
+        metadata=key("number", "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）", section="plan"),
+    )
+    teacher_pool: TeacherPoolRule = field(
+        default_factory=TeacherPoolRule,
+        metadata=key(
+            "teacher_pool", "师资库规则：满意率达到多少、在几个班次中达到即可入库", section="plan"
+        ),
+    )
+    roster_columns: list[str] = field(
+        default_factory=list,
+        metadata=key(
+            "list:str",
+            "花名册的栏目及顺序，如 [序号, 姓名, 性别, 出生年月, 单位及职务, 联系电话, 备注]",
+            section="plan",
+        ),
+    )
+    notes: str = field(default="", metadata=key("text", "备注", section="plan"))
+    ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
+        default=None,
+        metadata=key(
+            "reasons",
+            "全计划不报告的诊断代码及理由，如 {CT302: 经县委同意，部分班次周末上课}",
+            section="plan",
+        ),
+    )
+
+    def at(self, name: str, item: int | None = None) -> Pos:
+        """Where the key ``name`` of ``plan:`` is written (its ``item``-th item for a list),
+        for diagnostics; the ``plan:`` mapping itself when the key is not written."""
+        return self.plan_rec.at(name) if item is None else self.plan_rec.item_at(name, item)
+
+    @property
+    def tags_declared(self) -> bool:
+        """True when the plan lists its ``tags`` (then ``eligible`` may use no others)."""
+        return "tags" in self.rec.values
+
+    def listed_ids(self, name: str) -> list[tuple[str, Pos]]:
+        """Every ``id`` listed under a top-level list (``units``, ``venues``, ``teachers``,
+        ``classes``) with where it is written: repeated ones, and those of entries the model
+        leaves out for a missing name, included."""
+        return [(r.values["id"], r.at("id")) for r in self.rec.get(name, []) if "id" in r.values]

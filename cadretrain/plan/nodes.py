@@ -1,7 +1,7 @@
 """Composing YAML into a node tree that keeps positions, and guarding it.
 
 We never let PyYAML construct Python values: YAML 1.1 would turn ``no`` into False, ``010``
-into 8 and ``08:30`` into 510. Instead the loader (``records.py``) reads each scalar's text
+into 8 and ``08:30`` into 510. Instead the loader (``fields.Reader``) reads each scalar's text
 according to the kind the format expects. This module composes the tree with libyaml when
 available, turns syntax errors into diagnostics, and in one iterative pass rejects aliases
 (alias bombs, self-references), merge keys and duplicate keys, each at its position.

@@ -2,7 +2,8 @@
 total, the grade and who completes the class.
 
 Seed, 第一篇: 学习态度、培训考勤、学习结果、成果转化 are assessed and "按比例计分"; 第五篇: the
-grade follows attendance and the exam score. The rules come from the class's ``grading``:
+grade follows attendance and the exam score. The rules come from the class's ``grading``
+(:class:`cadretrain.plan.grading.Grading`, read with the plan):
 
 - Components and weights: ``grading.weights`` (default 学习态度 20, 培训考勤 30, 学习结果 30,
   成果转化 20). Each component is scored 0–100; the total is Σ score × weight ÷ Σ weight,
@@ -28,29 +29,11 @@ from typing import Any
 
 from cadretrain.core.wording import decimal_text, half_up
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.plan.grading import Grading as Grading  # read with the plan (plan.grading)
 from cadretrain.plan.model import Plan, TrainingClass
 
-DEFAULT_WEIGHTS = {"学习态度": 20, "培训考勤": 30, "学习结果": 30, "成果转化": 20}
 EXCELLENT, PASS, FAIL, PENDING = "优秀", "合格", "不合格", "待评"
 FIXED = ["序号", "姓名", "单位及职务"]
-
-
-@dataclass(frozen=True)
-class Grading:
-    weights: dict[str, int]
-    excellent: Fraction = Fraction(90)
-    passing: Fraction = Fraction(60)
-    excellent_share: Fraction | None = None
-
-    def describe(self) -> str:
-        parts = "、".join(f"{k} {v}" for k, v in self.weights.items())
-        text = (
-            f"各项满分 100 分，总评 = 各项成绩 × 权重 ÷ 权重合计（权重：{parts}）；"
-            f"优秀 ≥ {number(self.excellent)} 分，合格 ≥ {number(self.passing)} 分"
-        )
-        if self.excellent_share is not None:
-            text += f"；优秀不超过参评人数的 {number(self.excellent_share * 100)}%"
-        return text
 
 
 @dataclass
@@ -77,25 +60,9 @@ class Scores:
         return sum(1 for r in self.results if r.grade == grade)
 
 
-def _fraction(value: object, default: Fraction) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return default
-    return Fraction(value).limit_denominator(1000)
-
-
 def grading_for(cls: TrainingClass) -> Grading:
-    """The class's ``grading`` with defaults for whatever it leaves out."""
-    rec = cls.rec.get("grading")
-    get = rec.get if rec is not None else (lambda _key, default=None: default)
-    weights = get("weights") or {}
-    weights = {str(k): int(v) for k, v in dict(weights).items() if int(v) > 0}
-    share = get("excellent_share")
-    return Grading(
-        weights or dict(DEFAULT_WEIGHTS),
-        _fraction(get("excellent"), Fraction(90)),
-        _fraction(get("pass"), Fraction(60)),
-        _fraction(share, Fraction(1)) if share is not None else None,
-    )
+    """The class's ``grading``, defaults filled in (read and checked with the plan)."""
+    return cls.grading
 
 
 def number(value: Fraction | None) -> str:

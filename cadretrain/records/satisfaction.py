@@ -7,10 +7,11 @@ the 师资库, and the ratings are the basis for entering and adjusting it. Deci
   class (named teachers and teacher groups alike), counts of 很满意/满意/基本满意/不满意.
 - Satisfaction rate = (很满意 + 满意) ÷ responses; average = (4·很满意 + 3·满意 + 2·基本满意
   + 1·不满意) ÷ responses. A teacher with no responses has no rate (CT905) and is skipped.
-- ``plan.teacher_pool`` (defaults: satisfied 0.9, classes 2, floor 0.6): a teacher whose rate
-  is ≥ satisfied in at least ``classes`` different classes is proposed for the pool
-  (加入师资库) — unless some class rated the teacher below ``floor``: then only the reminder
-  (提醒) is given, since the two would contradict each other. Each change lists its evidence.
+- ``plan.teacher_pool`` (:class:`cadretrain.plan.grading.TeacherPoolRule`, defaults:
+  satisfied 0.9, classes 2, floor 0.6): a teacher whose rate is ≥ satisfied in at least
+  ``classes`` different classes is proposed for the pool (加入师资库) — unless some class
+  rated the teacher below ``floor``: then only the reminder (提醒) is given, since the two
+  would contradict each other. Each change lists its evidence.
   Teachers already marked ``pool: true`` (teacher groups) are treated like anyone else.
 
 Reading is in :mod:`cadretrain.records.satisfaction_read` (:func:`read_ratings`).
@@ -60,13 +61,6 @@ class ClassRatings:
 
 
 @dataclass(frozen=True)
-class PoolRule:
-    satisfied: Fraction = Fraction(9, 10)
-    classes: int = 2
-    floor: Fraction = Fraction(6, 10)
-
-
-@dataclass(frozen=True)
 class Evidence:
     cls: TrainingClass
     rate: Fraction
@@ -84,26 +78,9 @@ class Change:
     evidence: list[Evidence]
 
 
-def pool_rule(plan: Plan) -> PoolRule:
-    rec = plan.plan_rec.get("teacher_pool")
-
-    def frac(key: str, default: Fraction) -> Fraction:
-        value = rec.get(key) if rec is not None else None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return default
-        return Fraction(value).limit_denominator(1000)
-
-    classes = rec.get("classes") if rec is not None else None
-    return PoolRule(
-        frac("satisfied", Fraction(9, 10)),
-        classes if isinstance(classes, int) and classes > 0 else 2,
-        frac("floor", Fraction(6, 10)),
-    )
-
-
 def pool_changes(plan: Plan, results: Sequence[ClassRatings]) -> list[Change]:
     """Who enters the 师资库 and who is flagged, in the plan's teacher order."""
-    rule = pool_rule(plan)
+    rule = plan.teacher_pool
     seen: dict[str, list[Evidence]] = {}
     for cr in results:
         for r in cr.ratings:
@@ -186,7 +163,7 @@ def changes_bytes(plan: Plan, results: Sequence[ClassRatings], changes: list[Cha
     from cadretrain.files.xlsx import a4, to_bytes
     from cadretrain.records.assessment import fit_widths, start_sheet
 
-    rule = pool_rule(plan)
+    rule = plan.teacher_pool
     heads = ["序号", "授课教师", "单位及职称", "变动", "理由", "依据（班次 满意率 测评人数）"]
     info = (
         f"规则：满意率达到 {percent(rule.satisfied)} 的班次不少于 {rule.classes} 个，加入师资库；"

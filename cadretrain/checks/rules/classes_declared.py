@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield finding(
             CODE,
             SEVERITY,
-            ctx.plan.plan_rec.at("classes_declared"),
+            ctx.plan.at("classes_declared"),
             f"计划写明全年共 {declared} 个班次，实际列出 {listed} 个",
             hint="核对是否漏列或多列了班次。",
         )

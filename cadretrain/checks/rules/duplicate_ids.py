@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, finding
 from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity
-from cadretrain.plan.fields import Rec
 
 _LISTS = {"classes": "班次", "units": "单位", "venues": "场地", "teachers": "教师"}
 
@@ -30,19 +29,15 @@ classes:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for key, what in _LISTS.items():
         first: dict[str, Pos] = {}
-        rec: Rec
-        for rec in ctx.plan.rec.get(key, []):
-            ident = rec.get("id")
-            if ident is None:
-                continue
+        for ident, pos in ctx.plan.listed_ids(key):
             if ident in first:
                 yield finding(
                     CODE,
                     SEVERITY,
-                    rec.at("id"),
+                    pos,
                     f"{what}代号“{ident}”重复，第 {first[ident].line} 行已使用",
                     related=[Related(first[ident], "第一次使用")],
                     hint="每个代号只能用一次；代号会用作输出文件名。",
                 )
             else:
-                first[ident] = rec.at("id")
+                first[ident] = pos

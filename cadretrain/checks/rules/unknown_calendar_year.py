@@ -34,7 +34,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield finding(
                 CODE,
                 SEVERITY,
-                ctx.plan.plan_rec.at("year"),
+                ctx.plan.at("year"),
                 f"节假日库中还没有 {year} 年的法定节假日和调休安排，暂按周末判断工作日",
                 hint="可在 calendar 的 extra_holidays / extra_workdays 中写入已公布的安排，"
                 "或升级 holidays 库。",

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, finding
 from cadretrain.core.diagnostics import Diagnostic, Severity
-from cadretrain.plan.fields import Rec, did_you_mean
+from cadretrain.plan.fields import did_you_mean
+from cadretrain.plan.specs import EligibleRule
 
 CODE = "CT111"
 SEVERITY = Severity.ERROR
@@ -28,20 +29,21 @@ classes:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     ranks = ctx.plan.ranks
     tags = ctx.plan.tags
-    check_tags = "tags" in ctx.plan.rec.values
+    check_tags = ctx.plan.tags_declared
     for c in ctx.plan.classes:
-        for elig in c.rec.get("eligible") or []:
+        for elig in c.eligible_rules:
             yield from _check_rule(c.label, elig, ranks, tags, check_tags)
 
 
 def _check_rule(
-    label: str, elig: Rec, ranks: list[str], tags: list[str], check_tags: bool
+    label: str, elig: EligibleRule, ranks: list[str], tags: list[str], check_tags: bool
 ) -> Iterator[Diagnostic]:
-    wanted: list[tuple[str, str, int]] = []
-    for key in ("rank", "tags"):
-        wanted += [(key, v, i) for i, v in enumerate(elig.get(key, []))]
+    wanted: list[tuple[str, str, int]] = [("rank", v, i) for i, v in enumerate(elig.rank or [])]
+    wanted += [("tags", v, i) for i, v in enumerate(elig.tags)]
     wanted += [
-        (k, elig.values[k], -1) for k in ("rank_at_least", "rank_at_most") if k in elig.values
+        (k, v, -1)
+        for k, v in (("rank_at_least", elig.rank_at_least), ("rank_at_most", elig.rank_at_most))
+        if v is not None
     ]
     for key, value, i in wanted:
         is_tag = key == "tags"
@@ -50,12 +52,10 @@ def _check_rule(
         if not is_tag and value in ranks:
             continue
         what, table, known = ("标签", "tags", tags) if is_tag else ("职级", "ranks", ranks)
-        positions = elig.item_pos.get(key, [])
-        pos = positions[i] if 0 <= i < len(positions) else elig.at(key)
         yield finding(
             CODE,
             SEVERITY,
-            pos,
+            elig.rec.item_at(key, i),
             f"班次“{label}”的参训条件用到{what}“{value}”，但 {table} 中没有声明",
             hint=did_you_mean(value, known) or f"请在 {table} 中声明“{value}”。",
         )

@@ -25,13 +25,12 @@ classes: []
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    positions = ctx.plan.plan_rec.item_pos.get("roster_columns", [])
     for i, head in enumerate(ctx.plan.roster_columns):
         if head not in ROSTER_COLUMNS:
             yield finding(
                 CODE,
                 SEVERITY,
-                positions[i] if i < len(positions) else ctx.plan.plan_rec.at("roster_columns"),
+                ctx.plan.at("roster_columns", i),
                 f"花名册没有“{head}”这一栏",
                 hint=did_you_mean(head, ROSTER_COLUMNS) or "可选：" + "、".join(ROSTER_COLUMNS),
             )

@@ -1,0 +1,95 @@
+"""The rules the plan sets for after the class: a class's ``grading`` (考核: weights, grade
+lines, the 优秀 cap) and the plan's ``teacher_pool`` (师资库: how satisfied, in how many
+classes). Read once when the plan is loaded; ``records`` applies them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from cadretrain.core.wording import decimal_text
+from cadretrain.plan.fields import Rec
+from cadretrain.plan.keys import key, keys
+
+DEFAULT_WEIGHTS = {"学习态度": 20, "培训考勤": 30, "学习结果": 30, "成果转化": 20}
+
+
+def _number(value: Fraction) -> str:
+    return decimal_text(value, 1, trim=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Grading:
+    """A class's ``grading``; a component weighted 0 is left out, and no weights at all means
+    the default four."""
+
+    weights: dict[str, int] = field(
+        default_factory=lambda: dict(DEFAULT_WEIGHTS),
+        metadata=key(
+            "counts",
+            "各考核项目及权重，如 {学习态度: 20, 培训考勤: 30, 学习结果: 30, 成果转化: 20}",
+        ),
+    )
+    excellent: Fraction = field(
+        default=Fraction(90), metadata=key("number", "优秀的分数线（默认 90）")
+    )
+    passing: Fraction = field(
+        default=Fraction(60), metadata=key("number", "合格的分数线（默认 60）", name="pass")
+    )
+    excellent_share: Fraction | None = field(
+        default=None, metadata=key("number", "优秀人数占比上限，如 0.2")
+    )
+
+    def describe(self) -> str:
+        parts = "、".join(f"{k} {v}" for k, v in self.weights.items())
+        text = (
+            f"各项满分 100 分，总评 = 各项成绩 × 权重 ÷ 权重合计（权重：{parts}）；"
+            f"优秀 ≥ {_number(self.excellent)} 分，合格 ≥ {_number(self.passing)} 分"
+        )
+        if self.excellent_share is not None:
+            text += f"；优秀不超过参评人数的 {_number(self.excellent_share * 100)}%"
+        return text
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeacherPoolRule:
+    """The plan's ``teacher_pool``; ``classes`` 0 means the default 2."""
+
+    satisfied: Fraction = field(
+        default=Fraction(9, 10), metadata=key("number", "进入师资库所需的满意率，如 0.9")
+    )
+    classes: int = field(default=2, metadata=key("int", "至少在几个班次中达到该满意率"))
+    floor: Fraction = field(
+        default=Fraction(6, 10), metadata=key("number", "满意率低于此值的教师予以提示，如 0.6")
+    )
+
+
+def grading_from(rec: Rec) -> Grading:
+    """A class's ``grading`` as written: numbers as exact fractions, weights of 0 left out."""
+    values = _values(Grading, rec)
+    weights = {name: w for name, w in values.pop("weights", {}).items() if w > 0}
+    if weights:
+        values["weights"] = weights
+    return Grading(**values)
+
+
+def teacher_pool_from(rec: Rec) -> TeacherPoolRule:
+    """The plan's ``teacher_pool`` as written: numbers as exact fractions."""
+    values = _values(TeacherPoolRule, rec)
+    if not values.get("classes", 2):
+        del values["classes"]
+    return TeacherPoolRule(**values)
+
+
+def _values(cls: type[Any], rec: Rec) -> dict[str, Any]:
+    """The keys of ``cls`` that ``rec`` has, by attribute; a number as an exact fraction
+    (``0.2`` is 1/5, not 0.2000000000000000111)."""
+    out: dict[str, Any] = {}
+    for k in keys(cls):
+        if k.name in rec.values:
+            value = rec.values[k.name]
+            out[k.attr] = (
+                Fraction(value).limit_denominator(1000) if k.field.kind == "number" else value
+            )
+    return out
