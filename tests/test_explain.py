@@ -10,8 +10,8 @@ import pytest
 
 from cadretrain.checks import RULES
 from cadretrain.checks.explain import code_doc, explain_code
-from cadretrain.checks.validate import validate_text
 from cadretrain.core.codes import CODES
+from cadretrain.year.validate import validate_text
 from tests.conftest import HEADER
 
 # codes about the file itself (bytes, size, nesting) cannot be shown as a YAML fragment

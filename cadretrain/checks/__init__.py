@@ -8,6 +8,8 @@ independent: each may be run alone and none depends on another's findings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cadretrain.checks import (
     audience,
     calendar_days,
@@ -20,6 +22,10 @@ from cadretrain.checks import (
     venues,
 )
 from cadretrain.checks.base import Check, Context
+from cadretrain.core.diagnostics import Sink
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.plan.model import Plan
+from cadretrain.plan.schedule import Schedule
 
 RULES: tuple[Check, ...] = (
     identity.duplicate_ids,
@@ -45,7 +51,26 @@ RULES: tuple[Check, ...] = (
     trainees.trainee_in_two_classes,
 )
 
-__all__ = ["RULES", "Check", "Context", "rule_for"]
+__all__ = ["RULES", "Check", "Context", "rule_for", "run_checks"]
+
+
+def run_checks(
+    plan: Plan,
+    sink: Sink,
+    only: Iterable[str] | None = None,
+    *,
+    cal: WorkCalendar | None = None,
+    schedules: dict[str, Schedule] | None = None,
+) -> None:
+    """Run the registered checks (or only those whose codes are given) on a loaded plan, with
+    the work calendar and schedules the year pipeline built (``cadretrain.year.pipeline``)."""
+    if cal is None or schedules is None:
+        raise ValueError("run_checks needs cal= and schedules= (the year pipeline builds them)")
+    wanted = set(only) if only is not None else None
+    ctx = Context(plan, sink, cal, schedules)
+    for check in RULES:
+        if wanted is None or check.code in wanted:
+            check(ctx)
 
 
 def rule_for(code: str) -> Check | None:

@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule, Slot, calendar_for, schedule_plan
+from cadretrain.plan.schedule import Schedule, Slot
 
 
 @dataclass
 class Context:
+    """The calendar and the schedules are the year pipeline's (``cadretrain.year``), built
+    once per plan: checks read them and never compute their own."""
+
     plan: Plan
-    sink: Sink = field(default_factory=Sink)
-
-    @cached_property
-    def cal(self) -> WorkCalendar:
-        return calendar_for(self.plan)
-
-    @cached_property
-    def schedules(self) -> dict[str, Schedule]:
-        return schedule_plan(self.plan, self.cal)
+    sink: Sink
+    cal: WorkCalendar
+    schedules: dict[str, Schedule]
 
     @cached_property
     def slots(self) -> list[Slot]:

@@ -125,11 +125,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         if all(k in c.values for k in ("id", "name")):
             plan.classes.append(_training_class(c, index, plan.ranks))
     plan.classes_listed = len(listed)
-    if any(c.rec.get("per_unit") is not None for c in plan.classes):
-        from cadretrain.plan.expand import expand_per_unit
-
-        expand_per_unit(plan, sink)
-    return plan
+    return plan  # as written: per_unit templates are expanded by the year pipeline
 
 
 def _units_file(path: Path, rec: Rec, sink: Sink) -> list[Rec]:

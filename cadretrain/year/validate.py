@@ -1,20 +1,22 @@
-"""``validate``: load a plan, run every check, and return a report (the library API).
+"""``validate``: run the year pipeline on plan files and return a report (the library API).
 
->>> from cadretrain.checks.validate import validate_file
+>>> from cadretrain.year.validate import validate_file
 >>> report = validate_file("plans/2013-county.yaml")   # doctest: +SKIP
 >>> report.exit_code()                                   # doctest: +SKIP
 1
+>>> report.year.schedule(report.year.plan.classes[0])    # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Diagnostic, Severity, Sink, sorted_diagnostics
-from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year, parse_year
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 UNREADABLE = {"CT001", "CT002", "CT004"}
@@ -22,9 +24,16 @@ UNREADABLE = {"CT001", "CT002", "CT004"}
 
 @dataclass
 class FileReport:
+    """One plan file through the pipeline: its year (None when the file holds no plan) and
+    every problem found, sorted."""
+
     file: str
-    plan: Plan | None
+    year: Year | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.year.plan if self.year is not None else None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -54,36 +63,16 @@ class Report:
         return EXIT_OK
 
 
-def run_checks(plan: Plan, sink: Sink, only: Iterable[str] | None = None) -> None:
-    """Run the registered checks (or only those whose codes are given) on a loaded plan."""
-    from cadretrain.checks import RULES, Context
-
-    wanted = set(only) if only is not None else None
-    ctx = Context(plan, sink)
-    for check in RULES:
-        if wanted is None or check.code in wanted:
-            check(ctx)
-
-
-def check_plan(plan: Plan | None, sink: Sink) -> None:
-    """Run the checks unless loading already failed badly (no plan, or shape errors that
-    would make schedule findings misleading are still reported alongside)."""
-    if plan is not None:
-        run_checks(plan, sink)
-
-
 def validate_file(path: Path | str) -> FileReport:
     sink = Sink()
-    plan = load_plan(path, sink)
-    check_plan(plan, sink)
-    return FileReport(str(path), plan, sorted_diagnostics(sink.items))
+    year = load_year(path, sink)
+    return FileReport(str(path), year, sorted_diagnostics(sink.items))
 
 
 def validate_text(text: str, file: str = "<plan>") -> FileReport:
     sink = Sink()
-    plan = parse_plan(text, file, sink)
-    check_plan(plan, sink)
-    return FileReport(file, plan, sorted_diagnostics(sink.items))
+    year = parse_year(text, file, sink)
+    return FileReport(file, year, sorted_diagnostics(sink.items))
 
 
 def validate_files(paths: Sequence[Path | str]) -> Report:
