@@ -39,6 +39,9 @@ class Loaded(Generic[T]):
 
 @dataclass
 class Year:
+    """One plan's year: built by :func:`cadretrain.year.pipeline.build_year` (or ``load_year``),
+    then only read."""
+
     plan: Plan
     calendar: WorkCalendar
     by_class: list[Schedule]  # one per class, in plan order
@@ -54,14 +57,6 @@ class Year:
         # by class id (with repeated ids, the later class's), as the checks read them
         self.schedules = {s.cls.id: s for s in self.by_class}
         self._index = {s.cls.index: s for s in self.by_class}
-
-    @property
-    def file(self) -> str:
-        return self.plan.file
-
-    @property
-    def classes(self) -> list[TrainingClass]:
-        return self.plan.classes
 
     def schedule(self, cls: TrainingClass) -> Schedule:
         """The sessions of ``cls`` (a class of this plan) fitted onto its training days."""
