@@ -60,14 +60,15 @@ def ensure_plan() -> Path:
     return PLAN_PATH
 
 
-def load_plan(path: Path) -> Any:
-    from cadretrain.plan.loader import load_plan as load
+def load_year(path: Path) -> Any:
+    """The plan's year model (loaded, expanded, scheduled; no checks)."""
+    from cadretrain.year.pipeline import load_year as load
 
     sink = Sink()
-    plan = load(str(path), sink)
-    if plan is None:
+    year = load(str(path), sink, checks=False)
+    if year is None:
         sys.exit("计划无法加载：" + "\n".join(d.line() for d in sink.items))
-    return plan
+    return year
 
 
 def pick_class(plan: Any) -> tuple[Any, QuotaTable]:
@@ -85,7 +86,7 @@ def pick_class(plan: Any) -> tuple[Any, QuotaTable]:
     return chosen
 
 
-def write_forms(plan: Any, table: QuotaTable, cadres: list[Any], folder: Path) -> int:
+def write_forms(year: Any, table: QuotaTable, cadres: list[Any], folder: Path) -> int:
     """Each unit's form from ``form_bytes``, filled in with openpyxl; returns rows filled."""
     import openpyxl
 
@@ -99,9 +100,10 @@ def write_forms(plan: Any, table: QuotaTable, cadres: list[Any], folder: Path) -
     for c in cadres:
         by_unit.setdefault(c.unit_id or "", []).append(c)
     cols = {field: i for i, (field, *_rest) in enumerate(columns_for(table.sessions), start=1)}
+    sched = year.schedule(table.cls)
     filled = 0
     for uid, name in file_names(table).items():
-        wb = openpyxl.load_workbook(io.BytesIO(form_bytes(table, uid)))
+        wb = openpyxl.load_workbook(io.BytesIO(form_bytes(table, uid, sched)))
         ws = wb[FORM_SHEET]
         people = by_unit.get(uid, [])
         people = [p for p in people if admitted(table.cls, p)] + [
@@ -131,10 +133,10 @@ def write_forms(plan: Any, table: QuotaTable, cadres: list[Any], folder: Path) -
     return filled
 
 
-def ensure_forms(plan: Any, table: QuotaTable, cadres: list[Any]) -> list[Path]:
+def ensure_forms(year: Any, table: QuotaTable, cadres: list[Any]) -> list[Path]:
     stamp = FORMS / ".stamp.json"
     want = {
-        "plan": hashlib.sha256(Path(plan.file).read_bytes()).hexdigest(),
+        "plan": hashlib.sha256(Path(year.plan.file).read_bytes()).hexdigest(),
         "class": table.cls.id,
         "people": len(cadres),
         "recipe": RECIPE,
@@ -142,7 +144,7 @@ def ensure_forms(plan: Any, table: QuotaTable, cadres: list[Any]) -> list[Path]:
     if stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == want:
         return sorted(FORMS.glob("*.xlsx"))
     t0 = time.perf_counter()
-    rows = write_forms(plan, table, cadres, FORMS)
+    rows = write_forms(year, table, cadres, FORMS)
     stamp.write_text(json.dumps(want), encoding="utf-8")
     files = sorted(FORMS.glob("*.xlsx"))
     took = time.perf_counter() - t0
@@ -178,7 +180,7 @@ def plain_openpyxl(files: list[Path]) -> int:
 
 
 def run_collect(
-    plan: Any, table: QuotaTable, files: list[Path], cadres: list[Any], calamine: bool = True
+    year: Any, table: QuotaTable, files: list[Path], cadres: list[Any], calamine: bool = True
 ) -> tuple[Any, Sink]:
     import cadretrain.files.tabular as tabular
     from cadretrain.enroll.collect import collect
@@ -188,17 +190,35 @@ def run_collect(
     if not calamine:
         tabular._calamine = lambda: None  # type: ignore[assignment]
     try:
-        found = collect(plan, table.cls, table, files, sink, cadres=cadres, others={}, today=TODAY)
+        found = collect(
+            year.plan,
+            table.cls,
+            table,
+            files,
+            sink,
+            schedules=year.schedules,
+            cadres=cadres,
+            others={},
+            today=TODAY,
+        )
     finally:
         tabular._calamine = saved  # type: ignore[assignment]
     return found, sink
 
 
-def collect_forms_once(plan: Any, table: QuotaTable, files: list[Path], cadres: list[Any]) -> Any:
+def collect_forms_once(year: Any, table: QuotaTable, files: list[Path], cadres: list[Any]) -> Any:
     from cadretrain.enroll.collect import collect_forms
 
     return collect_forms(
-        plan, table.cls, table, files, Sink(), cadres=cadres, others={}, today=TODAY
+        year.plan,
+        table.cls,
+        table,
+        files,
+        Sink(),
+        schedules=year.schedules,
+        cadres=cadres,
+        others={},
+        today=TODAY,
     )
 
 
@@ -210,10 +230,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print("== 报名回执汇总：collect_forms 与直接读取同样的 500 份回执 ==")
     print(benchlib.machine())
-    plan = load_plan(ensure_plan())
+    year = load_year(ensure_plan())
+    plan = year.plan
     cadres = benchlib.cadres_of(plan)
     cls, table = pick_class(plan)
-    files = ensure_forms(plan, table, cadres)
+    files = ensure_forms(year, table, cadres)
     size = sum(p.stat().st_size for p in files)
     print(
         f"计划：{rel(PLAN_PATH)}（{len(plan.units)} 个单位）；班次 {cls.id} {cls.name}，"
@@ -231,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         calamine = False
     print(f"python-calamine：{'已安装' if calamine else '未安装'}")
 
-    found, sink = run_collect(plan, table, files, cadres)  # warm-up, and the figures
+    found, sink = run_collect(year, table, files, cadres)  # warm-up, and the figures
     codes = Counter(d.code for d in sink.items)
     print(
         f"读取回执 {len(found.forms)} 份，{found.rows_read:,} 行：列入名单 "
@@ -242,10 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     r = args.repeat
     t_cal = best_of(r, lambda: plain_calamine(files))[0] if calamine else None
     t_opx, _ = best_of(1, lambda: plain_openpyxl(files))
-    t_col, all_col = best_of(r, lambda: collect_forms_once(plan, table, files, cadres))
+    t_col, all_col = best_of(r, lambda: collect_forms_once(year, table, files, cadres))
     t_col_opx = None
     if calamine:
-        t_col_opx, _ = best_of(1, lambda: run_collect(plan, table, files, cadres, False))
+        t_col_opx, _ = best_of(1, lambda: run_collect(year, table, files, cadres, False))
 
     print()
     print(f"== 读取 {len(files)} 份回执（各 {r} 次取最好；openpyxl 只读 1 次）==")
@@ -268,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
 
     profiler = cProfile.Profile()
     profiler.enable()
-    collect_forms_once(plan, table, files, cadres)
+    collect_forms_once(year, table, files, cadres)
     profiler.disable()
     stats = pstats.Stats(profiler, stream=io.StringIO())
     raw: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]

@@ -165,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"基线  yaml.load CBaseLoader    {secs(t_yaml):>10}")
 
     t0 = time.perf_counter()
-    plans = load_plans(folder).plans
+    years = load_plans(folder).years
     t_plans = time.perf_counter() - t0
+    plans = [y.plan for y in years]
     assert [p.year for p in plans] == list(YEARS), [p.year for p in plans]
     cadres = benchlib.cadres_of(plans[0])
 
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     def build() -> None:
         nonlocal book
         sink = Sink()
-        book = ledger(plans, sink, cadres=cadres)
+        book = ledger(years, sink, cadres=cadres)
         assert not sink.has_errors(), sink.items[:3]
 
     t_ledger, _ = best_of(args.repeat, build)

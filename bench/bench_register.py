@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("== 干部名册：读取耗时，及按名册为全部班次分配名额 ==")
     print(benchlib.machine())
-    plan = benchlib.load_province()
+    plan = benchlib.load_province().plan
     csv_path, xlsx_path = benchlib.ensure_register(plan, args.n, args.seed)
     print(
         f"计划：{rel(Path(plan.file))}（{len(plan.classes)} 个班次，{len(plan.units)} 个单位）；"

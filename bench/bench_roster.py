@@ -11,7 +11,7 @@ the workbook to bytes and reports how far resident memory rose above its level b
 (the peak is reset first: ``/proc/self/clear_refs``), and the process's ``ru_maxrss``.
 The variants, interleaved, best of ``--repeat`` (default 2):
 
-* ``roster``        — ``cadretrain.documents.roster.roster_bytes(plan, cls, enrollment)``;
+* ``roster``        — ``cadretrain.documents.roster.roster_bytes(year, cls, enrollment)``;
 * ``openpyxl-wo``   — a raw openpyxl write-only workbook of the same cells: title, 制表单位/日期
   and header rows merged and styled alike, one ``WriteOnlyCell`` per cell with the same
   font, border and alignment as a named style registered once; same column widths, print
@@ -109,10 +109,10 @@ def texts(plan: Any, cls: Any) -> tuple[str, str, str]:
 # ─────────────────────────── the variants ───────────────────────────
 
 
-def write_roster(plan: Any, cls: Any, enrollment: Any) -> bytes:
+def write_roster(year: Any, cls: Any, enrollment: Any) -> bytes:
     from cadretrain.documents.roster import roster_bytes
 
-    data: bytes = roster_bytes(plan, cls, enrollment)
+    data: bytes = roster_bytes(year, cls, enrollment)
     return data
 
 
@@ -225,11 +225,12 @@ def write_xlsxwriter(plan: Any, cls: Any, enrollment: Any) -> bytes:
 
 def worker(variant: str, n: int, out: Path) -> None:
     """Build the input, write the workbook once, print one JSON line with the figures."""
-    plan = benchlib.load_province()
+    year = benchlib.load_province()
+    plan = year.plan
     cls = the_class(plan)
     enrollment = make_enrollment(plan, cls, n)
     fns = {
-        "roster": lambda: write_roster(plan, cls, enrollment),
+        "roster": lambda: write_roster(year, cls, enrollment),
         "openpyxl-wo": lambda: write_openpyxl(plan, cls, enrollment, named=True),
         "openpyxl-wo-objs": lambda: write_openpyxl(plan, cls, enrollment, named=False),
         "xlsxwriter": lambda: write_xlsxwriter(plan, cls, enrollment),

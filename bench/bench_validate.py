@@ -6,7 +6,7 @@ Prints, measured in this one run:
 
 (a) ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the file's text (best of 5) — the floor:
     what any tool that reads the file must pay;
-(b) ``cadretrain.checks.validate.validate_file(path)`` in-process (best of 5, after one warm-up run
+(b) ``cadretrain.year.validate.validate_file(path)`` in-process (best of 5, after one warm-up run
     that pays for the lazy imports and the holiday tables);
 the ratio b/a with PASS/FAIL against the target (≤ 3×); a cProfile summary of one validate run
 (top 15 by cumulative time, then the top 10 by own time); and peak memory (tracemalloc) of
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from gen_plan import generate  # noqa: E402
 
-from cadretrain.checks.validate import validate_file  # noqa: E402
+from cadretrain.year.validate import validate_file  # noqa: E402
 
 TARGET = 3.0
 

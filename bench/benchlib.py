@@ -62,15 +62,16 @@ def rel(path: Path) -> str:
 
 
 def load_province() -> Any:
-    """The province plan, loaded (no checks); exits when it does not load."""
+    """The province plan's year model (loaded, expanded, scheduled; no checks); exits when it
+    does not load."""
     from cadretrain.core.diagnostics import Sink
-    from cadretrain.plan.loader import load_plan
+    from cadretrain.year.pipeline import load_year
 
     sink = Sink()
-    plan = load_plan(str(ensure_plan(quiet=True)), sink)
-    if plan is None:
+    year = load_year(str(ensure_plan(quiet=True)), sink, checks=False)
+    if year is None:
         sys.exit("省级计划无法加载：" + "\n".join(d.line() for d in sink.items))
-    return plan
+    return year
 
 
 def register_paths(n: int = PEOPLE, seed: int = SEED) -> tuple[Path, Path]:

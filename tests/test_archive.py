@@ -16,7 +16,6 @@ import pytest
 from cadretrain.cli.records_folder_steps import run_archive
 from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.enrollment import load_enrollments
-from cadretrain.plan.model import Plan
 from cadretrain.records.archive import (
     DASH,
     TITLE_ZH,
@@ -29,6 +28,7 @@ from cadretrain.records.archive import (
 from cadretrain.records.assessment import PASS, Result, number
 from cadretrain.records.ledger import ledger
 from cadretrain.records.plan_folder import load_plans
+from cadretrain.year.model import Year
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
@@ -38,22 +38,22 @@ PHONE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 @pytest.fixture(scope="module")
-def plans() -> list[Plan]:
-    return load_plans(PLANS).plans
+def years() -> list[Year]:
+    return load_plans(PLANS).years
 
 
 @pytest.fixture(scope="module")
-def records(plans: list[Plan]) -> list[Record]:
+def records(years: list[Year]) -> list[Record]:
     sink = Sink()
-    found = archive_records(plans, sink, unit=UNIT)
+    found = archive_records(years, sink, unit=UNIT)
     assert not sink.has_errors()
     return found
 
 
-def test_person_in_two_classes_matches_the_ledger(plans: list[Plan], records: list[Record]) -> None:
+def test_person_in_two_classes_matches_the_ledger(years: list[Year], records: list[Record]) -> None:
     two = [r for r in records if len(r.lines) == 2]
     assert two, "城关镇 should have someone enrolled in two classes"
-    book = ledger(plans, Sink())
+    book = ledger(years, Sink())
     for rec in two:
         person = book.people[rec.key]
         assert [x.class_id for x in rec.lines] == [e.class_id for e in person.entries]
@@ -65,18 +65,18 @@ def test_person_in_two_classes_matches_the_ledger(plans: list[Plan], records: li
         assert all(x.dates.startswith("2013年") for x in rec.lines)
 
 
-def test_filters(plans: list[Plan], records: list[Record]) -> None:
+def test_filters(years: list[Year], records: list[Record]) -> None:
     assert records and all(r.unit == UNIT for r in records)
     name = next(r.name for r in records if len(r.lines) == 2)
-    one = archive_records(plans, Sink(), unit=UNIT, person=name)
+    one = archive_records(years, Sink(), unit=UNIT, person=name)
     assert [r.name for r in one] == [name] * len(one) and len(one[0].lines) == 2
-    assert archive_records(plans, Sink(), unit=UNIT, person="没有此人") == []
-    everyone = archive_records(plans, Sink())
+    assert archive_records(years, Sink(), unit=UNIT, person="没有此人") == []
+    everyone = archive_records(years, Sink())
     assert len(everyone) > len(records)
 
 
-def test_scores_and_fieldwork(plans: list[Plan]) -> None:
-    plan = plans[0]
+def test_scores_and_fieldwork(years: list[Year]) -> None:
+    plan = years[0].plan
     rotation = next(c for c in plan.classes if c.id == "rotation-18th")
     people = load_enrollments(plan, Sink())["rotation-18th"].people
     target = next(p for p in people if plan.units[p.unit].name == UNIT)
@@ -84,7 +84,7 @@ def test_scores_and_fieldwork(plans: list[Plan]) -> None:
     saved = rotation.fieldwork_days
     rotation.fieldwork_days = 1
     try:
-        found = archive_records(plans, Sink(), unit=UNIT, person=target.name, scores=scores)
+        found = archive_records(years, Sink(), unit=UNIT, person=target.name, scores=scores)
     finally:
         rotation.fieldwork_days = saved
     line = next(x for r in found for x in r.lines if x.class_id == "rotation-18th")
@@ -183,14 +183,15 @@ def test_run_archive_person(tmp_path: Path, records: list[Record]) -> None:
 
 
 def test_run_archive_takes_results_from_the_records_folder(
-    tmp_path: Path, plans: list[Plan]
+    tmp_path: Path, years: list[Year]
 ) -> None:
     """The bundled ``records/scores/women-leaders.xlsx`` gives each woman leader her 等次 and
     总评; the sheet's own mistakes (缺考, 105) are shown but do not fail the archive."""
     from cadretrain.records.folder import class_scores
 
-    graded = class_scores(plans[0], Sink())["women-leaders"]
-    mine = [r for r in graded.results if plans[0].units[r.person.unit].name == UNIT]
+    plan = years[0].plan
+    graded = class_scores(plan, Sink())["women-leaders"]
+    mine = [r for r in graded.results if plan.units[r.person.unit].name == UNIT]
     assert mine
     out = tmp_path / "out"
     assert run_archive(PLANS, UNIT, None, out) == 0

@@ -19,7 +19,6 @@ from cadretrain.core.diagnostics import Diagnostic, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.documents.signin import signin_bytes
 from cadretrain.enroll.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.attendance import (
@@ -32,6 +31,8 @@ from cadretrain.records.attendance import (
 from cadretrain.records.attendance_read import read_attendance, read_for_statistics
 from cadretrain.records.attendance_sheet import classify
 from cadretrain.synth.attendance import filled_signin
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -40,8 +41,8 @@ EXAMPLE = ROOT / "examples" / "attendance" / "women-leaders-签到表（已填�
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
-    loaded = load_plan(PLAN, Sink())
+def year() -> Year:
+    loaded = load_year(PLAN, checks=False)
     assert loaded is not None
     return loaded
 
@@ -77,10 +78,10 @@ def fill(
 
 
 def read(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment, files: list[Path]
+    year: Year, cls: TrainingClass, enrollment: Enrollment, files: list[Path]
 ) -> tuple[Attendance, list[Diagnostic]]:
     sink = Sink()
-    att = read_attendance(plan, cls, enrollment, files, sink)
+    att = read_attendance(year, cls, enrollment, files, sink)
     return att, sink.items
 
 
@@ -88,11 +89,12 @@ def codes(diags: list[Diagnostic]) -> list[str]:
     return [d.code for d in diags]
 
 
-def test_round_trip_everyone_present(plan: Plan, tmp_path: Path) -> None:
+def test_round_trip_everyone_present(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
     enrollment = enrolled(plan, cls.id)
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "filled.xlsx", {})
-    att, diags = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "filled.xlsx", {})
+    att, diags = read(year, cls, enrollment, [path])
     assert diags == []
     assert len(att.people) == len(enrollment.people) > 0
     assert [p.person for p in att.people] == list(enrollment.people)
@@ -129,12 +131,13 @@ def test_round_trip_everyone_present(plan: Plan, tmp_path: Path) -> None:
         (2, Mark.UNREAD),
     ],
 )
-def test_each_mark_kind(plan: Plan, tmp_path: Path, value: object, mark: Mark) -> None:
+def test_each_mark_kind(year: Year, tmp_path: Path, value: object, mark: Mark) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     first, second = enrollment.people[0].name, enrollment.people[1].name
     value = {"NAME": first, "OTHER": second}.get(value, value) if isinstance(value, str) else value
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "f.xlsx", {"F5": value})
-    att, diags = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "f.xlsx", {"F5": value})
+    att, diags = read(year, cls, enrollment, [path])
     person = att.people[0]
     assert list(person.marks.values()).count(mark) == (1 if mark is not Mark.PRESENT else 6)
     assert person.present == (6 if mark in (Mark.PRESENT, Mark.LATE) else 5)
@@ -144,10 +147,11 @@ def test_each_mark_kind(plan: Plan, tmp_path: Path, value: object, mark: Mark) -
     assert all(p.present == 6 for p in att.people[1:])
 
 
-def test_unreadable_mark_names_file_sheet_and_cell(plan: Plan, tmp_path: Path) -> None:
+def test_unreadable_mark_names_file_sheet_and_cell(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "第一天.xlsx", {"G7": "出差"})
-    att, diags = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "第一天.xlsx", {"G7": "出差"})
+    att, diags = read(year, cls, enrollment, [path])
     (d,) = diags
     assert d.code == "CT802" and d.severity.zh == "错误"
     assert (d.pos.file, d.pos.line, d.pos.col) == (str(path), 7, 7)
@@ -157,12 +161,13 @@ def test_unreadable_mark_names_file_sheet_and_cell(plan: Plan, tmp_path: Path) -
     assert person.rate == 1  # 待核 is left out of the rate, not counted as present
 
 
-def test_a_column_nobody_signed_is_not_recorded(plan: Plan, tmp_path: Path) -> None:
+def test_a_column_nobody_signed_is_not_recorded(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     empty = {f"I{r}": None for r in range(5, 9)}  # 5月9日下午
     empty["E6"] = None  # one person did not sign 5月7日下午: absent
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "f.xlsx", empty)
-    att, diags = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "f.xlsx", empty)
+    att, diags = read(year, cls, enrollment, [path])
     assert codes(diags) == ["CT803"]
     assert diags[0].message.startswith("签到表!I4：5月9日（星期四）下午一栏全部为空")
     assert [p.not_recorded for p in att.people] == [1, 1, 1, 1]
@@ -188,11 +193,12 @@ def test_art15_boundary() -> None:
     assert person(14, 2, unread=1).maybe_over() and not person(14, 1, unread=1).maybe_over()
 
 
-def test_art15_flag_read_from_a_sheet(plan: Plan, tmp_path: Path) -> None:
+def test_art15_flag_read_from_a_sheet(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     marks = {"F5": "请假", "G5": "请假", "D6": "迟到", "E6": "迟到"}
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "f.xlsx", marks)
-    att, _ = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "f.xlsx", marks)
+    att, _ = read(year, cls, enrollment, [path])
     assert [p.person.name for p in att.flagged()] == [enrollment.people[0].name]
     assert att.people[1].late == 2 and not att.people[1].over()
 
@@ -203,7 +209,8 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def test_csv_records(plan: Plan, tmp_path: Path) -> None:
+def test_csv_records(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan, 3)
     a, b, c = enrollment.people
     unit = {p.name: plan.units[p.unit].name for p in enrollment.people}
@@ -216,7 +223,7 @@ def test_csv_records(plan: Plan, tmp_path: Path) -> None:
     rows.append([a.name, unit[a.name], "2013-05-10", "上午", "✓"])  # not a training day
     rows.append([b.name, unit[b.name], "2013-05-08", "晚上", "✓"])
     path = write_csv(tmp_path / "考勤.csv", rows)
-    att, diags = read(plan, cls, enrollment, [path])
+    att, diags = read(year, cls, enrollment, [path])
     assert codes(diags) == ["CT804", "CT805", "CT805"]
     assert [(d.pos.line, d.pos.col) for d in diags] == [(15, 1), (16, 3), (17, 4)]
     assert "5月10日不是班次" in diags[1].message and "晚上" in diags[2].message
@@ -226,21 +233,23 @@ def test_csv_records(plan: Plan, tmp_path: Path) -> None:
     assert (third.present, third.absent) == (1, 5)  # no row for a recorded half-day: absent
 
 
-def test_csv_without_the_columns(plan: Plan, tmp_path: Path) -> None:
+def test_csv_without_the_columns(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     path = tmp_path / "x.csv"
     path.write_text("姓名,状态\n张三,✓\n", encoding="utf-8")
-    att, diags = read(plan, cls, enrollment, [path])
+    att, diags = read(year, cls, enrollment, [path])
     assert codes(diags) == ["CT801", "CT807"]
     assert "单位" in diags[0].message and "日期" in diags[0].message
     assert all(p.not_recorded == 6 for p in att.people)
 
 
-def test_names_and_dates_must_match(plan: Plan, tmp_path: Path) -> None:
+def test_names_and_dates_must_match(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     marks = {"B6": "别人", "D3": "5月7日（星期三）"}  # a stranger; a wrong weekday
-    path = fill(signin_bytes(plan, cls, enrollment), tmp_path / "f.xlsx", marks)
-    att, diags = read(plan, cls, enrollment, [path])
+    path = fill(signin_bytes(year, cls, enrollment), tmp_path / "f.xlsx", marks)
+    att, diags = read(year, cls, enrollment, [path])
     # CT803: 5月7日 is in no sheet that could be dated
     assert codes(diags) == ["CT805", "CT804", "CT803", "CT807"]
     by_code = {d.code: d for d in diags}
@@ -251,13 +260,14 @@ def test_names_and_dates_must_match(plan: Plan, tmp_path: Path) -> None:
     assert att.people[0].not_recorded == 2  # 5月7日 could not be dated
 
 
-def test_two_files_that_disagree(plan: Plan, tmp_path: Path) -> None:
+def test_two_files_that_disagree(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
-    data = signin_bytes(plan, cls, enrollment)
+    data = signin_bytes(year, cls, enrollment)
     one = fill(data, tmp_path / "a.xlsx", {})
     two = fill(data, tmp_path / "b.xlsx", {"E5": "请假"})
     same = fill(data, tmp_path / "c.xlsx", {})
-    att, diags = read(plan, cls, enrollment, [one, two, same])
+    att, diags = read(year, cls, enrollment, [one, two, same])
     assert codes(diags) == ["CT806"]
     assert "a.xlsx 签到表!E5" in diags[0].message and "b.xlsx 签到表!E5" in diags[0].message
     assert att.people[0].unread == 1 and att.people[1].present == 6
@@ -270,13 +280,14 @@ def rotation(plan: Plan) -> tuple[TrainingClass, Enrollment]:
     return cls, Enrollment(cls.id, people)
 
 
-def test_sessions_are_told_apart(plan: Plan, tmp_path: Path) -> None:
+def test_sessions_are_told_apart(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = rotation(plan)  # 3 per session; 第3期 is not scheduled (CT301)
-    data = signin_bytes(plan, cls, enrollment)
+    data = signin_bytes(year, cls, enrollment)
     first = fill(data, tmp_path / "一.xlsx", {"D6": "请假"}, sheet="第1期")
     dated = {"D3": "3月21日（星期四）", "F3": "3月22日", "H3": "2013-03-25"}
     third = fill(data, tmp_path / "三.xlsx", {**dated, "E5": "缺"}, sheet="第3期")
-    att, diags = read(plan, cls, enrollment, [first, third])
+    att, diags = read(year, cls, enrollment, [first, third])
     # both files carry every sheet; blank sheets are skipped, so nothing has 第2期
     assert codes(diags) == ["CT807"] and diags[0].message.startswith("第2期没有签到表")
     s1, s2, s3 = att.sessions
@@ -290,19 +301,21 @@ def test_sessions_are_told_apart(plan: Plan, tmp_path: Path) -> None:
     assert percent(att.rate(1)) == "94.4%" and percent(att.rate(2)) == "—"
 
 
-def test_a_sheet_of_an_unknown_session(plan: Plan, tmp_path: Path) -> None:
+def test_a_sheet_of_an_unknown_session(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = rotation(plan)
-    wb = openpyxl.load_workbook(io.BytesIO(signin_bytes(plan, cls, enrollment)))
+    wb = openpyxl.load_workbook(io.BytesIO(signin_bytes(year, cls, enrollment)))
     for ws in wb.worksheets:
         ws.title = ws.title.replace("第", "Sheet").replace("期", "")
         ws["A1"].value = "签到表"
     path = tmp_path / "改名.xlsx"
     wb.save(path)
-    _att, diags = read(plan, cls, enrollment, [path])
+    _att, diags = read(year, cls, enrollment, [path])
     assert codes(diags).count("CT801") == 3 and codes(diags).count("CT807") == 3
 
 
-def test_not_a_sign_in_sheet(plan: Plan, tmp_path: Path) -> None:
+def test_not_a_sign_in_sheet(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -311,18 +324,19 @@ def test_not_a_sign_in_sheet(plan: Plan, tmp_path: Path) -> None:
     wb.save(tmp_path / "x.xlsx")
     broken = tmp_path / "y.xlsx"
     broken.write_bytes(b"not a workbook")
-    _att, diags = read(plan, cls, enrollment, [tmp_path / "x.xlsx", broken, tmp_path / "no.xlsx"])
+    _att, diags = read(year, cls, enrollment, [tmp_path / "x.xlsx", broken, tmp_path / "no.xlsx"])
     assert codes(diags) == ["CT801", "CT801", "CT801", "CT807"]
 
 
-def test_bundled_example_is_current_and_reads_as_documented(plan: Plan) -> None:
+def test_bundled_example_is_current_and_reads_as_documented(year: Year) -> None:
+    plan = year.plan
     cls = find_class(plan, "妇女干部班")
     enrollment = enrolled(plan, cls.id)
-    assert EXAMPLE.read_bytes() == filled_signin(plan, cls, enrollment), (
+    assert EXAMPLE.read_bytes() == filled_signin(year, cls, enrollment), (
         "run: python -m cadretrain.synth.attendance plans/2013-county.yaml women-leaders "
         "examples/attendance"
     )
-    att, diags = read(plan, cls, enrollment, [EXAMPLE.parent])
+    att, diags = read(year, cls, enrollment, [EXAMPLE.parent])
     assert [(d.code, d.message.split("：")[0]) for d in diags] == [
         ("CT802", "签到表!G65"),
         ("CT803", "签到表!I4"),
@@ -335,10 +349,11 @@ def test_bundled_example_is_current_and_reads_as_documented(plan: Plan) -> None:
 
 
 def test_run_attendance_writes_the_statistics(
-    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    plan = year.plan
     monkeypatch.setenv("COLUMNS", "200")
-    code = run_attendance(plan, "妇女干部班", [EXAMPLE], tmp_path)
+    code = run_attendance(year, "妇女干部班", [EXAMPLE], tmp_path)
     out, err = capsys.readouterr()
     assert code == 1  # the unreadable 出差
     assert "CT802" in err and "签到表!G65" in err
@@ -354,23 +369,24 @@ def test_run_attendance_writes_the_statistics(
     assert flagged and str(flagged[0][12]).startswith("缺课超过 1/7")
     assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
     assert ws.print_title_rows == "$3:$3"
-    again = run_attendance(plan, "妇女干部班", [EXAMPLE], tmp_path)
+    again = run_attendance(year, "妇女干部班", [EXAMPLE], tmp_path)
     capsys.readouterr()
     assert again == 1 and target.read_bytes() == attendance_bytes(
         plan,
-        read(plan, find_class(plan, "妇女干部班"), enrolled(plan, "women-leaders"), [EXAMPLE])[0],
+        read(year, find_class(plan, "妇女干部班"), enrolled(plan, "women-leaders"), [EXAMPLE])[0],
     )
 
 
 def test_run_attendance_exit_codes(
-    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
-    clean = fill(signin_bytes(plan, cls, enrolled(plan, cls.id)), tmp_path / "ok.xlsx", {})
-    assert run_attendance(plan, "妇女干部班", [clean], tmp_path / "out") == 0
-    assert run_attendance(plan, "没有这个班", [clean], tmp_path / "out") == 2
-    assert run_attendance(plan, "妇女干部班", [], tmp_path / "out") == 2
-    assert run_attendance(plan, "妇女干部班", [tmp_path / "missing.xlsx"], tmp_path / "out") == 1
+    clean = fill(signin_bytes(year, cls, enrolled(plan, cls.id)), tmp_path / "ok.xlsx", {})
+    assert run_attendance(year, "妇女干部班", [clean], tmp_path / "out") == 0
+    assert run_attendance(year, "没有这个班", [clean], tmp_path / "out") == 2
+    assert run_attendance(year, "妇女干部班", [], tmp_path / "out") == 2
+    assert run_attendance(year, "妇女干部班", [tmp_path / "missing.xlsx"], tmp_path / "out") == 1
     capsys.readouterr()
 
 
@@ -391,13 +407,14 @@ def test_marks_classify_without_a_sheet() -> None:
     assert classify("请假。") is Mark.LEAVE
 
 
-def test_statistics_need_something_recorded(plan: Plan, tmp_path: Path) -> None:
+def test_statistics_need_something_recorded(year: Year, tmp_path: Path) -> None:
+    plan = year.plan
     cls, enrollment = small(plan)
-    blank = fill(signin_bytes(plan, cls, enrollment), tmp_path / "blank.xlsx", {}, default=None)
+    blank = fill(signin_bytes(year, cls, enrollment), tmp_path / "blank.xlsx", {}, default=None)
     sink = Sink()
     with pytest.raises(CannotProceed) as exc:
-        read_for_statistics(plan, cls, enrollment, [blank], sink)
+        read_for_statistics(year, cls, enrollment, [blank], sink)
     assert exc.value.exit_code == 1 and exc.value.message.startswith("没有读到任何考勤记录")
     assert exc.value.diagnostics == sink.items and codes(sink.items) == ["CT807"]
-    ok = fill(signin_bytes(plan, cls, enrollment), tmp_path / "ok.xlsx", {})
-    assert read_for_statistics(plan, cls, enrollment, [ok], Sink()).rate() == 1
+    ok = fill(signin_bytes(year, cls, enrollment), tmp_path / "ok.xlsx", {})
+    assert read_for_statistics(year, cls, enrollment, [ok], Sink()).rate() == 1

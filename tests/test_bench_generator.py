@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cadretrain.checks.validate import validate_text
+from cadretrain.year.validate import validate_text
 
 GEN = Path(__file__).resolve().parent.parent / "bench" / "gen_plan.py"
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.checks.validate import FileReport, validate_file, validate_files
 from cadretrain.core.diagnostics import Diagnostic, Severity
+from cadretrain.year.validate import FileReport, validate_file, validate_files
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -467,7 +467,7 @@ def test_long_values_are_shortened_in_messages(tmp_path: Path) -> None:
 
 
 def test_control_character_in_text_has_a_position() -> None:
-    from cadretrain.checks.validate import validate_text
+    from cadretrain.year.validate import validate_text
 
     report = validate_text(HEADER + "classes:\n  - {id: a, name: 甲\x07班, when: 2013年5月7日}\n")
     (d,) = report.diagnostics

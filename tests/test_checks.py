@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cadretrain.checks.validate import validate_file, validate_text
 from cadretrain.core.diagnostics import Severity
+from cadretrain.year.validate import validate_file, validate_text
 from tests.conftest import HEADER, ROOT
 
 

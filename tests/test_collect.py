@@ -38,9 +38,10 @@ from cadretrain.enroll.form_reader import parse_session
 from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
 from cadretrain.enroll.register import Cadre
 from cadretrain.files.xlsx import put
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 TODAY = date(2013, 3, 1)
@@ -50,10 +51,14 @@ Row = dict[str, object] | None  # None: a numbered blank row
 
 @dataclass
 class Env:
-    plan: Plan
+    year: Year  # built for each test: its enrollments are read once
     cadres: list[Cadre]
     people: list[dict[str, str]]  # the register's rows
     forms: Path
+
+    @property
+    def plan(self) -> Plan:
+        return self.year.plan
 
     def find(self, unit: str, ranks: Sequence[str] = ("乡科级正职", "乡科级副职")) -> list[Row]:
         """The register's people of a unit with one of ``ranks``, as form rows."""
@@ -71,6 +76,7 @@ class Env:
             table,
             list(files),
             sink,
+            schedules=self.year.schedules,
             cadres=self.cadres,
             others=others,
             today=TODAY,
@@ -79,29 +85,31 @@ class Env:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, list[Cadre]]:
+def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Cadre]]:
     folder = tmp_path_factory.mktemp("plan")
     text = (ROOT / "plans" / "2013-county.yaml").read_text(encoding="utf-8")
     text = text.replace("register: ../examples/register-2013.csv", "register: register-2013.csv")
     (folder / "2013-county.yaml").write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "examples" / "register-2013.csv", folder / "register-2013.csv")
-    plan = load_plan(folder / "2013-county.yaml", Sink())
-    assert plan is not None and plan.register == "register-2013.csv"
+    year = load_year(folder / "2013-county.yaml", checks=False)
+    assert year is not None and year.plan.register == "register-2013.csv"
     sink = Sink()
-    cadres = load_cadres(plan, sink)
+    cadres = load_cadres(year.plan, sink)
     assert cadres and not sink.has_errors()
-    return plan, cadres
+    return folder / "2013-county.yaml", cadres
 
 
 @pytest.fixture
-def env(base: tuple[Plan, list[Cadre]], tmp_path: Path) -> Env:
-    plan, cadres = base
-    shutil.rmtree(Path(plan.file).parent / "enrollments", ignore_errors=True)
+def env(base: tuple[Path, list[Cadre]], tmp_path: Path) -> Env:
+    path, cadres = base
+    shutil.rmtree(path.parent / "enrollments", ignore_errors=True)
+    year = load_year(path, checks=False)
+    assert year is not None
     with (ROOT / "examples" / "register-2013.csv").open(encoding="utf-8-sig") as fh:
         people = list(csv.DictReader(fh))
     forms = tmp_path / "回执"
     forms.mkdir()
-    return Env(plan, cadres, people, forms)
+    return Env(year, cadres, people, forms)
 
 
 def as_row(p: dict[str, str], session: object = "第1期") -> dict[str, object]:
@@ -391,14 +399,25 @@ def test_session_over_capacity(env: Env, tmp_path: Path) -> None:
     text = Path(env.plan.file).read_text(encoding="utf-8").replace("capacity: 300", "capacity: 2")
     small = tmp_path / "small.yaml"
     small.write_text(text.replace("register: register-2013.csv", ""), encoding="utf-8")
-    plan = load_plan(small, Sink())
-    assert plan is not None
+    year = load_year(small, checks=False)
+    assert year is not None
+    plan = year.plan
     rows = [{**r, "参加期次": "第1期"} for r in env.find("城关镇")[:4] if r]
     path = write_form(env.forms / "城关镇.xlsx", "城关镇", rows)
     sink = Sink()
     cls = find_class(plan, "rotation-18th")
     table: QuotaTable = quota_table(plan, cls, env.cadres, Sink())
-    collect_forms(plan, cls, table, [path], sink, cadres=None, others={}, today=TODAY)
+    collect_forms(
+        plan,
+        cls,
+        table,
+        [path],
+        sink,
+        schedules=year.schedules,
+        cadres=None,
+        others={},
+        today=TODAY,
+    )
     (full,) = of(sink.items, "CT715")
     assert "第 1 期已报 4 人" in full.message and len(full.related) == 2
 
@@ -429,7 +448,7 @@ def test_run_collect_writes_once_and_is_idempotent(
     (env.forms / "~$城关镇.xlsx").write_bytes(b"lock")
     (env.forms / "说明.txt").write_text("说明", encoding="utf-8")
     assert [p.name for p in form_files([env.forms])] == ["东关街道.xlsx", "城关镇.xlsx"]
-    code = run_collect(env.plan, "十八大轮训班", [env.forms], None, today=TODAY)
+    code = run_collect(env.year, "十八大轮训班", [env.forms], None, today=TODAY)
     out = capsys.readouterr().out
     assert code == 0, out
     target = enrollment_path(env.plan, "rotation-18th")
@@ -442,17 +461,17 @@ def test_run_collect_writes_once_and_is_idempotent(
         and [p.unit for p in loaded.people] == ["chengguan"] * 3 + ["dongguan"] * 2
     )
     files = [env.forms / "城关镇.xlsx", env.forms / "东关街道.xlsx"]  # another order: same file
-    assert run_collect(env.plan, "rotation-18th", files, None, today=TODAY) == 0
+    assert run_collect(env.year, "rotation-18th", files, None, today=TODAY) == 0
     assert "没有变化，未重写" in capsys.readouterr().out
     assert target.read_bytes() == data and target.stat().st_mtime_ns == stamp
     # a hand-edited enrollment is kept unless --force
     target.write_text(data.decode("utf-8") + "# 已核对\n", encoding="utf-8")
     write_form(env.forms / "西关街道.xlsx", "西关街道", env.find("西关街道")[:1])
-    assert run_collect(env.plan, "rotation-18th", [env.forms], None, today=TODAY) == 1
+    assert run_collect(env.year, "rotation-18th", [env.forms], None, today=TODAY) == 1
     assert "--force" in capsys.readouterr().err and target.read_text(encoding="utf-8").endswith(
         "# 已核对\n"
     )
-    assert run_collect(env.plan, "rotation-18th", [env.forms], None, True, today=TODAY) == 0
+    assert run_collect(env.year, "rotation-18th", [env.forms], None, True, today=TODAY) == 0
     again = load_enrollment(target, Sink())
     assert again is not None and len(again.people) == 6
     assert target.read_text(encoding="utf-8") == dump_enrollment(again, env.plan)
@@ -460,11 +479,11 @@ def test_run_collect_writes_once_and_is_idempotent(
 
 def test_run_collect_usage_and_errors(env: Env, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(CannotProceed) as ambiguous:
-        run_collect(env.plan, "中青年", [env.forms], None)
+        run_collect(env.year, "中青年", [env.forms], None)
     assert ambiguous.value.exit_code == 2 and "春期中青年班" in ambiguous.value.message
-    assert run_collect(env.plan, "rotation-18th", [env.forms], None) == 2  # empty folder
+    assert run_collect(env.year, "rotation-18th", [env.forms], None) == 2  # empty folder
     wrong = write_form(env.forms / "城关镇.xlsx", "城关镇", [{"姓名": "张三", "身份证号": "1"}])
-    assert run_collect(env.plan, "rotation-18th", [wrong], None, today=TODAY) == 1
+    assert run_collect(env.year, "rotation-18th", [wrong], None, today=TODAY) == 1
     out = capsys.readouterr().out
     assert "[CT403]" in out and "未列入 1 行" in out
     written = load_enrollment(enrollment_path(env.plan, "rotation-18th"), Sink())

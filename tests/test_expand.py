@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from cadretrain.checks.validate import validate_file, validate_text
+from cadretrain.year.validate import validate_file, validate_text
 from tests.conftest import HEADER, ROOT
 
 

@@ -16,7 +16,8 @@ from cadretrain.checks import RULES, Rule, run_checks
 from cadretrain.checks.base import Prose
 from cadretrain.checks.catalog import CATALOG
 from cadretrain.checks.explain import code_doc, code_table, explain_code
-from cadretrain.checks.validate import validate_file, validate_text
+from cadretrain.year.pipeline import parse_year
+from cadretrain.year.validate import validate_file, validate_text
 from cadretrain.core.codes import CODES
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.enroll.quota_table import quota_table
@@ -82,10 +83,12 @@ def test_examples_of_each_rule_hold(code: str) -> None:
 @pytest.mark.parametrize("code", [c for c in RULE_CODES if not isinstance(rule(c).PASSING, Prose)])
 def test_each_rule_runs_alone_on_its_own_example(code: str) -> None:
     """``run_checks(only=…)`` runs just that rule: its failing example gives only its code."""
-    plan, loading = load(as_plan(rule(code).FAILING))
-    assert plan is not None
+    loading_sink = Sink()
+    year = parse_year(as_plan(rule(code).FAILING), "t.yaml", loading_sink, checks=False)
+    assert year is not None
+    loading = loading_sink.items
     sink = Sink()
-    run_checks(plan, sink, only=[code])
+    run_checks(year.plan, sink, only=[code], cal=year.calendar, schedules=year.schedules)
     raised = {d.code for d in sink.items}
     assert raised == {code}, raised
     assert all(d.code != code for d in loading)

@@ -14,9 +14,10 @@ from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.form_layout import ETHNICITIES, POLITICS, columns_for
 from cadretrain.enroll.forms import dates_text, form_bytes
 from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -24,10 +25,15 @@ MULTI, SINGLE = "十八大轮训班", "妇女干部班"
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
-    loaded = load_plan(PLAN, Sink())
+def year() -> Year:
+    loaded = load_year(PLAN, checks=False)
     assert loaded is not None
     return loaded
+
+
+@pytest.fixture(scope="module")
+def plan(year: Year) -> Plan:
+    return year.plan
 
 
 def table_for(plan: Plan, query: str) -> QuotaTable:
@@ -36,10 +42,10 @@ def table_for(plan: Plan, query: str) -> QuotaTable:
 
 
 @pytest.fixture(scope="module")
-def written(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def written(year: Year, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("forms")
-    assert run_forms(plan, MULTI, None, out) == 0
-    assert run_forms(plan, SINGLE, None, out) == 0
+    assert run_forms(year, MULTI, None, out) == 0
+    assert run_forms(year, SINGLE, None, out) == 0
     return out
 
 
@@ -168,51 +174,52 @@ def test_single_session_form(plan: Plan, written: Path) -> None:
 
 
 def test_second_run_is_byte_identical(
-    plan: Plan, written: Path, capsys: pytest.CaptureFixture[str]
+    year: Year, written: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = written / "rotation-18th-报名回执"
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert run_forms(plan, "rotation-18th", None, written) == 0
+    assert run_forms(year, "rotation-18th", None, written) == 0
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     forms = len(before) - 1
     assert f"已写入 {forms} 份报名回执到 {folder}" in capsys.readouterr().out
     uid = "chengguan"
-    assert form_bytes(table_for(plan, MULTI), uid) == before["城关镇.xlsx"]
+    table = table_for(year.plan, MULTI)
+    assert form_bytes(table, uid, year.schedule(table.cls)) == before["城关镇.xlsx"]
 
 
-def test_unit_without_seats_gets_no_form(plan: Plan) -> None:
-    table = table_for(plan, SINGLE)
+def test_unit_without_seats_gets_no_form(year: Year) -> None:
+    table = table_for(year.plan, SINGLE)
     empty = [s.unit for s in table.allocation.shares if s.seats == 0]
     assert empty
     with pytest.raises(ValueError):
-        form_bytes(table, empty[0])
+        form_bytes(table, empty[0], year.schedule(table.cls))
 
 
 def test_edited_form_is_kept_unless_forced(
-    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_forms(plan, SINGLE, None, tmp_path) == 0
+    assert run_forms(year, SINGLE, None, tmp_path) == 0
     path = next((tmp_path / "women-leaders-报名回执").glob("*.xlsx"))
     wb = openpyxl.load_workbook(path)
     wb["报名回执"]["B4"] = "张三"  # a unit fills in its form in the output folder
     wb.save(path)
     capsys.readouterr()
-    assert run_forms(plan, SINGLE, None, tmp_path) == 1
+    assert run_forms(year, SINGLE, None, tmp_path) == 1
     assert "--force" in capsys.readouterr().err
     assert openpyxl.load_workbook(path)["报名回执"]["B4"].value == "张三"
-    assert run_forms(plan, SINGLE, None, tmp_path, force=True) == 0
+    assert run_forms(year, SINGLE, None, tmp_path, force=True) == 0
     assert openpyxl.load_workbook(path)["报名回执"]["B4"].value is None
 
 
 def test_unknown_or_ambiguous_class(
-    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    year: Year, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(CannotProceed) as ambiguous:
-        run_forms(plan, "中青年", None, tmp_path)
+        run_forms(year, "中青年", None, tmp_path)
     assert ambiguous.value.exit_code == 2
     assert "春期中青年班" in ambiguous.value.message and "秋期中青年班" in ambiguous.value.message
     with pytest.raises(CannotProceed) as unknown:
-        run_forms(plan, "不存在的班", None, tmp_path)
+        run_forms(year, "不存在的班", None, tmp_path)
     assert unknown.value.exit_code == 2 and "没有班次" in unknown.value.message
     assert not any(tmp_path.iterdir())
 
@@ -243,10 +250,10 @@ def test_hostile_names_stay_text_inside_the_folder(
     many = ", ".join(f"职级{i:03d}很长的名称" for i in range(30))  # > 255 characters
     (tmp_path / "p.yaml").write_text(HOSTILE.replace("{ranks}", many), encoding="utf-8")
     sink = Sink()
-    plan = load_plan(tmp_path / "p.yaml", sink)
-    assert plan is not None, sink.items
+    year = load_year(tmp_path / "p.yaml", sink, checks=False)
+    assert year is not None, sink.items
     out = tmp_path / "out"
-    assert run_forms(plan, "c1", None, out) == 0
+    assert run_forms(year, "c1", None, out) == 0
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert files == [
         ".cadretrain-manifest.json",
@@ -274,6 +281,6 @@ def test_hostile_names_stay_text_inside_the_folder(
     assert "已写入 2 份报名回执" in capsys.readouterr().out
 
 
-def test_dates_of_a_vague_class(plan: Plan) -> None:
-    table = table_for(plan, "赊店大讲坛")
-    assert dates_text(table) == "11月份（具体日期另行通知）"
+def test_dates_of_a_vague_class(year: Year) -> None:
+    table = table_for(year.plan, "赊店大讲坛")
+    assert dates_text(table, year.schedule(table.cls)) == "11月份（具体日期另行通知）"

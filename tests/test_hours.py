@@ -45,7 +45,7 @@ ID_B = "440524188001010014"
 def bundled() -> tuple[list[Plan], Ledger]:
     folder = load_plans(PLANS)
     sink = Sink()
-    book = ledger(folder.plans, sink)
+    book = ledger(folder.years, sink)
     assert not sink.items
     return folder.plans, book
 
@@ -103,9 +103,9 @@ def person(name: str, ident: str = "", unit: str = "chengguan", rank: str = "乡
 
 
 def statuses(folder: Path, year: int, **kw: Any) -> dict[str, Status]:
-    plans = load_plans(folder).plans
+    years = load_plans(folder).years
     sink = Sink()
-    book = ledger(plans, sink, **kw)
+    book = ledger(years, sink, **kw)
     assert not sink.items
     return {s.person.name: s for s in check(book, year)}
 
@@ -169,9 +169,9 @@ def test_two_years_are_kept_apart_and_the_same_id_is_one_cadre(tmp_path: Path) -
         # the same ID with the name written differently, now in another unit and rank
         {"a2013": [person(" 甲 ", ID_A.lower(), unit="dongguan", rank="乡科级正职")]},
     )
-    plans = load_plans(tmp_path).plans
-    assert [p.year for p in plans] == [2012, 2013]
-    book = ledger(plans, Sink())
+    years = load_plans(tmp_path).years
+    assert [y.plan.year for y in years] == [2012, 2013]
+    book = ledger(years, Sink())
     assert book.years == [2012, 2013] and len(book.people) == 2
     cadre = book.people[ID_A]
     assert cadre.totals(2012, 2012).hours == 75 and cadre.totals(2013, 2013).hours == 30
@@ -203,12 +203,12 @@ def test_a_leader_is_checked_over_five_years(tmp_path: Path) -> None:
     assert s.window.days == 73 and s.window.hours == Decimal("547.5")  # 2009–2013
     assert s.ok  # 73 days ≥ 66 although 547.5 < 550 学时
     assert got["科长"].group == BASIC and got["科长"].ok  # 13 days in the year
-    plans = load_plans(tmp_path).plans
-    later = {x.person.name: x for x in check(ledger(plans, Sink()), 2014)}
+    years = load_plans(tmp_path).years
+    later = {x.person.name: x for x in check(ledger(years, Sink()), 2014)}
     assert later["县长"].window.days == 43 and not later["县长"].ok  # 2010–2014 only
     assert later["县长"].short_hours == Decimal("227.5") and later["县长"].short_days == 23
     strict = Thresholds(leader_days=Decimal(80), leader_hours=Decimal(600))
-    again = {x.person.name: x for x in check(ledger(plans, Sink()), 2013, thresholds=strict)}
+    again = {x.person.name: x for x in check(ledger(years, Sink()), 2013, thresholds=strict)}
     assert not again["县长"].ok and again["县长"].short_hours == Decimal("52.5")
 
 
@@ -238,12 +238,12 @@ def test_sessions_estimates_and_attended_half_days(tmp_path: Path) -> None:
         "plain": [person("一期", ID_A), person("请假", ID_B)],
     }
     path = write_plan(tmp_path, 2013, classes, people)
-    plans = load_plans(tmp_path).plans
-    [plan] = plans
+    years = load_plans(tmp_path).years
+    [plan] = [y.plan for y in years]
     by_name = {p.name: p for p in load_enrollments(plan, Sink())["plain"].people}
     attended = {attended_key(plan, "plain", by_name["请假"]): 7}  # 7 half-days = 3.5 days
     assert attended_key(plan, "plain", by_name["请假"]) == (str(path), "plain", ID_B)
-    book = ledger(plans, Sink(), attended=attended)
+    book = ledger(years, Sink(), attended=attended)
     entries = {(e.class_id, p.name): e for p in book.people.values() for e in p.entries}
     assert entries["multi", "一期"].days == 3 and entries["multi", "一期"].note == ""
     assert entries["multi", "三期"].days == 3
@@ -264,14 +264,14 @@ def test_register_adds_cadres_and_overrides_unit_and_rank(tmp_path: Path) -> Non
         [{"id": "a", "when": span(2013, 9, 2, 5)}],
         {"a": [person("甲", ID_A), person("丙")]},
     )
-    plans = load_plans(tmp_path).plans
+    years = load_plans(tmp_path).years
 
     def cadre(name: str, ident: str, unit: str, rank: str) -> Cadre:
         return Cadre(name, "男", "汉族", "1970.01", None, unit, "", rank, "", "", ident,
                      frozenset(), Pos("名册.csv", 2))  # fmt: skip
 
     cadres = [cadre("甲", ID_A, "东关街道", "县处级副职"), cadre("乙", ID_B, "城关镇", "科员")]
-    book = ledger(plans, Sink(), cadres=cadres)
+    book = ledger(years, Sink(), cadres=cadres)
     got = {s.person.name: s for s in check(book, 2013)}
     assert set(got) == {"甲", "乙", "丙"}
     assert (got["甲"].unit, got["甲"].rank, got["甲"].group) == ("东关街道", "县处级副职", LEADER)
@@ -311,7 +311,7 @@ def test_a_subfolder_per_year_keeps_the_same_class_id_apart(
         "2013/2013.yaml",
     ]
     assert folder.skipped == [] and folder.shared == []
-    cadre = ledger(folder.plans, Sink()).people[ID_A]
+    cadre = ledger(folder.years, Sink()).people[ID_A]
     assert [cadre.totals(y, y).hours for y in (2012, 2013)] == [75, 30]
     assert run_hours(tmp_path, None, 2013, None) == 0
     assert "错误" not in capsys.readouterr().err

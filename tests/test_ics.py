@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cadretrain.documents.ics import escape_text, exact_slots, fold, ics_text
-from cadretrain.plan.model import Plan
+from cadretrain.documents.ics import escape_text, fold, ics_text
 from cadretrain.records.plan_folder import load_plans
+from cadretrain.year.model import Year
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
 
 
-def plan_2013() -> Plan:
-    return next(p for p in load_plans(PLANS).plans if p.year == 2013)
+def year_2013() -> Year:
+    return next(y for y in load_plans(PLANS).years if y.plan.year == 2013)
 
 
 def unfolded(text: str) -> list[str]:
@@ -41,10 +41,10 @@ def day(text: str) -> date:
 
 
 def test_every_session_with_exact_dates_is_an_event() -> None:
-    plan = plan_2013()
-    text = ics_text([plan])
+    year = year_2013()
+    text = ics_text([year])
     found = events(text)
-    slots = exact_slots(plan)
+    slots = year.exact_slots
     assert len(found) == len(slots) > 10
     for slot, ev in zip(slots, found, strict=True):
         assert day(ev["DTSTART;VALUE=DATE"]) == slot.start
@@ -63,8 +63,8 @@ def test_every_session_with_exact_dates_is_an_event() -> None:
 
 
 def test_crlf_folding_and_determinism() -> None:
-    text = ics_text([plan_2013()])
-    assert text == ics_text([plan_2013()])
+    text = ics_text([year_2013()])
+    assert text == ics_text([year_2013()])
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
@@ -87,10 +87,10 @@ def test_fold_never_splits_a_character() -> None:
 
 def test_text_escaping() -> None:
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    plan = plan_2013()
-    cls = next(c for c in plan.classes if c.id == "youth-league")
+    year = year_2013()
+    cls = next(c for c in year.plan.classes if c.id == "youth-league")
     cls.name = "团干部培训班,第二轮;试点" + "（共青团县委、县委组织部联合举办）" * 2
-    text = ics_text([plan])
+    text = ics_text([year])
     assert f"SUMMARY:{escape_text(cls.name)}" in unfolded(text)
     assert "SUMMARY:团干部培训班\\,第二轮\\;试点（共青团县委" in "".join(unfolded(text))
     folded = [line for line in text.split("\r\n") if line.startswith(" ")]

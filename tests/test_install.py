@@ -72,11 +72,11 @@ def test_wheel_installs_and_validates_outside_the_source_tree(tmp_path: Path) ->
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from cadretrain.checks.validate import validate_file\n"
+        "from cadretrain.year.validate import validate_file\n"
         "from cadretrain.cli.document_steps import run_notice\n"
-        "plan = validate_file('plans/2013-county.yaml').plan\n"
-        "codes = [run_notice(plan, '十八大轮训班', f, Path('out')) for f in ('md', 'html')]\n"
-        "codes.append(run_notice(plan, None, 'html', Path('out'), plan_document=True))\n"
+        "year = validate_file('plans/2013-county.yaml').year\n"
+        "codes = [run_notice(year, '十八大轮训班', f, Path('out')) for f in ('md', 'html')]\n"
+        "codes.append(run_notice(year, None, 'html', Path('out'), plan_document=True))\n"
         "sys.exit(max(codes))\n"
     )
     notice = subprocess.run(

@@ -163,7 +163,7 @@ def test_empty_and_comment_only_files() -> None:
 
 
 def test_units_can_live_in_their_own_file(tmp_path: Path) -> None:
-    from cadretrain.checks.validate import validate_file
+    from cadretrain.year.validate import validate_file
 
     (tmp_path / "units.yaml").write_text(
         "- {id: chengguan, name: 城关镇, kind: 乡镇}\n"

@@ -27,9 +27,9 @@ from cadretrain.documents.notice import (
     templates_for,
 )
 from cadretrain.enroll.form_layout import columns_for
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
-from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 PLAN_2013 = ROOT / "plans" / "2013-county.yaml"
@@ -71,20 +71,20 @@ classes:
 """
 
 
-def write_plan(folder: Path, name: str = "全县乡科级干部专题培训班", text: str = SMALL) -> Plan:
+def write_year(folder: Path, name: str = "全县乡科级干部专题培训班", text: str = SMALL) -> Year:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "plan.yaml"
     path.write_text(text.replace("NAME", name), encoding="utf-8")
     sink = Sink()
-    plan = load_plan(path, sink)
-    assert plan is not None, sink.items
-    return plan
+    year = load_year(path, sink, checks=False)
+    assert year is not None, sink.items
+    return year
 
 
-def plan_2013() -> Plan:
-    plan = load_plan(PLAN_2013, Sink())
-    assert plan is not None
-    return plan
+def year_2013() -> Year:
+    year = load_year(PLAN_2013, checks=False)
+    assert year is not None
+    return year
 
 
 def text(value: str | bytes) -> str:
@@ -111,8 +111,9 @@ def test_chinese_numerals_and_dates() -> None:
 
 
 def test_markdown_notice_matches_the_golden_file() -> None:
-    plan = plan_2013()
-    md = text(render_notice(plan, find_class(plan, "rotation-18th"), "md"))
+    year = year_2013()
+    plan = year.plan
+    md = text(render_notice(year, find_class(plan, "rotation-18th"), "md"))
     if os.environ.get("CADRETRAIN_UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(md, encoding="utf-8")
@@ -120,9 +121,10 @@ def test_markdown_notice_matches_the_golden_file() -> None:
 
 
 def test_notice_has_the_parts_of_a_gbt9704_notice(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path)
-    html = text(render_notice(plan, plan.classes[0], "html"))
-    assert html == render_notice(plan, plan.classes[0], "html")  # deterministic
+    year = write_year(tmp_path)
+    plan = year.plan
+    html = text(render_notice(year, plan.classes[0], "html"))
+    assert html == render_notice(year, plan.classes[0], "html")  # deterministic
     assert '<div class="mark"' in html and ">中共测试县委组织部文件<" in html
     assert '<p class="docno">测组〔2013〕12号</p>' in html
     assert '<div class="red-line">' in html
@@ -157,15 +159,17 @@ def test_notice_has_the_parts_of_a_gbt9704_notice(tmp_path: Path) -> None:
 
 
 def test_doc_number_is_omitted_when_the_plan_has_none(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path, text=SMALL.replace("  doc_number: 测组〔2013〕12号\n", ""))
-    html = text(render_notice(plan, plan.classes[0], "html"))
+    year = write_year(tmp_path, text=SMALL.replace("  doc_number: 测组〔2013〕12号\n", ""))
+    plan = year.plan
+    html = text(render_notice(year, plan.classes[0], "html"))
     assert 'class="docno"' not in html and '<div class="red-line">' in html
 
 
 def test_class_without_planned_seats_has_one_unnumbered_attachment(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
+    plan = year.plan
     cls = find_class(plan, "县域经济研修班")
-    md = text(render_notice(plan, cls, "md"))
+    md = text(render_notice(year, cls, "md"))
     assert "十月中下旬，为期一周，具体时间另行通知。" in md
     assert "本班次不分配名额" in md
     assert "培训内容包括政治理论、能力素质两个板块。" in md
@@ -175,8 +179,9 @@ def test_class_without_planned_seats_has_one_unnumbered_attachment(tmp_path: Pat
 
 
 def test_unfitted_session_is_left_to_a_later_notice() -> None:
-    plan = plan_2013()
-    md = text(render_notice(plan, find_class(plan, "十八大轮训班"), "md"))
+    year = year_2013()
+    plan = year.plan
+    md = text(render_notice(year, find_class(plan, "十八大轮训班"), "md"))
     # 3 sessions × 3 days need 9 training days; 13–23 March 2013 has 8 (CT301)
     assert "第二期：2013年3月18日—20日；第三期：时间另行通知。" in md
 
@@ -186,27 +191,29 @@ def test_unfitted_session_is_left_to_a_later_notice() -> None:
 
 def test_script_in_plan_values_stays_text(tmp_path: Path) -> None:
     evil = "<script>alert(1)</script>培训班"
-    plan = write_plan(tmp_path, name=evil)
+    year = write_year(tmp_path, name=evil)
+    plan = year.plan
     plan.organizer = '<img src=x onerror="alert(2)">'
     for html in (
-        text(render_notice(plan, plan.classes[0], "html")),
+        text(render_notice(year, plan.classes[0], "html")),
         text(render_plan_document(plan, "html")),
     ):
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;培训班" in html
-    md = text(render_notice(plan, plan.classes[0], "md"))
+    md = text(render_notice(year, plan.classes[0], "md"))
     assert "<script>" not in md and r"\<script\>" in md
 
 
 def test_autoescape_covers_html_j2_templates(tmp_path: Path) -> None:
-    env = templates_for(write_plan(tmp_path)).env
+    env = templates_for(write_year(tmp_path).plan).env
     assert callable(env.autoescape)
     assert env.autoescape("notice.html.j2") and env.autoescape("plan.html.j2")
     assert not env.autoescape("notice.md.j2")
 
 
 def test_notices_carry_no_id_numbers_or_phones() -> None:
-    plan = plan_2013()
+    year = year_2013()
+    plan = year.plan
     with (ROOT / "examples" / "register-2013.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     secrets = {r["身份证号"] for r in rows} | {r["联系电话"] for r in rows}
@@ -214,7 +221,7 @@ def test_notices_carry_no_id_numbers_or_phones() -> None:
     assert len(secrets) > 1000
     for cls in plan.classes:
         for fmt in ("html", "md"):
-            out = text(render_notice(plan, cls, fmt))
+            out = text(render_notice(year, cls, fmt))
             assert not re.search(r"\d{11,}", out), (cls.id, fmt)
             assert not any(s in out for s in secrets), (cls.id, fmt)
 
@@ -229,7 +236,8 @@ def test_md_escape_keeps_chinese_and_escapes_markup() -> None:
 
 
 def test_plan_document_follows_the_source_plan() -> None:
-    plan = plan_2013()
+    year = year_2013()
+    plan = year.plan
     html = text(render_plan_document(plan, "html"))
     assert '<h1 class="title">县2013年干部教育培训方案</h1>' in html
     assert re.findall(r"<h2>(.*?)</h2>", html) == [
@@ -258,7 +266,8 @@ def test_plan_document_follows_the_source_plan() -> None:
 def test_bundled_templates_run_unsandboxed_and_overrides_sandboxed(tmp_path: Path) -> None:
     from jinja2.sandbox import SandboxedEnvironment
 
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
+    plan = year.plan
     assert not isinstance(templates_for(plan).env, SandboxedEnvironment)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "README.md").write_text("说明", encoding="utf-8")
@@ -269,23 +278,24 @@ def test_bundled_templates_run_unsandboxed_and_overrides_sandboxed(tmp_path: Pat
     templates = templates_for(plan)
     assert isinstance(templates.env, SandboxedEnvironment)
     assert templates.overridden == ["notice.md.j2"]
-    assert render_notice(plan, plan.classes[0], "md") == "全县乡科级干部专题培训班｜2013年2月19日\n"
+    assert render_notice(year, plan.classes[0], "md") == "全县乡科级干部专题培训班｜2013年2月19日\n"
     # the other templates still come from the package
-    assert "关于举办" in text(render_notice(plan, plan.classes[0], "html"))
+    assert "关于举办" in text(render_notice(year, plan.classes[0], "html"))
 
 
 def test_user_template_may_include_the_bundled_stylesheet(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
+    plan = year.plan
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "notice.html.j2").write_text(
         '<style>{% include "gbt9704.css" %}</style><p>{{ notice.title }}</p>', encoding="utf-8"
     )
-    html = text(render_notice(plan, plan.classes[0], "html"))
+    html = text(render_notice(year, plan.classes[0], "html"))
     assert "@page" in html and "<p>关于举办全县乡科级干部专题培训班的通知</p>" in html
 
 
-def run(plan: Plan, out: Path, fmt: str = "html", **kw: object) -> int:
-    return run_notice(plan, kw.pop("query", "c1"), fmt, out, **kw)  # type: ignore[arg-type]
+def run(year: Year, out: Path, fmt: str = "html", **kw: object) -> int:
+    return run_notice(year, kw.pop("query", "c1"), fmt, out, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -301,10 +311,10 @@ def run(plan: Plan, out: Path, fmt: str = "html", **kw: object) -> int:
 def test_template_errors_are_reported_in_chinese_with_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str, expected: str
 ) -> None:
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "notice.md.j2").write_text(template, encoding="utf-8")
-    code = run(plan, tmp_path / "out", "md")
+    code = run(year, tmp_path / "out", "md")
     err = capsys.readouterr().err
     assert code == 1
     assert expected in err, err
@@ -319,31 +329,31 @@ def test_template_errors_are_reported_in_chinese_with_file_and_line(
 def test_run_notice_writes_through_the_output_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plan = write_plan(tmp_path / "p")
+    year = write_year(tmp_path / "p")
     out = tmp_path / "out"
-    assert run(plan, out) == 0
+    assert run(year, out) == 0
     target = out / "c1-培训通知.html"
     assert f"已写入 {target}" in capsys.readouterr().out
     first = target.read_bytes()
-    assert run(plan, out) == 0 and target.read_bytes() == first
+    assert run(year, out) == 0 and target.read_bytes() == first
     target.write_text("手工修改", encoding="utf-8")
-    assert run(plan, out) == 1
+    assert run(year, out) == 1
     assert "--force" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "手工修改"
-    assert run(plan, out, force=True) == 0 and target.read_bytes() == first
-    assert run(plan, out, "md", query=None) == 0
+    assert run(year, out, force=True) == 0 and target.read_bytes() == first
+    assert run(year, out, "md", query=None) == 0
     assert sorted(p.name for p in out.glob("*.md")) == ["c1-培训通知.md", "c2-培训通知.md"]
-    assert run(plan, out, plan_document=True, query=None) == 0
+    assert run(year, out, plan_document=True, query=None) == 0
     assert (out / "测试县2013年干部教育培训计划.html").is_file()
 
 
 def test_run_notice_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
     with pytest.raises(CannotProceed) as unknown:
-        run(plan, tmp_path / "out", query="没有这个班")
+        run(year, tmp_path / "out", query="没有这个班")
     assert unknown.value.exit_code == 2 and "计划中没有班次“没有这个班”" in unknown.value.message
-    assert run(plan, tmp_path / "out", "md", plan_document=True) == 2
-    assert run(plan, tmp_path / "out", "docx") == 2
+    assert run(year, tmp_path / "out", "md", plan_document=True) == 2
+    assert run(year, tmp_path / "out", "docx") == 2
     assert not (tmp_path / "out").exists()
 
 
@@ -392,14 +402,15 @@ def line_text(line: list[dict[str, object]]) -> str:
 
 def test_pdf_body_grid_is_22_lines_of_28_characters(tmp_path: Path) -> None:
     pdf_tools()
-    plan = write_plan(tmp_path)
+    year = write_year(tmp_path)
+    plan = year.plan
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "notice.html.j2").write_text(  # a test-only template: 60 lines
         '<html><head><style>{% include "gbt9704.css" %}</style></head><body>'
         '<p style="text-indent: 0">{{ "培训干部教育" * 280 }}</p></body></html>',
         encoding="utf-8",
     )
-    pages = pdf_pages(bytes(render_notice(plan, plan.classes[0], "pdf")))
+    pages = pdf_pages(bytes(render_notice(year, plan.classes[0], "pdf")))
     assert len(pages) == 3  # 1,680 characters, 60 lines: 22 + 22 + 16
     assert len(lines_of(pages[2])) == 16
     for page in pages[:2]:
@@ -418,9 +429,10 @@ def test_pdf_body_grid_is_22_lines_of_28_characters(tmp_path: Path) -> None:
 
 def test_pdf_notice_layout(tmp_path: Path) -> None:
     pdf_tools()
-    plan = plan_2013()
+    year = year_2013()
+    plan = year.plan
     cls = find_class(plan, "十八大轮训班")
-    html = text(render_notice(plan, cls, "html"))
+    html = text(render_notice(year, cls, "html"))
     from cadretrain.files.pdf import html_to_pdf
 
     messages: list[str] = []
@@ -461,6 +473,6 @@ def test_pdf_notice_layout(tmp_path: Path) -> None:
 
 def test_pdf_plan_document(tmp_path: Path) -> None:
     pdf_tools()
-    pages = pdf_pages(bytes(render_plan_document(plan_2013(), "pdf")))
+    pages = pdf_pages(bytes(render_plan_document(year_2013().plan, "pdf")))
     assert len(pages) > 3
     assert line_text(lines_of(pages[0], 22.0)[0]) == "县2013年干部教育培训方案"

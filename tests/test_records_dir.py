@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.checks.validate import validate_file
 from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.wording import percent
@@ -27,6 +26,9 @@ from cadretrain.records.folder import (
 )
 from cadretrain.records.plan_folder import load_plans
 from cadretrain.synth.ratings import EXAMPLE_COUNTS
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import build_year
+from cadretrain.year.validate import validate_file
 from tests.conftest import ROOT, codes
 
 PLANS = ROOT / "plans"
@@ -37,6 +39,11 @@ def bundled() -> Plan:
     plan = load_plan(PLANS / "2013-county.yaml", Sink())
     assert plan is not None
     return plan
+
+
+def year_of(plan: Plan) -> Year:
+    """The plan through the rest of the pipeline (the attendance readers need its sessions)."""
+    return build_year(plan, Sink(), checks=False)
 
 
 @pytest.fixture
@@ -75,7 +82,7 @@ def test_bundled_records_are_copies_of_the_examples() -> None:
 
 def test_bundled_attendance_rate() -> None:
     sink = Sink()
-    rates = attendance_rates(bundled(), sink)
+    rates = attendance_rates(year_of(bundled()), sink)
     # 587 half-days present (3 of them late), 2 on leave, as in the attendance example
     assert rates == {"women-leaders": Fraction(587, 589)}
     assert percent(rates["women-leaders"]) == "99.7%"
@@ -98,11 +105,11 @@ def test_bundled_satisfaction_rates() -> None:
 def test_no_records_folder_or_an_empty_one(copied: Plan) -> None:
     shutil.rmtree(records_dir(copied))
     sink = Sink()
-    assert attendance_rates(copied, sink) == {} and satisfaction_rates(copied, sink) == {}
+    assert attendance_rates(year_of(copied), sink) == {} and satisfaction_rates(copied, sink) == {}
     attendance_dir(copied).mkdir(parents=True)
     ratings_dir(copied).mkdir()
     (attendance_dir(copied) / "women-leaders").mkdir()  # a class folder with nothing in it
-    assert attendance_rates(copied, sink) == {} and satisfaction_rates(copied, sink) == {}
+    assert attendance_rates(year_of(copied), sink) == {} and satisfaction_rates(copied, sink) == {}
     assert "CT807" in codes(sink.items)  # the class has no sign-in sheet
     assert not sink.has_errors()
 
@@ -115,7 +122,7 @@ def test_misplaced_records_are_warned_about_and_not_read(copied: Plan) -> None:
     (att / "~$lock.xlsx").write_bytes(b"")  # Excel's lock file: ignored
     (ratings_dir(copied) / "说明.txt").write_text("备注", encoding="utf-8")
     sink = Sink()
-    assert set(attendance_rates(copied, sink)) == {"women-leaders"}
+    assert set(attendance_rates(year_of(copied), sink)) == {"women-leaders"}
     assert set(satisfaction_rates(copied, sink)) == {"women-leaders", "youth-league"}
     warned = [d for d in sink.items if d.code in ("CT801", "CT901")]
     assert [d.severity for d in warned] == [Severity.WARNING] * 4

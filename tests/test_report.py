@@ -17,7 +17,6 @@ from cadretrain.cli.records_folder_steps import run_report
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.wording import percent
 from cadretrain.core.workcal import WorkCalendar
-from cadretrain.plan.model import Plan
 from cadretrain.records.plan_folder import load_plans
 from cadretrain.records.report import (
     CLASS_HEAD,
@@ -27,22 +26,23 @@ from cadretrain.records.report import (
     summary_text,
     year_report,
 )
+from cadretrain.year.model import Year
 from tests.conftest import ROOT
 
 PLANS = ROOT / "plans"
 
 
-def plans_2013() -> list[Plan]:
-    return [p for p in load_plans(PLANS).plans if p.year == 2013]
+def years_2013() -> list[Year]:
+    return [y for y in load_plans(PLANS).years if y.plan.year == 2013]
 
 
 def report_2013() -> YearReport:
-    return year_report(plans_2013(), 2013, Sink())
+    return year_report(years_2013(), 2013, Sink())
 
 
 def expected_from_files() -> dict[str, tuple[int, Decimal]]:
     """class id → (人次, 人天), read straight from the YAML files and the work calendar."""
-    plan = plans_2013()[0]
+    plan = years_2013()[0].plan
     cal = WorkCalendar(plan.calendar.extra_holidays, plan.calendar.extra_workdays)
     out: dict[str, tuple[int, Decimal]] = {}
     for path in sorted((PLANS / "enrollments").glob("*.yaml")):
@@ -70,10 +70,10 @@ def test_figures_equal_an_independent_count() -> None:
         c.class_id for c in report.classes if c.class_id in expected
     ]
     assert report.total.held == 5
-    assert report.total.classes == len(plans_2013()[0].classes) == 12
+    assert report.total.classes == len(years_2013()[0].plan.classes) == 12
     assert report.total.enrolled == sum(n for n, _ in expected.values())
     assert report.total.person_days == sum((d for _, d in expected.values()), Decimal(0))
-    assert report.total.planned == sum(c.planned or 0 for c in plans_2013()[0].classes)
+    assert report.total.planned == sum(c.planned or 0 for c in years_2013()[0].plan.classes)
 
 
 def test_halves_add_up_to_the_year() -> None:
@@ -99,7 +99,7 @@ def test_summary_paragraph() -> None:
 
 def test_attendance_and_satisfaction_when_given() -> None:
     report = year_report(
-        plans_2013(),
+        years_2013(),
         2013,
         Sink(),
         attendance={"youth-league": Fraction(19, 20)},
@@ -169,9 +169,9 @@ def test_script_in_a_class_name_stays_escaped(tmp_path: Path) -> None:
     text = plan_file.read_text(encoding="utf-8")
     evil = "<script>alert(1)</script>团干部培训班"
     plan_file.write_text(text.replace("name: 团干部培训班", f"name: '{evil}'"), encoding="utf-8")
-    plans = [p for p in load_plans(folder).plans if p.year == 2013]
-    next(c for c in plans[0].classes if c.id == "youth-league").short = evil  # the chart label
-    report = year_report(plans, 2013, Sink())
+    years = [y for y in load_plans(folder).years if y.plan.year == 2013]
+    next(c for c in years[0].plan.classes if c.id == "youth-league").short = evil  # the chart label
+    report = year_report(years, 2013, Sink())
     assert any(c.name == evil and c.held for c in report.classes)
     page = report_html(report)
     assert "<script>" not in page

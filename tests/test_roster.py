@@ -25,9 +25,10 @@ from cadretrain.enroll.enrollment import (
     load_enrollment,
 )
 from cadretrain.files.xlsx import text_width
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests import fixtures_enrollments
 from tests.conftest import ROOT
 
@@ -37,11 +38,10 @@ ID_RE = re.compile(r"\d{17}[\dX]")
 PHONE_RE = re.compile(r"1\d{10}")
 
 
-def the_plan() -> Plan:
-    sink = Sink()
-    plan = load_plan(PLAN, sink)
-    assert plan is not None
-    return plan
+def the_year() -> Year:
+    year = load_year(PLAN, checks=False)
+    assert year is not None
+    return year
 
 
 def enrolled(plan: Plan, class_id: str) -> Enrollment:
@@ -65,13 +65,15 @@ def heads(ws: Any, row: int = 3) -> list[Any]:
 
 @pytest.mark.parametrize("class_id", fixtures_enrollments.CLASSES)
 def test_committed_fixtures_equal_the_generator(class_id: str) -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     committed = enrollment_path(plan, class_id).read_text(encoding="utf-8")
     assert committed == fixtures_enrollments.make(plan, class_id)
 
 
 def test_fixtures_follow_the_quota_and_the_class_rules() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     rotation = enrolled(plan, "rotation-18th")
     assert len(rotation.people) == 900
     assert Counter(p.session for p in rotation.people) == {1: 300, 2: 300, 3: 300}
@@ -82,10 +84,11 @@ def test_fixtures_follow_the_quota_and_the_class_rules() -> None:
 
 
 def test_rotation_roster_layout() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "rotation-18th")
     enrollment = enrolled(plan, cls.id)
-    wb = book(roster_bytes(plan, cls, enrollment))
+    wb = book(roster_bytes(year, cls, enrollment))
     assert wb.sheetnames == ["全部", "第1期", "第2期", "第3期"]
     expected_heads = ["序号", "姓名", "性别", "民族", "出生年月", "单位及职务", "职级", "联系电话"]
     for ws in wb:
@@ -130,36 +133,38 @@ def test_rotation_roster_layout() -> None:
 
 
 def test_id_numbers_only_when_asked() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
     enrollment = enrolled(plan, cls.id)
-    plain = book(roster_bytes(plan, cls, enrollment))
+    plain = book(roster_bytes(year, cls, enrollment))
     assert plain.sheetnames == ["全部"]  # one session: no per-session sheet
     assert "身份证号" not in heads(plain["全部"])
-    ws = book(roster_bytes(plan, cls, enrollment, with_id=True))["全部"]
+    ws = book(roster_bytes(year, cls, enrollment, with_id=True))["全部"]
     row3 = heads(ws)
     assert row3[4:7] == ["出生年月", "身份证号", "单位及职务"]
     ids = [row[5] for row in rows_of(ws, 4)]
     assert ids == [p.id_number for p in enrollment.people]
     assert all(ID_RE.fullmatch(i) for i in ids) and ws.cell(4, 6).data_type == "s"
     with pytest.raises(ValueError):
-        roster_bytes(plan, cls, enrollment, columns=["姓名", "身份证号"])
+        roster_bytes(year, cls, enrollment, columns=["姓名", "身份证号"])
     with pytest.raises(ValueError):
-        roster_bytes(plan, cls, enrollment, columns=["姓名", "工资"])
-    chosen = book(roster_bytes(plan, cls, enrollment, columns=["序号", "姓名", "政治面貌"]))
+        roster_bytes(year, cls, enrollment, columns=["姓名", "工资"])
+    chosen = book(roster_bytes(year, cls, enrollment, columns=["序号", "姓名", "政治面貌"]))
     assert heads(chosen["全部"]) == ["序号", "姓名", "政治面貌"]
     assert chosen["全部"]["C4"].value == enrollment.people[0].politics
 
 
 def test_same_bytes_every_time_and_formula_like_text_stays_text() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
     people = [
         Enrollee(name=text, unit="chengguan", post=text, note=text, sex="女") for text in NASTY
     ]
     enrollment = Enrollment(cls.id, people)
-    data = roster_bytes(plan, cls, enrollment, groups=2)
-    assert roster_bytes(plan, cls, enrollment, groups=2) == data
+    data = roster_bytes(year, cls, enrollment, groups=2)
+    assert roster_bytes(year, cls, enrollment, groups=2) == data
     ws = book(data)["全部"]
     for r, text in enumerate(NASTY, start=4):
         assert ws.cell(r, 2).value == text and ws.cell(r, 2).data_type == "s"
@@ -169,10 +174,11 @@ def test_same_bytes_every_time_and_formula_like_text_stays_text() -> None:
 
 
 def test_groups_are_balanced_by_size_and_unit() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "rotation-18th")
     enrollment = enrolled(plan, cls.id)
-    wb = book(roster_bytes(plan, cls, enrollment, groups=8))
+    wb = book(roster_bytes(year, cls, enrollment, groups=8))
     assert heads(wb["全部"])[-2:] == ["分组", "备注"]
     for n in (1, 2, 3):
         rows = rows_of(wb[f"第{n}期"], 4)
@@ -194,7 +200,8 @@ def test_groups_are_balanced_by_size_and_unit() -> None:
 def test_people_without_a_session_are_only_on_the_all_sheet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plan = copy_plan(tmp_path)
+    year = copy_year(tmp_path)
+    plan = year.plan
     cls = find_class(plan, "rotation-18th")
     people = [
         Enrollee(name="甲", unit="chengguan", session=1),
@@ -202,7 +209,7 @@ def test_people_without_a_session_are_only_on_the_all_sheet(
         Enrollee(name="丙", unit="dongguan", session=2),
     ]
     save_enrollment(plan, Enrollment(cls.id, people))
-    assert run_roster(plan, "十八大轮训班", tmp_path / "out", groups=2) == 0
+    assert run_roster(year, "十八大轮训班", tmp_path / "out", groups=2) == 0
     assert "1 人没有分期" in capsys.readouterr().err
     wb = openpyxl.load_workbook(tmp_path / "out" / "rotation-18th-花名册.xlsx")
     assert [row[1] for row in rows_of(wb["全部"], 4)] == ["甲", "丙", "乙"]  # units in plan order
@@ -212,12 +219,11 @@ def test_people_without_a_session_are_only_on_the_all_sheet(
     assert wb["第3期"].max_row == 3
 
 
-def copy_plan(tmp_path: Path) -> Plan:
+def copy_year(tmp_path: Path) -> Year:
     shutil.copy(PLAN, tmp_path / "plan.yaml")
-    sink = Sink()
-    plan = load_plan(tmp_path / "plan.yaml", sink)
-    assert plan is not None
-    return plan
+    year = load_year(tmp_path / "plan.yaml", checks=False)
+    assert year is not None
+    return year
 
 
 def save_enrollment(plan: Plan, enrollment: Enrollment) -> None:
@@ -229,31 +235,32 @@ def save_enrollment(plan: Plan, enrollment: Enrollment) -> None:
 def test_run_roster_needs_an_enrollment_and_keeps_edits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plan = copy_plan(tmp_path)
+    year = copy_year(tmp_path)
+    plan = year.plan
     out = tmp_path / "out"
     with pytest.raises(CannotProceed) as missing:
-        run_roster(plan, "妇女干部班", out)
+        run_roster(year, "妇女干部班", out)
     assert missing.value.exit_code == 1
     assert "班次“妇女干部班”还没有报名名单" in missing.value.message
     assert "cadretrain collect" in missing.value.message
     with pytest.raises(CannotProceed) as unknown:
-        run_roster(plan, "没有这个班", out)
+        run_roster(year, "没有这个班", out)
     assert unknown.value.exit_code == 2 and "计划中没有班次“没有这个班”" in unknown.value.message
-    save_enrollment(plan, enrolled(the_plan(), "women-leaders"))
+    save_enrollment(plan, enrolled(the_year().plan, "women-leaders"))
     plan.issued = None
-    assert run_roster(plan, "妇女干部班", out) == 0
+    assert run_roster(year, "妇女干部班", out) == 0
     target = out / "women-leaders-花名册.xlsx"
     assert f"已写入 {target}" in capsys.readouterr().out
     data = target.read_bytes()
     ws = openpyxl.load_workbook(target)["全部"]
     assert any(c.value == "制表日期：____年__月__日" for c in ws[2])
     assert ws.max_row - 3 == 118
-    assert run_roster(plan, "women-leaders", out) == 0
+    assert run_roster(year, "women-leaders", out) == 0
     assert target.read_bytes() == data  # a second run gives the same bytes
     target.write_bytes(data + b"edited")
-    assert run_roster(plan, "women-leaders", out) == 1  # an edited file is kept
+    assert run_roster(year, "women-leaders", out) == 1  # an edited file is kept
     assert "--force" in capsys.readouterr().err
-    assert run_roster(plan, "women-leaders", out, force=True) == 0
+    assert run_roster(year, "women-leaders", out, force=True) == 0
     assert target.read_bytes() == data
 
 
@@ -268,7 +275,8 @@ def test_span_text() -> None:
 
 
 def test_groups_mix_sexes_and_ages_not_only_units() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     people = [
         Enrollee(name=f"{unit}{sex}", unit=unit, sex=sex, birth=birth)
         for unit in ("chengguan", "dongguan", "xiguan", "beijiao")
@@ -296,8 +304,8 @@ def test_plan_roster_columns_choose_the_columns_and_id_still_needs_the_option(
     from cadretrain.core.diagnostics import Sink as _Sink
     from cadretrain.documents.roster import roster_bytes as _roster
     from cadretrain.enroll.enrollment import load_enrollment as _load
-    from cadretrain.plan.loader import load_plan as _plan
     from cadretrain.plan.lookup import find_class as _find
+    from cadretrain.year.pipeline import load_year as _year
 
     root = Path(__file__).resolve().parent.parent
     text = (root / "plans" / "2013-county.yaml").read_text(encoding="utf-8")
@@ -307,9 +315,9 @@ def test_plan_roster_columns_choose_the_columns_and_id_still_needs_the_option(
     )
     (tmp_path / "plan.yaml").write_text(text.replace("../examples/", ""), encoding="utf-8")
     shutil.copy(root / "examples" / "register-2013.csv", tmp_path)
-    plan = _plan(tmp_path / "plan.yaml", _Sink())
-    assert plan is not None
-    cls = _find(plan, "women-leaders")
+    year = _year(tmp_path / "plan.yaml", _Sink(), checks=False)
+    assert year is not None
+    cls = _find(year.plan, "women-leaders")
     enrolled = _load(root / "plans" / "enrollments" / "women-leaders.yaml", _Sink())
     assert enrolled is not None
 
@@ -317,8 +325,8 @@ def test_plan_roster_columns_choose_the_columns_and_id_still_needs_the_option(
         ws = openpyxl.load_workbook(io.BytesIO(data))["全部"]
         return [c.value for c in ws[3] if c.value]
 
-    assert heads(_roster(plan, cls, enrolled)) == ["序号", "姓名", "单位及职务", "备注"]
-    assert heads(_roster(plan, cls, enrolled, with_id=True)) == [
+    assert heads(_roster(year, cls, enrolled)) == ["序号", "姓名", "单位及职务", "备注"]
+    assert heads(_roster(year, cls, enrolled, with_id=True)) == [
         "序号",
         "姓名",
         "身份证号",

@@ -22,25 +22,25 @@ from cadretrain.documents.signin import (
     split_days,
 )
 from cadretrain.enroll.enrollment import Enrollee, Enrollment, enrollment_path, load_enrollment
-from cadretrain.plan.loader import load_plan
 from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import calendar_for, schedule_class
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
 NASTY = ['=HYPERLINK("http://x","点我")', "@SUM(1)", "#N/A", "+1", "-2"]
 
 
-def the_plan(path: Path = PLAN) -> Plan:
-    plan = load_plan(path, Sink())
-    assert plan is not None
-    return plan
+def the_year(path: Path = PLAN) -> Year:
+    year = load_year(path, checks=False)
+    assert year is not None
+    return year
 
 
 def enrolled(plan: Plan, class_id: str) -> Enrollment:
     sink = Sink()
-    enrollment = load_enrollment(enrollment_path(the_plan(), class_id), sink)
+    enrollment = load_enrollment(enrollment_path(the_year().plan, class_id), sink)
     assert enrollment is not None and not sink.items
     return enrollment
 
@@ -59,10 +59,11 @@ def merged(ws: Any) -> set[str]:
 
 
 def test_rotation_sign_in_sheets() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "rotation-18th")
     enrollment = enrolled(plan, cls.id)
-    wb = book(signin_bytes(plan, cls, enrollment))
+    wb = book(signin_bytes(year, cls, enrollment))
     assert wb.sheetnames == ["第1期", "第2期", "第3期"]
     ws = wb["第1期"]
     assert ws["A1"].value == "全县乡科级领导干部学习十八大精神轮训班签到表（第1期）"
@@ -92,21 +93,23 @@ def test_rotation_sign_in_sheets() -> None:
 
 
 def test_no_id_numbers_or_phones_anywhere() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     for class_id in ("rotation-18th", "women-leaders"):
         cls = find_class(plan, class_id)
         enrollment = enrolled(plan, class_id)
         assert any(p.id_number and p.phone for p in enrollment.people)
-        wb = book(signin_bytes(plan, cls, enrollment))
+        wb = book(signin_bytes(year, cls, enrollment))
         text = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value]
         assert not [t for t in text if re.search(r"\d{17}[\dX]|1\d{10}", t)]
         assert not any("身份证" in t or "电话" in t for t in text)
 
 
 def test_one_session_class_has_one_sheet() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
-    wb = book(signin_bytes(plan, cls, enrolled(plan, cls.id)))
+    wb = book(signin_bytes(year, cls, enrolled(plan, cls.id)))
     assert wb.sheetnames == ["签到表"]
     ws = wb["签到表"]
     assert ws["A1"].value == "全县妇女领导干部培训班签到表"
@@ -115,23 +118,25 @@ def test_one_session_class_has_one_sheet() -> None:
 
 
 def test_days_off_are_left_out() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "village-secretaries")  # second session: 5月16日—20日 over a weekend
     people = [Enrollee(name="甲", unit="chengguan", session=1)]
     people.append(Enrollee(name="乙", unit="dongguan", session=2))
-    wb = book(signin_bytes(plan, cls, Enrollment(cls.id, people)))
+    wb = book(signin_bytes(year, cls, Enrollment(cls.id, people)))
     assert day_heads(wb["第2期"]) == ["5月16日（星期四）", "5月17日（星期五）", "5月20日（星期一）"]
     assert wb["第2期"]["A2"].value.startswith("培训时间：2013年5月16日—20日")
     assert wb["第1期"]["B5"].value == "甲" and wb["第2期"]["B5"].value == "乙"
 
 
 def test_a_long_class_is_split_into_sheets_of_at_most_ten_days() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "youth-spring")
-    days = schedule_class(cls, calendar_for(plan)).slots[0].days
+    days = year.schedule(cls).slots[0].days
     assert len(days) == 44
     people = [Enrollee(name=f"学员{i}", unit="zzb", post="科员") for i in range(45)]
-    wb = book(signin_bytes(plan, cls, Enrollment(cls.id, people)))
+    wb = book(signin_bytes(year, cls, Enrollment(cls.id, people)))
     assert wb.sheetnames == [f"签到表（{n}）" for n in "一二三四五"]
     assert wb["签到表（二）"]["A1"].value == "春期中青年干部理论培训班签到表（二）"
     shown = [h for ws in wb for h in day_heads(ws)]
@@ -159,11 +164,12 @@ def test_split_and_numbers() -> None:
 
 
 def test_same_bytes_and_formula_like_text_stays_text() -> None:
-    plan = the_plan()
+    year = the_year()
+    plan = year.plan
     cls = find_class(plan, "women-leaders")
     people = [Enrollee(name=t, unit="chengguan", post=t) for t in NASTY]
-    data = signin_bytes(plan, cls, Enrollment(cls.id, people))
-    assert signin_bytes(plan, cls, Enrollment(cls.id, people)) == data
+    data = signin_bytes(year, cls, Enrollment(cls.id, people))
+    assert signin_bytes(year, cls, Enrollment(cls.id, people)) == data
     ws = book(data)["签到表"]
     for r, text in enumerate(NASTY, start=5):
         assert ws.cell(r, 2).value == text and ws.cell(r, 2).data_type == "s"
@@ -172,20 +178,20 @@ def test_same_bytes_and_formula_like_text_stays_text() -> None:
 
 def test_run_signin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(PLAN, tmp_path / "plan.yaml")
-    plan = the_plan(tmp_path / "plan.yaml")
+    year = the_year(tmp_path / "plan.yaml")
     out = tmp_path / "out"
     with pytest.raises(CannotProceed) as missing:
-        run_signin(plan, "十八大轮训班", out)
+        run_signin(year, "十八大轮训班", out)
     assert missing.value.exit_code == 1 and "还没有报名名单" in missing.value.message
     folder = tmp_path / "enrollments"
     folder.mkdir()
-    shutil.copy(enrollment_path(the_plan(), "rotation-18th"), folder)
-    assert run_signin(plan, "十八大轮训班", out) == 0
+    shutil.copy(enrollment_path(the_year().plan, "rotation-18th"), folder)
+    assert run_signin(year, "十八大轮训班", out) == 0
     captured = capsys.readouterr()
     assert "第3期没有排定日期" in captured.err
     target = out / "rotation-18th-签到表.xlsx"
     assert f"已写入 {target}" in captured.out
     data = target.read_bytes()
     assert openpyxl.load_workbook(target).sheetnames == ["第1期", "第2期", "第3期"]
-    assert run_signin(plan, "rotation-18th", out) == 0
+    assert run_signin(year, "rotation-18th", out) == 0
     assert target.read_bytes() == data

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cadretrain.checks.validate import validate_file
 from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.enrollment import Enrollee, Enrollment, dump_enrollment, enrollment_path
 from cadretrain.plan.loader import load_plan
+from cadretrain.year.validate import validate_file
 from tests.conftest import ROOT
 
 ZHANG = dict(name="张三", unit="chengguan", sex="男", id_number="99999919750301001X")

@@ -5,24 +5,23 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cadretrain.core.diagnostics import Sink
 from cadretrain.documents.calendar_text import month_lines
 from cadretrain.documents.class_table import class_rows
-from cadretrain.plan.loader import load_plan
-from cadretrain.plan.schedule import calendar_for, schedule_plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
 
 
-def plan_2013():  # type: ignore[no-untyped-def]
-    plan = load_plan(PLAN, Sink())
-    assert plan is not None
-    return plan
+def year_2013() -> Year:
+    year = load_year(PLAN, checks=False)
+    assert year is not None
+    return year
 
 
 def test_show_rows_carry_the_chosen_session_dates() -> None:
-    rows = class_rows(plan_2013())
+    rows = class_rows(year_2013())
     assert len(rows) == 12
     rotation = rows[0]
     assert rotation[1] == "十八大轮训班"
@@ -38,21 +37,18 @@ def test_show_rows_carry_the_chosen_session_dates() -> None:
 
 
 def test_calendar_month_marks_training_days_and_overlaps() -> None:
-    plan = plan_2013()
-    cal = calendar_for(plan)
-    lines = dict(month_lines(plan, schedule_plan(plan, cal), 5, cal))
+    year = year_2013()
+    lines = dict(month_lines(year, 5))
     assert lines["妇女干部班"][6:9] == "███"  # 5/7–5/9
     assert lines["入党积极分子班"][10:12] == "██"  # 5/11–12, a weekend class
     assert lines["村社区书记班"][17:19] == "··"  # 5/18–19 weekend inside the class
     assert lines["当天班次数"][12] == "2"  # 5/13: 春期中青年班 and 村社区书记班
     assert lines["休息日(x)"][0] == "x"  # 5/1 劳动节
-    assert month_lines(plan, schedule_plan(plan, cal), 1, cal) == []  # nothing in January
+    assert month_lines(year, 1) == []  # nothing in January
 
 
 def test_calendar_shows_vague_windows_as_question_marks() -> None:
-    plan = plan_2013()
-    cal = calendar_for(plan)
-    lines = dict(month_lines(plan, schedule_plan(plan, cal), 11, cal))
+    lines = dict(month_lines(year_2013(), 11))
     strip = lines["赊店大讲坛"]
     assert set(strip.strip()) == {"?", "·"}  # workdays maybe, weekends inside the window
     assert strip.count("?") == 21  # November 2013 has 21 workdays

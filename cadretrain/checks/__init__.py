@@ -85,7 +85,10 @@ def run_checks(
 ) -> None:
     """Run the rules (or only those whose codes are given) on a loaded plan and add their
     findings to ``sink``, those the plan silences marked ``ignored``. ``cal`` and
-    ``schedules``, when the caller has them, are used instead of computing them again."""
+    ``schedules`` are the year pipeline's (``cadretrain.year.pipeline``): checks never
+    compute their own."""
+    if cal is None or schedules is None:
+        raise ValueError("run_checks needs cal= and schedules= (the year pipeline builds them)")
     wanted = set(only) if only is not None else None
     ctx = Context(plan, cal, schedules)
     found: list[Diagnostic] = []

@@ -12,27 +12,17 @@ from typing import Protocol
 from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule, Slot, calendar_for, schedule_plan
+from cadretrain.plan.schedule import Schedule, Slot
 
 
 @dataclass
 class Context:
-    """The plan under check. ``cal`` and ``schedules`` are computed on first use unless the
-    caller already has them (``given_cal``, ``given_schedules``)."""
+    """The plan under check with the work calendar and the schedules of the year pipeline
+    (``cadretrain.year``), built once per plan: checks read them and never compute their own."""
 
     plan: Plan
-    given_cal: WorkCalendar | None = None
-    given_schedules: dict[str, Schedule] | None = None
-
-    @cached_property
-    def cal(self) -> WorkCalendar:
-        return self.given_cal if self.given_cal is not None else calendar_for(self.plan)
-
-    @cached_property
-    def schedules(self) -> dict[str, Schedule]:
-        if self.given_schedules is not None:
-            return self.given_schedules
-        return schedule_plan(self.plan, self.cal)
+    cal: WorkCalendar
+    schedules: dict[str, Schedule]
 
     @cached_property
     def slots(self) -> list[Slot]:

@@ -39,8 +39,8 @@ def attendance(
     from cadretrain.cli.records_steps import run_attendance
 
     plan_file, files = plan_and_files(paths)
-    report = load_or_exit(plan_file)
-    raise typer.Exit(run_attendance(report.plan, class_, files, output, force))
+    year = load_or_exit(plan_file)
+    raise typer.Exit(run_attendance(year, class_, files, output, force))
 
 
 @app.command()
@@ -65,8 +65,8 @@ def scores(
     if len(sheets) > 1:
         typer.echo("用法错误：一次只能读取一份成绩登记表。", err=True)
         raise typer.Exit(2)
-    report = load_or_exit(plan_file)
-    raise typer.Exit(run_scores(report.plan, class_, sheets[0] if sheets else None, output, force))
+    year = load_or_exit(plan_file)
+    raise typer.Exit(run_scores(year.plan, class_, sheets[0] if sheets else None, output, force))
 
 
 @app.command()
@@ -90,8 +90,8 @@ def ratings(
     from cadretrain.cli.records_steps import run_ratings
 
     plan_file, files = plan_and_files(paths or [])
-    report = load_or_exit(plan_file)
-    raise typer.Exit(run_ratings(report.plan, class_, files, output, force))
+    year = load_or_exit(plan_file)
+    raise typer.Exit(run_ratings(year.plan, class_, files, output, force))
 
 
 @app.command()

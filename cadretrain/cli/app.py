@@ -14,6 +14,7 @@ from typer.core import TyperCommand, TyperGroup
 
 if TYPE_CHECKING:
     from cadretrain.core.errors import CannotProceed
+    from cadretrain.year.model import Year
 
 HELP_ZH = "显示本帮助并退出。"
 
@@ -120,17 +121,18 @@ def plan_path(plan: Path | None) -> Path:
         raise typer.Exit(2) from None
 
 
-def load_or_exit(plan: Path | None):  # type: ignore[no-untyped-def]
-    """Load a plan for a display command; print diagnostics and exit 2/1 when unusable."""
-    from cadretrain.checks.validate import Report, validate_file
+def load_or_exit(plan: Path | None) -> Year:
+    """The plan's year model (the whole pipeline, checks included) for a command; print the
+    diagnostics and exit 2/1 when there is no plan."""
     from cadretrain.cli.diagnostics_out import text_lines
+    from cadretrain.year.validate import Report, validate_file
 
     report = validate_file(plan_path(plan))
-    if report.plan is None:
+    if report.year is None:
         for line in text_lines(Report([report])):
             typer.echo(line, err=True)
         raise typer.Exit(2 if report.unreadable else 1)
-    return report
+    return report.year
 
 
 ClassOpt = Annotated[

@@ -21,14 +21,14 @@ def run_build(
 ) -> int:
     """Build everything; returns the exit code: 0 built, 1 plan errors or files refused,
     2 plan unreadable."""
-    from cadretrain.checks.validate import Report, validate_file
     from cadretrain.cli.diagnostics_out import text_lines
     from cadretrain.core.diagnostics import Severity
     from cadretrain.documents.build import build_plan
+    from cadretrain.year.validate import Report, validate_file
 
     report = validate_file(plan_path)
     lines = text_lines(Report([report]), hints=False)
-    if report.plan is None:
+    if report.year is None:
         print("\n".join(lines), file=sys.stderr)
         return 2 if report.unreadable else 1
     errors = report.count(Severity.ERROR)
@@ -40,7 +40,7 @@ def run_build(
         )
         return 1
     result = build_plan(
-        report.plan,
+        report.year,
         output,
         checked=[d for d in report.diagnostics if not d.ignored],  # not what the plan silences
         force=force,

@@ -56,8 +56,8 @@ def quota(
     """按各单位符合条件的干部人数分配班次名额（最大余额法等），并分到各期。"""
     from cadretrain.cli.quota_cmd import run_quota
 
-    report = load_or_exit(plan)
-    raise typer.Exit(run_quota(report.plan, class_, register, format.value, output, force))
+    year = load_or_exit(plan)
+    raise typer.Exit(run_quota(year, class_, register, format.value, output, force))
 
 
 @app.command()
@@ -71,8 +71,8 @@ def forms(
     """为分到名额的各单位生成报名回执（xlsx），发给各单位填写后报回。"""
     from cadretrain.cli.enroll_steps import run_forms
 
-    report = load_or_exit(plan)
-    raise typer.Exit(run_forms(report.plan, class_, register, output, force))
+    year = load_or_exit(plan)
+    raise typer.Exit(run_forms(year, class_, register, output, force))
 
 
 class NoticeFormat(StrEnum):
@@ -103,8 +103,8 @@ def notice(
     """生成培训通知（附名额分配表和报名回执），或用 --plan-document 生成年度计划文件。"""
     from cadretrain.cli.document_steps import run_notice
 
-    report = load_or_exit(plan)
-    code = run_notice(report.plan, class_, format.value, output, force, plan_document, register)
+    year = load_or_exit(plan)
+    code = run_notice(year, class_, format.value, output, force, plan_document, register)
     raise typer.Exit(code)
 
 
@@ -129,8 +129,8 @@ def collect(
     if not files:
         typer.echo("用法错误：没有给出回执文件或文件夹。", err=True)
         raise typer.Exit(2)
-    report = load_or_exit(plan_file)
-    raise typer.Exit(run_collect(report.plan, class_, files, register, force))
+    year = load_or_exit(plan_file)
+    raise typer.Exit(run_collect(year, class_, files, register, force))
 
 
 @app.command()
@@ -149,8 +149,8 @@ def roster(
     """按报名名单生成学员花名册（xlsx，A4 横向，每期一页签，另有“全部”）。"""
     from cadretrain.cli.document_steps import run_roster
 
-    report = load_or_exit(plan)
-    raise typer.Exit(run_roster(report.plan, class_, output, force, with_id, groups))
+    year = load_or_exit(plan)
+    raise typer.Exit(run_roster(year, class_, output, force, with_id, groups))
 
 
 @app.command()
@@ -163,8 +163,8 @@ def signin(
     """按报名名单生成签到表（每期每个培训日上午、下午各一栏；不含身份证号和电话）。"""
     from cadretrain.cli.document_steps import run_signin
 
-    report = load_or_exit(plan)
-    raise typer.Exit(run_signin(report.plan, class_, output, force))
+    year = load_or_exit(plan)
+    raise typer.Exit(run_signin(year, class_, output, force))
 
 
 @app.command()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from cadretrain.checks.validate import FileReport, Report
 from cadretrain.core.diagnostics import Diagnostic, Severity, sorted_diagnostics
+from cadretrain.year.validate import FileReport, Report
 
 
 def text_lines(report: Report, hints: bool = True, show_ignored: bool = False) -> list[str]:

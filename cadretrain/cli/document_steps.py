@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
 
 
 def run_notice(
-    plan: Plan,
+    year: Year,
     query: str | None,
     fmt: str,
     output: Path,
@@ -35,6 +35,7 @@ def run_notice(
     if plan_document and fmt == "md":
         print("错误：年度计划文件（--plan-document）只能生成 html 或 pdf", file=sys.stderr)
         return 2
+    plan = year.plan
     classes = list(plan.classes)
     if query is not None and not plan_document:
         classes = [pick_class(plan, query)]
@@ -44,7 +45,7 @@ def run_notice(
         where = templates.user_dir
         print(f"使用 {where} 中的模板：{'、'.join(templates.overridden)}", file=sys.stderr)
     try:
-        rendered = render_all(templates, plan, classes, fmt, plan_document, register, sink)
+        rendered = render_all(templates, year, classes, fmt, plan_document, register, sink)
     except PdfUnavailable as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
@@ -68,7 +69,7 @@ def run_notice(
 
 
 def run_roster(
-    plan: Plan,
+    year: Year,
     query: str,
     output: Path,
     force: bool = False,
@@ -81,8 +82,8 @@ def run_roster(
     from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
-    cls, enrollment = load_for_class(plan, query)
-    _parts, unassigned = session_parts(plan, cls, enrollment)
+    cls, enrollment = load_for_class(year.plan, query)
+    _parts, unassigned = session_parts(year.plan, cls, enrollment, year.schedule(cls))
     if unassigned:
         print(
             f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），只列在“全部”表中",
@@ -90,20 +91,20 @@ def run_roster(
         )
 
     def build() -> bytes:
-        return roster_bytes(plan, cls, enrollment, with_id=with_id, groups=groups)
+        return roster_bytes(year, cls, enrollment, with_id=with_id, groups=groups)
 
     return write_output(output, force, f"{cls.id}-花名册.xlsx", build)
 
 
-def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int:
+def run_signin(year: Year, query: str, output: Path, force: bool = False) -> int:
     """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
     from cadretrain.cli.outputs import write_output
     from cadretrain.documents.signin import signin_bytes
     from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
-    cls, enrollment = load_for_class(plan, query)
-    parts, unassigned = session_parts(plan, cls, enrollment)
+    cls, enrollment = load_for_class(year.plan, query)
+    parts, unassigned = session_parts(year.plan, cls, enrollment, year.schedule(cls))
     if unassigned:
         print(
             f"提示：{len(unassigned)} 人没有分期（报名名单中没有 session），未列入签到表",
@@ -114,5 +115,5 @@ def run_signin(plan: Plan, query: str, output: Path, force: bool = False) -> int
             which = part.label or f"班次“{cls.label}”"
             print(f"提示：{which}没有排定日期，签到表的日期栏留空，请手工填写", file=sys.stderr)
     return write_output(
-        output, force, f"{cls.id}-签到表.xlsx", lambda: signin_bytes(plan, cls, enrollment)
+        output, force, f"{cls.id}-签到表.xlsx", lambda: signin_bytes(year, cls, enrollment)
     )

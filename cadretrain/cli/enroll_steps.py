@@ -14,10 +14,11 @@ from cadretrain.enroll.collect import Collected
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
 
 
 def run_forms(
-    plan: Plan, query: str, register: Path | None, output: Path, force: bool = False
+    year: Year, query: str, register: Path | None, output: Path, force: bool = False
 ) -> int:
     """Write the class's reply forms; returns the exit code (0 ok, 1 problems)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
@@ -29,13 +30,15 @@ def run_forms(
         form_bytes,
         instructions_bytes,
     )
-    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.enroll.quota_table import quota_table
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
+    plan = year.plan
     cls = pick_class(plan, query)
+    sched = year.schedule(cls)
     sink = Sink()
-    table = quota_table(plan, cls, load_cadres(plan, sink, register), sink)
+    table = quota_table(plan, cls, year.register(sink, register), sink)
     print_diagnostics(sink.items)
     status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
     names = file_names(table)
@@ -50,10 +53,10 @@ def run_forms(
         for name, uid in jobs:
             try:
                 if uid:
-                    folder.write(f"{sub}/{name}", form_bytes(table, uid))
+                    folder.write(f"{sub}/{name}", form_bytes(table, uid, sched))
                     done += 1
                 else:
-                    folder.write(f"{sub}/{name}", instructions_bytes(table))
+                    folder.write(f"{sub}/{name}", instructions_bytes(table, sched))
             except OutputRefused as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 status = 1
@@ -64,7 +67,7 @@ def run_forms(
 
 
 def run_collect(
-    plan: Plan,
+    year: Year,
     query: str,
     files: Sequence[Path],
     register: Path | None,
@@ -74,16 +77,18 @@ def run_collect(
 ) -> int:
     """Collect the forms, print the problems and a summary, write the enrollment when it
     changed; returns the exit code (0 ok, 1 errors or not written, 2 no forms given)."""
-    from cadretrain.enroll.collect import collect_class, form_files
+    from cadretrain.enroll.collect import form_files
     from cadretrain.enroll.enrollment import enrollment_path
     from cadretrain.plan.lookup import pick_class
+    from cadretrain.year.collect import collect_class
 
+    plan = year.plan
     cls = pick_class(plan, query)
     paths = form_files(files)
     if not paths:
         print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
         return 2
-    collected, table, sink = collect_class(plan, cls, paths, register, today=today)
+    collected, table, sink = collect_class(year, cls, paths, register, today=today)
     _report(plan, collected, sink.items, table)
     if not collected.forms:
         print("没有可用的回执，报名名单未写。")
@@ -97,12 +102,12 @@ def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable
     from collections import Counter
 
     from cadretrain.checks.catalog import title
-    from cadretrain.checks.validate import FileReport, Report
     from cadretrain.cli.diagnostics_out import text_lines
     from cadretrain.core.diagnostics import Severity, sorted_diagnostics
+    from cadretrain.year.validate import FileReport, Report
 
     shown = sorted_diagnostics(diags)
-    for line in text_lines(Report([FileReport(plan.file, plan, shown)])):
+    for line in text_lines(Report([FileReport(plan.file, None, shown)])):
         print(line)
     unusable = c.files - len(c.forms)
     head = f"读取回执 {len(c.forms)} 份" + (f"（另有 {unusable} 份未能使用）" if unusable else "")

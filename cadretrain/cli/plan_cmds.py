@@ -49,8 +49,8 @@ def validate(
     退出码：0 没有错误；1 有错误（加 --strict 时有警告也算，用 ignore 忽略的除外）；
     2 用法错误或文件无法读取。
     """
-    from cadretrain.checks.validate import validate_files
     from cadretrain.cli.diagnostics_out import summary_lines, text_lines, to_json, use_color
+    from cadretrain.year.validate import validate_files
 
     paths = files or [plan_path(None)]
     report = validate_files(paths)
@@ -70,8 +70,7 @@ def show(plan: PlanArg = None) -> None:
     """以表格列出各班次：名称、日期或各期日期、人数、场地、教师。"""
     from cadretrain.cli.views import print_classes
 
-    report = load_or_exit(plan)
-    print_classes(report.plan)
+    print_classes(load_or_exit(plan))
 
 
 @app.command()
@@ -79,8 +78,7 @@ def calendar(plan: PlanArg = None) -> None:
     """按月显示全年日历：每天有哪些班次上课、哪里重叠。"""
     from cadretrain.cli.views import print_calendar
 
-    report = load_or_exit(plan)
-    print_calendar(report.plan)
+    print_calendar(load_or_exit(plan))
 
 
 @app.command()

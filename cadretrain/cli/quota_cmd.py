@@ -7,11 +7,12 @@ from pathlib import Path
 
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.enroll.quota_table import QuotaTable
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import TrainingClass
+from cadretrain.year.model import Year
 
 
 def run_quota(
-    plan: Plan,
+    year: Year,
     query: str | None,
     register: Path | None,
     fmt: str,
@@ -21,14 +22,15 @@ def run_quota(
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
     from cadretrain.enroll.quota_sheet import to_json, xlsx_bytes
-    from cadretrain.enroll.quota_table import load_cadres, quota_table
+    from cadretrain.enroll.quota_table import quota_table
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
+    plan = year.plan
     planned = [c for c in plan.classes if c.planned]
     classes: list[TrainingClass] = planned if query is None else [pick_class(plan, query)]
     sink = Sink()
-    cadres = load_cadres(plan, sink, register)
+    cadres = year.register(sink, register)
     tables = [quota_table(plan, c, cadres, sink) for c in classes]
     print_diagnostics(sink.items)
     if fmt == "json":

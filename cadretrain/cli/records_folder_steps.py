@@ -35,7 +35,7 @@ def open_folder(plans_dir: Path) -> Folder:
         print(f"提示：跳过 {why}", file=sys.stderr)
     for why in folder.shared:
         print(f"错误：{why}", file=sys.stderr)
-    if not folder.plans:
+    if not folder.years:
         raise CannotProceed(f"{plans_dir} 中没有能读取的计划文件（*.yaml）", unusable=True)
     return folder
 
@@ -117,7 +117,7 @@ def _hours(
         from cadretrain.enroll.register import read_register
 
         cadres = read_register(register, base, sink)
-    book = ledger(plans, sink, cadres=cadres)
+    book = ledger(folder.years, sink, cadres=cadres)
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
     failed = sink.has_errors() or bool(folder.shared)
@@ -177,7 +177,7 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
 
     folder = open_folder(plans_dir)
     year = plan_year(folder.plans, year, plans_dir)
-    chosen = sorted((p for p in folder.plans if p.year == year), key=lambda p: p.file)
+    chosen = sorted((y for y in folder.years if y.plan.year == year), key=lambda y: y.plan.file)
     sink = Sink()
     records = Sink()  # problems in the after-class records do not fail the report …
     report = year_report_from_records(chosen, year, sink, records)
@@ -254,7 +254,9 @@ def _archive(
     marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
     scores = folder_scores(plans, marks)
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
-    records = archive_records(plans, sink, unit=None if unit is None else label, scores=scores)
+    records = archive_records(
+        folder.years, sink, unit=None if unit is None else label, scores=scores
+    )
     print_diagnostics([*sink.items, *marks.items])
     failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable
     if person is not None:

@@ -22,6 +22,7 @@ from cadretrain.plan.model import Plan
 from cadretrain.records.assessment import Scores
 from cadretrain.records.attendance import Attendance
 from cadretrain.records.satisfaction import Change, ClassRatings
+from cadretrain.year.model import Year
 
 # --- shared by the commands of a class -----------------------------------------------------
 
@@ -74,27 +75,28 @@ def print_attendance(plan: Plan, att: Attendance) -> None:
 
 
 def run_attendance(
-    plan: Plan, query: str, files: Sequence[Path], output: Path, force: bool = False
+    year: Year, query: str, files: Sequence[Path], output: Path, force: bool = False
 ) -> int:
     """``cadretrain attendance``: print the figures and write ``{class-id}-考勤统计.xlsx``.
 
     Exit code 0; 1 when a file or mark had errors, the enrollment is missing, nothing was
     recorded or the output was edited; 2 for an unknown class or no files."""
     try:
-        return _attendance(plan, query, files, output, force)
+        return _attendance(year, query, files, output, force)
     except CannotProceed as exc:
         return show_cannot_proceed(exc)
 
 
-def _attendance(plan: Plan, query: str, files: Sequence[Path], output: Path, force: bool) -> int:
+def _attendance(year: Year, query: str, files: Sequence[Path], output: Path, force: bool) -> int:
     from cadretrain.records.attendance import attendance_bytes
     from cadretrain.records.attendance_read import read_for_statistics
 
     if not files:
         raise CannotProceed("请给出填好的签到表（xlsx）或考勤记录（CSV）", unusable=True)
+    plan = year.plan
     cls, enrollment = load_for_class(plan, query)
     sink = Sink()
-    att = read_for_statistics(plan, cls, enrollment, files, sink)
+    att = read_for_statistics(year, cls, enrollment, files, sink)
     print_diagnostics(sink.items)
     print_attendance(plan, att)
     code = write_output(

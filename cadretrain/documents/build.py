@@ -20,6 +20,7 @@ from cadretrain.core.diagnostics import Diagnostic, Sink
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.year.model import Year
 
 Producer = Callable[[], bytes]
 
@@ -41,52 +42,58 @@ class BuildResult:
     unchanged: int = 0  # files already as they would be written
 
 
-def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
-    """Every output of the plan, in a stable order."""
+def jobs(year: Year, sink: Sink, register: Path | None = None) -> Iterator[Job]:
+    """Every output of the plan, in a stable order; the register and the enrollments are the
+    year's, read once."""
     from cadretrain.documents.year_html import year_html
-    from cadretrain.enroll.enrollment import load_enrollments
     from cadretrain.enroll.quota_sheet import xlsx_bytes
-    from cadretrain.enroll.quota_table import load_cadres, quota_table
-    from cadretrain.plan.schedule import calendar_for, schedule_plan
+    from cadretrain.enroll.quota_table import quota_table
 
-    cal = calendar_for(plan)
-    schedules = schedule_plan(plan, cal)
-    yield Job("日历.html", "全年培训日历", None, lambda: year_html(plan, schedules, cal).encode())
+    plan = year.plan
+    yield Job("日历.html", "全年培训日历", None, lambda: year_html(year).encode())
     yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
-    cadres = load_cadres(plan, sink, register)
-    enrollments = load_enrollments(plan, sink)
+    cadres = year.register(sink, register)
+    enrollments = year.enrollments(sink)
     for cls in plan.classes:
         folder = cls.id
         if cls.planned and plan.units:
             table = quota_table(plan, cls, cadres, sink)
             yield Job(f"{folder}/名额分配表.xlsx", "名额分配表", cls, partial(xlsx_bytes, table))
-            yield from _class_extras(plan, cls, table, folder)
+            yield from _class_extras(year, cls, table, folder)
         enrolled = enrollments.get(cls.id)
         if enrolled is not None:
-            yield from _enrolled_outputs(plan, cls, enrolled, folder)
+            yield from _enrolled_outputs(year, cls, enrolled, folder)
 
 
-def _class_extras(plan: Plan, cls: TrainingClass, table: QuotaTable, folder: str) -> Iterator[Job]:
+def _class_extras(year: Year, cls: TrainingClass, table: QuotaTable, folder: str) -> Iterator[Job]:
     """Reply forms (one per unit with seats, and the instructions) and the notices."""
     from cadretrain.enroll.forms import INSTRUCTIONS, file_names, form_bytes, instructions_bytes
 
-    yield Job(f"{folder}/培训通知.html", "培训通知", cls, partial(_notice, plan, cls, "html"))
+    sched = year.schedule(cls)
+    yield Job(f"{folder}/培训通知.html", "培训通知", cls, partial(_notice, year, cls, "html"))
     yield Job(
-        f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, plan, cls, "md")
+        f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, year, cls, "md")
     )
     names = file_names(table)
     for uid, name in names.items():
-        yield Job(f"{folder}/报名回执/{name}", "报名回执", cls, partial(form_bytes, table, uid))
+        yield Job(
+            f"{folder}/报名回执/{name}", "报名回执", cls, partial(form_bytes, table, uid, sched)
+        )
     if names:
         yield Job(
-            f"{folder}/报名回执/{INSTRUCTIONS}", "填报说明", cls, partial(instructions_bytes, table)
+            f"{folder}/报名回执/{INSTRUCTIONS}",
+            "填报说明",
+            cls,
+            partial(instructions_bytes, table, sched),
         )
 
 
-def _notice(plan: Plan, cls: TrainingClass, fmt: str) -> bytes:
+def _notice(year: Year, cls: TrainingClass, fmt: str) -> bytes:
     from cadretrain.documents.notice import render_notice
 
-    text = render_notice(plan, cls, fmt, sink=Sink())  # register problems: reported by quota
+    # the plan's own register (not --register), as notices have always been built; problems
+    # reading it are reported by the quota tables
+    text = render_notice(year, cls, fmt, sink=Sink())
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
@@ -98,14 +105,14 @@ def _plan_document(plan: Plan) -> bytes:
 
 
 def _enrolled_outputs(
-    plan: Plan, cls: TrainingClass, enrolled: Enrollment, folder: str
+    year: Year, cls: TrainingClass, enrolled: Enrollment, folder: str
 ) -> Iterator[Job]:
     """The roster and the sign-in sheets of a class with an enrollment."""
     from cadretrain.documents.roster import roster_bytes
     from cadretrain.documents.signin import signin_bytes
 
-    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, plan, cls, enrolled))
-    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, plan, cls, enrolled))
+    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, year, cls, enrolled))
+    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, year, cls, enrolled))
 
 
 def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
@@ -157,7 +164,7 @@ def _links(class_jobs: list[Job]) -> list[str]:
 
 
 def build_plan(
-    plan: Plan,
+    year: Year,
     output: Path,
     *,
     checked: Sequence[Diagnostic] = (),
@@ -165,15 +172,15 @@ def build_plan(
     register: Path | None = None,
     each: Callable[[list[Job]], Iterable[Job]] | None = None,
 ) -> BuildResult:
-    """Write every output of ``plan`` and ``index.html`` (listing ``checked``, what validating
-    the plan found, and the problems met while building) into ``output``; returns what was
-    written, refused (edited since the last build, without ``force``) and failed (a user's
-    template). ``each`` wraps the list of jobs as they run (a progress bar)."""
+    """Write every output of the year's plan and ``index.html`` (listing ``checked``, what
+    validating the plan found, and the problems met while building) into ``output``; returns
+    what was written, refused (edited since the last build, without ``force``) and failed (a
+    user's template). ``each`` wraps the list of jobs as they run (a progress bar)."""
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
 
     lines = [d.shown_line() for d in checked]
     sink = Sink()
-    todo = list(jobs(plan, sink, register))
+    todo = list(jobs(year, sink, register))
     folder = OutputFolder(output, force=force)
     result = BuildResult()
     for job in each(todo) if each is not None else todo:
@@ -190,7 +197,7 @@ def build_plan(
             result.failed.append(f"{job.path}：{exc}")
     lines += [d.shown_line() for d in sink.items]
     try:
-        folder.write("index.html", index_html(plan, result, lines).encode())
+        folder.write("index.html", index_html(year.plan, result, lines).encode())
     except OutputRefused as exc:
         result.refused.append(str(exc))
     folder.close()

@@ -13,22 +13,19 @@ import calendar as stdcal
 from collections import Counter
 from datetime import date
 
-from cadretrain.core.workcal import DayKind, WorkCalendar
-from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule
+from cadretrain.core.workcal import DayKind
+from cadretrain.year.model import Year
 
 
-def month_lines(
-    plan: Plan, schedules: dict[str, Schedule], month: int, cal: WorkCalendar
-) -> list[tuple[str, str]]:
+def month_lines(year: Year, month: int) -> list[tuple[str, str]]:
     """Rows of (label, strip) for one month; empty when no class meets in it."""
-    year = plan.year
-    ndays = stdcal.monthrange(year, month)[1]
-    days = [date(year, month, d) for d in range(1, ndays + 1)]
+    plan, cal = year.plan, year.calendar
+    ndays = stdcal.monthrange(plan.year, month)[1]
+    days = [date(plan.year, month, d) for d in range(1, ndays + 1)]
     rows: list[tuple[str, str]] = []
     count: Counter[date] = Counter()
     for c in plan.classes:
-        sched = schedules[c.id]
+        sched = year.schedule(c)
         meet = {d for s in sched.slots if not s.possible for d in s.days}
         maybe = {d for s in sched.slots if s.possible for d in s.days}
         if c.when is None:

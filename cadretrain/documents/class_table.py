@@ -4,20 +4,20 @@ draws them: ``cli.views``)."""
 from __future__ import annotations
 
 from cadretrain.core.dates import format_span
-from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule, calendar_for, schedule_plan
+from cadretrain.plan.schedule import Schedule
+from cadretrain.year.model import Year
 
 
-def class_rows(plan: Plan) -> list[list[str]]:
+def class_rows(year: Year) -> list[list[str]]:
     """One row per class: 序号, 班次, 时间, 分期（选定日期）, 人数, 场地, 教师."""
-    schedules = schedule_plan(plan, calendar_for(plan))
+    plan = year.plan
     rows = []
     for n, c in enumerate(plan.classes, start=1):
         when = c.when.text if c.when else ""
         venue = plan.venues[c.venue].name if c.venue in plan.venues else (c.venue or "")
         teachers = "、".join(plan.teachers[t].name if t in plan.teachers else t for t in c.teachers)
         planned = "" if c.planned is None else str(c.planned)
-        rows.append([str(n), c.label, when, _sessions(schedules[c.id]), planned, venue, teachers])
+        rows.append([str(n), c.label, when, _sessions(year.schedule(c)), planned, venue, teachers])
     return rows
 
 

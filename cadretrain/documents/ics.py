@@ -2,9 +2,10 @@
 
 Decisions:
 
-- Sessions come from :func:`cadretrain.plan.schedule.schedule_class`; a slot is exported only when
+- Sessions come from the year model (``Year.exact_slots``); a slot is exported only when
   its dates are exact (``possible`` slots — vague dates such as 十月中下旬 — are left out, and
-  so are sessions that could not be placed, CT301). :func:`left_out` counts them for the report.
+  so are sessions that could not be placed, CT301). ``Schedule.left_out`` counts them for the
+  report.
 - An event runs from the session's first to its last training day: ``DTSTART;VALUE=DATE`` is
   the first day, ``DTEND;VALUE=DATE`` the day after the last (DTEND is exclusive).
 - ``SUMMARY`` is the class name (+ 第N期), ``LOCATION`` the venue's name.
@@ -24,7 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import Slot, calendar_for, schedule_class
+from cadretrain.plan.schedule import Slot
+from cadretrain.year.model import Year
 
 CRLF = "\r\n"
 MAX_OCTETS = 75
@@ -61,20 +63,6 @@ def uid_for(plan: Plan, cls: TrainingClass, number: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@cadretrain"
 
 
-def exact_slots(plan: Plan) -> list[Slot]:
-    """The sessions of ``plan`` that have exact dates, in plan order."""
-    cal = calendar_for(plan)
-    out: list[Slot] = []
-    for cls in plan.classes:
-        out.extend(schedule_class(cls, cal).exact_slots)
-    return out
-
-
-def left_out(plan: Plan, cls: TrainingClass) -> int:
-    """Sessions of ``cls`` not in the calendar (vague dates or not placed)."""
-    return schedule_class(cls, calendar_for(plan)).left_out
-
-
 def summary_of(slot: Slot) -> str:
     return f"{slot.cls.name}第{slot.number}期" if slot.number else slot.cls.name
 
@@ -100,8 +88,10 @@ def _event(plan: Plan, slot: Slot, stamp: str) -> list[str]:
     return lines
 
 
-def ics_text(plans: Sequence[Plan]) -> str:
-    """An iCalendar of every session with exact dates in ``plans`` (in the order given)."""
+def ics_text(years: Sequence[Year]) -> str:
+    """An iCalendar of every session with exact dates in the plans of ``years`` (in the order
+    given)."""
+    plans = [y.plan for y in years]
     first = min((p.year for p in plans), default=2000)
     stamp = f"{first:04d}0101T000000Z"
     name = "、".join(dict.fromkeys(f"{p.year}年培训日历" for p in plans)) or "培训日历"
@@ -112,8 +102,8 @@ def ics_text(plans: Sequence[Plan]) -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
-    for plan in plans:
-        for slot in exact_slots(plan):
-            lines.extend(_event(plan, slot, stamp))
+    for year in years:
+        for slot in year.exact_slots:
+            lines.extend(_event(year.plan, slot, stamp))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)

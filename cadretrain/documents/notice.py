@@ -9,7 +9,7 @@ trusted code); the bundled templates alone run in a plain environment, 4–5× f
 template does not know are errors (``StrictUndefined``), reported in Chinese with the template
 and line. HTML templates (``*.html.j2``) are autoescaped: plan text never becomes markup.
 
->>> # render_notice(plan, find_class(plan, "十八大轮训班"), "md")  -> the notice as Markdown
+>>> # render_notice(year, find_class(year.plan, "十八大轮训班"), "md")  -> the notice as Markdown
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from cadretrain.enroll.register import Cadre
+    from cadretrain.year.model import Year
 
 FORMATS = ("html", "pdf", "md")
 
@@ -150,7 +151,7 @@ class Rendered:
 
 def _render_class(
     templates: Templates,
-    plan: Plan,
+    year: Year,
     cls: TrainingClass,
     fmt: str,
     cadres: list[Cadre] | None,
@@ -158,12 +159,11 @@ def _render_class(
 ) -> tuple[str | bytes, list[str]]:
     from cadretrain.documents.notice_content import notice_context
     from cadretrain.enroll.quota_table import quota_table
-    from cadretrain.plan.schedule import calendar_for, schedule_class
 
     if fmt not in FORMATS:
         raise ValueError(f"未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}")
-    cal = calendar_for(plan)
-    sched = schedule_class(cls, cal)
+    plan = year.plan
+    sched = year.schedule(cls)
     table = quota_table(plan, cls, cadres, sink) if cls.planned else None
     notes = []
     if sched.unfitted:
@@ -171,7 +171,7 @@ def _render_class(
             f"班次“{cls.label}”有 {sched.unfitted} 期排不进培训日期（见 cadretrain validate 的 "
             "CT301），通知中写作“时间另行通知”"
         )
-    context = notice_context(plan, cls, sched, table, cal)
+    context = notice_context(plan, cls, sched, table, year.calendar)
     if fmt == "md":
         return templates.render("notice.md.j2", context), notes
     html = templates.render("notice.html.j2", context)
@@ -183,22 +183,21 @@ def _render_class(
 
 
 def render_notice(
-    plan: Plan,
+    year: Year,
     cls: TrainingClass,
     fmt: str,
     register: Path | None = None,
     *,
     sink: Sink | None = None,
 ) -> str | bytes:
-    """The notice of ``cls``: HTML or Markdown text, or PDF bytes (``fmt`` html | md | pdf).
+    """The notice of ``cls`` (a class of ``year``): HTML or Markdown text, or PDF bytes
+    (``fmt`` html | md | pdf).
 
     ``register`` overrides ``plan.register`` for the quota table (附件1); problems reading it go
     to ``sink``. Raises :class:`TemplateProblem` (and ``PdfUnavailable`` for PDF)."""
-    from cadretrain.enroll.quota_table import load_cadres
-
     sink = sink if sink is not None else Sink()
-    cadres = load_cadres(plan, sink, register) if cls.planned else None
-    return _render_class(templates_for(plan), plan, cls, fmt, cadres, sink)[0]
+    cadres = year.register(sink, register) if cls.planned else None
+    return _render_class(templates_for(year.plan), year, cls, fmt, cadres, sink)[0]
 
 
 def render_plan_document(plan: Plan, fmt: str = "html") -> str | bytes:
@@ -225,7 +224,7 @@ def _as_bytes(data: str | bytes) -> bytes:
 
 def render_all(
     templates: Templates,
-    plan: Plan,
+    year: Year,
     classes: list[TrainingClass],
     fmt: str,
     plan_document: bool,
@@ -235,14 +234,13 @@ def render_all(
     """What ``cadretrain notice`` writes: the plan document (``plan_document``), or the notice
     of each class; quota problems go to ``sink``. Raises :class:`TemplateProblem` (and
     ``PdfUnavailable`` for PDF)."""
-    from cadretrain.enroll.quota_table import load_cadres
-
+    plan = year.plan
     if plan_document:
         data = _plan_document(templates, plan, fmt)
         return [Rendered(f"{plan.title}.{fmt}", _as_bytes(data))]
-    cadres = load_cadres(plan, sink, register) if any(c.planned for c in classes) else None
+    cadres = year.register(sink, register) if any(c.planned for c in classes) else None
     out = []
     for cls in classes:
-        data, notes = _render_class(templates, plan, cls, fmt, cadres, sink)
+        data, notes = _render_class(templates, year, cls, fmt, cadres, sink)
         out.append(Rendered(f"{cls.id}-培训通知.{fmt}", _as_bytes(data), notes))
     return out

@@ -2,7 +2,7 @@
 
 The wording is built here once, as plain strings, lists and dicts, so the HTML and Markdown
 templates say the same thing and a user's own templates see a small, documented set of names
-(``templates/README.md``). Dates are the schedule's (``schedule_class``); the 成文日期 is
+(``templates/README.md``). Dates are the class's schedule in the year model; the 成文日期 is
 ``plan.issued``, so the same plan always gives the same notice.
 """
 

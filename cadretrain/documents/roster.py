@@ -45,6 +45,7 @@ from cadretrain.files.sheet_styles import (
     write,
 )
 from cadretrain.plan.model import ROSTER_COLUMNS, ROSTER_DEFAULT_COLUMNS, Plan, TrainingClass
+from cadretrain.year.model import Year
 
 _ATTRS = {zh: attr for attr, zh in FIELDS_ZH.items()}  # 姓名 -> name …
 
@@ -150,7 +151,7 @@ def _roster_sheet(
 
 
 def roster_bytes(
-    plan: Plan,
+    year: Year,
     cls: TrainingClass,
     enrollment: Enrollment,
     *,
@@ -158,13 +159,15 @@ def roster_bytes(
     groups: int = 0,
     columns: Sequence[str] | None = None,
 ) -> bytes:
-    """The class's 花名册 as xlsx bytes (byte-identical for the same input)."""
+    """The class's 花名册 as xlsx bytes (byte-identical for the same input); the sessions'
+    dates are the class's schedule in ``year``."""
     from cadretrain.files.xlsx import new_workbook, to_bytes
 
+    plan = year.plan
     if columns is None:
         columns = plan_heads(plan, with_id, groups)
     heads = roster_heads(with_id, groups, columns)
-    parts, unassigned = session_parts(plan, cls, enrollment)
+    parts, unassigned = session_parts(plan, cls, enrollment, year.schedule(cls))
     marks = {id(p): (0, "未分期") for p in unassigned}  # person -> group, note
     for part in parts:
         numbers = assign_groups(plan, part.people, groups)

@@ -42,6 +42,7 @@ from cadretrain.files.sheet_styles import (
     write,
 )
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.year.model import Year
 
 MAX_DAYS = 10  # training days per sheet
 ROW_HEIGHT = 28  # points, room for a signature
@@ -117,11 +118,13 @@ def _sheet(
     a4(ws, landscape=True)
 
 
-def signin_bytes(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> bytes:
-    """The class's 签到表 as xlsx bytes (byte-identical for the same input)."""
+def signin_bytes(year: Year, cls: TrainingClass, enrollment: Enrollment) -> bytes:
+    """The class's 签到表 as xlsx bytes (byte-identical for the same input); the day columns
+    are the class's schedule in ``year``."""
     from cadretrain.files.xlsx import new_workbook, to_bytes
 
-    parts, _unassigned = session_parts(plan, cls, enrollment)
+    plan = year.plan
+    parts, _unassigned = session_parts(plan, cls, enrollment, year.schedule(cls))
     wb = new_workbook()
     add_styles(wb)
     first = True

@@ -11,9 +11,8 @@ from collections import defaultdict
 from datetime import date
 from html import escape
 
-from cadretrain.core.workcal import DayKind, WorkCalendar
-from cadretrain.plan.model import Plan
-from cadretrain.plan.schedule import Schedule
+from cadretrain.core.workcal import DayKind
+from cadretrain.year.model import Year
 
 _PALETTE: tuple[str, ...] = ("#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65")
 _PALETTE += ("#a04000", "#2e4053", "#b03a2e", "#1f618d", "#239b56", "#9a7d0a")
@@ -37,11 +36,12 @@ ul.legend li span { display: inline-block; width: 1em; height: .8em; margin-righ
 """
 
 
-def year_html(plan: Plan, schedules: dict[str, Schedule], cal: WorkCalendar) -> str:
+def year_html(year: Year) -> str:
+    plan, cal = year.plan, year.calendar
     color = {c.id: _PALETTE[i % len(_PALETTE)] for i, c in enumerate(plan.classes)}
     meets: dict[date, list[tuple[str, bool]]] = defaultdict(list)
     for c in plan.classes:
-        for slot in schedules[c.id].slots:
+        for slot in year.schedule(c).slots:
             for day in slot.days:
                 meets[day].append((c.id, slot.possible))
     label = {c.id: c.label for c in plan.classes}

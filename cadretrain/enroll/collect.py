@@ -7,7 +7,8 @@ under quota and units without a form: warnings), a session over its venue's capa
 eligibility against the cadre register, and people already enrolled in another class that
 meets on the same day. Every row read is either enrolled or reported as not enrolled, so
 ``rows_read == enrolled + len(rejected)``. The command (``cli.enroll_steps``) prints the
-summary and writes the enrollment only when it changed.
+summary and writes the enrollment only when it changed. The schedules, the register and the
+other classes' enrollments come from the year model (``cadretrain.year.collect``).
 """
 
 from __future__ import annotations
@@ -69,12 +70,24 @@ def collect_forms(
     files: list[Path],
     sink: Sink,
     *,
+    schedules: dict[str, Schedule],
     cadres: list[Cadre] | None,
     others: dict[str, Enrollment],
     today: date | None = None,
 ) -> Enrollment:
-    """The enrollment of ``cls`` from its returned forms; every problem goes to ``sink``."""
-    found = collect(plan, cls, table, files, sink, cadres=cadres, others=others, today=today)
+    """The enrollment of ``cls`` from its returned forms; every problem goes to ``sink``.
+    ``schedules``: every class's by id, from the year model (``cadretrain.year``)."""
+    found = collect(
+        plan,
+        cls,
+        table,
+        files,
+        sink,
+        schedules=schedules,
+        cadres=cadres,
+        others=others,
+        today=today,
+    )
     return found.enrollment
 
 
@@ -85,13 +98,12 @@ def collect(
     files: Sequence[Path],
     sink: Sink,
     *,
+    schedules: dict[str, Schedule],
     cadres: list[Cadre] | None,
     others: dict[str, Enrollment],
     today: date | None = None,
 ) -> Collected:
     """Like ``collect_forms``, with the forms read and the rows not enrolled."""
-    from cadretrain.plan.schedule import calendar_for, schedule_plan
-
     when = today or date.today()
     read = (read_form(p, plan, cls, sink, sessions=table.sessions, today=when) for p in files)
     forms = [form for form in read if form is not None]
@@ -100,7 +112,6 @@ def collect(
     _drop_repeats(forms, sink)
     rows = [row for form in forms for row in form.rows]
     _per_unit(plan, table, forms, sink)
-    schedules = schedule_plan(plan, calendar_for(plan))
     _capacity(plan, cls, table.sessions, schedules[cls.id], rows, sink)
     if cadres is not None:
         _eligibility(cls, cadres, rows, sink)
@@ -278,29 +289,3 @@ def _conflicts(
                 ),
                 possible=possible,
             )
-
-
-def collect_class(
-    plan: Plan,
-    cls: TrainingClass,
-    paths: Sequence[Path],
-    register: Path | None,
-    *,
-    today: date | None = None,
-) -> tuple[Collected, QuotaTable, Sink]:
-    """``collect`` with what it needs loaded: the register (``register`` or the plan's; when
-    it cannot be read, CT401/CT402 are reported and eligibility is not checked), the quota
-    table, and the other classes' enrollments. Returns what was found, the table and every
-    problem (the register's own other problems are left out: ``validate`` reports them)."""
-    from cadretrain.enroll.enrollment import load_enrollments
-    from cadretrain.enroll.quota_table import load_cadres, quota_table
-
-    sink, aside = Sink(), Sink()  # aside: the register's own problems
-    cadres = load_cadres(plan, aside, register)
-    if any(d.code in ("CT401", "CT402") for d in aside.items):  # the register is unusable
-        sink.extend(d for d in aside.items if d.code in ("CT401", "CT402"))
-        cadres = None
-    table = quota_table(plan, cls, cadres, sink)
-    others = {k: v for k, v in load_enrollments(plan, sink).items() if k != cls.id}
-    collected = collect(plan, cls, table, paths, sink, cadres=cadres, others=others, today=today)
-    return collected, table, sink

@@ -30,6 +30,7 @@ from cadretrain.enroll.form_layout import (
     session_label,
 )
 from cadretrain.enroll.quota_table import QuotaTable
+from cadretrain.plan.schedule import Schedule
 
 FOLDER_SUFFIX = "-报名回执"
 INSTRUCTIONS = "说明.txt"
@@ -59,12 +60,10 @@ def _short_span(start: date, end: date, year: int) -> str:
     return text[len(prefix) :] if start.year == year and text.startswith(prefix) else text
 
 
-def dates_text(table: QuotaTable) -> str:
-    """The class's dates; with several sessions each session's: 第1期 3月13日—15日；…"""
-    from cadretrain.plan.schedule import calendar_for, schedule_class
-
+def dates_text(table: QuotaTable, sched: Schedule) -> str:
+    """The class's dates (``sched``: its schedule, from the year model); with several sessions
+    each session's: 第1期 3月13日—15日；…"""
     cls, year = table.cls, table.plan.year
-    sched = schedule_class(cls, calendar_for(table.plan))
     numbered = {s.number: s for s in sched.slots if s.number}
     if table.sessions > 1 and numbered:
         parts = []
@@ -108,14 +107,15 @@ def seats_text(table: QuotaTable, unit_id: str) -> str:
     return f"{seats} 人"
 
 
-def info_text(table: QuotaTable, unit_id: str) -> str:
+def info_text(table: QuotaTable, unit_id: str, sched: Schedule) -> str:
     unit, seats = table.unit_name(unit_id), seats_text(table, unit_id)
-    place, when = venue_text(table), dates_text(table)
+    place, when = venue_text(table), dates_text(table, sched)
     return _GAP.join((f"单位：{unit}", f"名额：{seats}", f"培训时间：{when}", f"培训地点：{place}"))
 
 
-def form_bytes(table: QuotaTable, unit_id: str) -> bytes:
-    """One unit's reply form as xlsx bytes (identical for identical input)."""
+def form_bytes(table: QuotaTable, unit_id: str, sched: Schedule) -> bytes:
+    """One unit's reply form as xlsx bytes (identical for identical input); ``sched`` is the
+    class's schedule (the dates it states)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     from cadretrain.files.xlsx import a4, new_workbook, put, same_style, text_width, to_bytes
@@ -138,7 +138,7 @@ def form_bytes(table: QuotaTable, unit_id: str) -> bytes:
     title.font = Font(name="黑体", size=16)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[TITLE_ROW].height = 32
-    info = info_text(table, unit_id)
+    info = info_text(table, unit_id, sched)
     cell = put(ws, INFO_ROW, 1, info)
     cell.font = Font(name="宋体", size=11)
     cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -281,12 +281,12 @@ def file_names(table: QuotaTable) -> dict[str, str]:
     return names
 
 
-def instructions_bytes(table: QuotaTable) -> bytes:
+def instructions_bytes(table: QuotaTable, sched: Schedule) -> bytes:
     """说明.txt as bytes: UTF-8 with a BOM (with its CRLF ends, Notepad reads it)."""
-    return ("\ufeff" + instructions(table)).encode("utf-8")
+    return ("\ufeff" + instructions(table, sched)).encode("utf-8")
 
 
-def instructions(table: QuotaTable) -> str:
+def instructions(table: QuotaTable, sched: Schedule) -> str:
     """说明.txt: how to fill in and return the forms, and every unit's seats."""
     seats = unit_seats(table)
     organizer = table.plan.organizer or "组织部门"
@@ -296,7 +296,7 @@ def instructions(table: QuotaTable) -> str:
         "",
         f"一、本文件夹中每个分到名额的单位一份报名回执（共 {len(seats)} 份），文件名为单位名称。"
         "请将回执发给对应单位，由单位填写后报回。",
-        f"二、培训时间：{dates_text(table)}；培训地点：{venue_text(table)}。",
+        f"二、培训时间：{dates_text(table, sched)}；培训地点：{venue_text(table)}。",
         "三、填写要求：",
         "  1. 每位参训人员填一行，表中行数即本单位名额；请勿增删行、改动表头或工作表名称"
         "（工作表已保护，只能在表格内填写）。",

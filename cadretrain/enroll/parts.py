@@ -1,5 +1,6 @@
 """A class's sessions (期) as the sheets show them, each with its people: shared by the roster,
-the sign-in sheet and the after-class records that read them back."""
+the sign-in sheet and the after-class records that read them back. The dates are the class's
+schedule as the year model holds it (``cadretrain.year``), passed in by the caller."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.schedule import Schedule
 
 
 @dataclass
@@ -42,14 +44,13 @@ def in_plan_order(plan: Plan, people: Sequence[Enrollee]) -> list[Enrollee]:
 
 
 def session_parts(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment
+    plan: Plan, cls: TrainingClass, enrollment: Enrollment, schedule: Schedule
 ) -> tuple[list[Part], list[Enrollee]]:
-    """The class's sessions with their people, and the people of a multi-session class who
-    have no session. A class with vague dates has no scheduled days."""
-    from cadretrain.plan.schedule import calendar_for, schedule_class
-
+    """The class's sessions (``schedule``: the class's, from the year model) with their people,
+    and the people of a multi-session class who have no session. A class with vague dates has
+    no scheduled days."""
     people = in_plan_order(plan, enrollment.people)
-    slots = {s.number: s for s in schedule_class(cls, calendar_for(plan)).slots if not s.possible}
+    slots = {s.number: s for s in schedule.slots if not s.possible}
     numbers = {n for n in slots if n} | set(range(1, (cls.session_count or 0) + 1))
     numbers |= set(range(1, len(cls.sessions) + 1)) | {p.session for p in people if p.session}
 

@@ -7,6 +7,9 @@ remainder). A unit larger than ``max_size`` is split into near-equal classes. Ea
 ``days`` training days in a row, in unit order, earliest first; blocks that do not straddle
 a weekend or holiday are preferred (a class of three days runs Monday–Wednesday rather than
 Friday–Tuesday) as long as every class still fits.
+
+Loading leaves the templates as written; expanding is the year pipeline's ``expand`` step
+(``cadretrain.year.pipeline``), which passes the plan's work calendar.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.wording import cn_number
+from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.specs import PerUnit
+from cadretrain.plan.schedule import training_days
 
 
 def _units(plan: Plan, spec: PerUnit) -> list[str]:
@@ -57,11 +62,16 @@ def _blocks(days: list[date], per: int, wanted: int) -> list[list[date]]:
     return [days[i * per : (i + 1) * per] for i in range(min(wanted, len(days) // per))]
 
 
-def expand_per_unit(plan: Plan, sink: Sink) -> None:
-    """Replace each ``per_unit`` template in ``plan.classes`` by its classes, in place."""
-    from cadretrain.plan.schedule import calendar_for, training_days
+def has_templates(plan: Plan) -> bool:
+    return any(c.per_unit is not None for c in plan.classes)
 
-    cal = calendar_for(plan)
+
+def expand_per_unit(plan: Plan, sink: Sink, cal: WorkCalendar) -> None:
+    """Replace each ``per_unit`` template in ``plan.classes`` by its classes, in place, fitting
+    them on the training days of ``cal`` (the plan's work calendar). A plan without templates
+    is left untouched."""
+    if not has_templates(plan):
+        return
     out: list[TrainingClass] = []
     for template in plan.classes:
         spec = template.per_unit

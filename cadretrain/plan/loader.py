@@ -67,11 +67,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         listed = _units_file(Path(file).parent / plan.units_file, rec, sink)
         for unit in _by_id(Unit, listed, ctx).values():
             plan.units.setdefault(unit.id, unit)
-    if any(c.rec.get("per_unit") is not None for c in plan.classes):
-        from cadretrain.plan.expand import expand_per_unit
-
-        expand_per_unit(plan, sink)
-    return plan
+    return plan  # as written: per_unit classes are expanded by the year pipeline
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ reports. A class whose dates hold no workday at all (a weekend class) trains on 
 names; CT302 reports the weekend. ``sessions: {count, days}`` takes ``days`` consecutive
 training days per session, earliest first, without overlap. A class with vague dates gets
 one *possible* slot spanning its window, so its conflicts can be reported as possible.
+
+Scheduling runs once per plan, in the year pipeline's ``schedule`` step
+(``cadretrain.year.pipeline``); every other stage reads the calendar and the schedules from
+the ``Year`` it builds.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan, TrainingClass
@@ -44,6 +49,15 @@ class Slot:
         return f"“{self.cls.label}”"
 
 
+class ScheduleState(StrEnum):
+    """How firmly a class's dates are known: the least certain of its sessions."""
+
+    SCHEDULED = "scheduled"  # every session has exact training days
+    POSSIBLE = "possible"  # vague dates (十月中下旬): the class may meet anywhere in a window
+    APPROXIMATE = "approximate"  # vague dates with a stated length (为期一周, sessions.days)
+    UNSCHEDULED = "unscheduled"  # a session has no days: no dates, or not placed (CT301)
+
+
 @dataclass
 class Schedule:
     cls: TrainingClass
@@ -62,6 +76,22 @@ class Schedule:
         """Sessions without exact dates: vague dates, or sessions that could not be placed."""
         wanted = max(len(self.cls.sessions), self.cls.session_count or 0, len(self.slots), 1)
         return max(wanted - len(self.exact_slots), 0)
+
+    @property
+    def state(self) -> ScheduleState:
+        """Unscheduled when a session has no days (not placed, no dates, or dates that cannot
+        be used); else a possible window (approximate when a length is stated) when the dates
+        are vague; else scheduled."""
+        dated = [s for s in self.slots if s.days]
+        if self.unfitted or not dated or len(dated) < len(self.cls.sessions):
+            return ScheduleState.UNSCHEDULED
+        if not any(s.possible for s in dated):
+            return ScheduleState.SCHEDULED
+        cls = self.cls
+        vague = [s.when for s in cls.sessions] or ([cls.when] if cls.when is not None else [])
+        if cls.session_days or any(w.length_days for w in vague if not w.exact):
+            return ScheduleState.APPROXIMATE
+        return ScheduleState.POSSIBLE
 
 
 MAX_SPAN_DAYS = 366  # a longer span leaves the plan year (CT106) and is not scheduled

@@ -26,12 +26,11 @@ from typing import Any
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.core.wording import UNSCHEDULED, span_text
-from cadretrain.enroll.enrollment import load_enrollments
 from cadretrain.enroll.parts import unit_and_post
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import calendar_for
 from cadretrain.records.assessment import Result, number
 from cadretrain.records.ledger import Entry, Totals, class_entries, num, person_key
+from cadretrain.year.model import Year
 
 TITLE_ZH = "学员学习登记表"
 DASH = "—"
@@ -70,10 +69,8 @@ class Record:
         return Totals.of(self.entries)
 
 
-def _dates(plan: Plan, cls: TrainingClass, session: int, note: str) -> str:
-    from cadretrain.plan.schedule import calendar_for, schedule_class
-
-    slots = [s for s in schedule_class(cls, calendar_for(plan)).slots if not s.possible]
+def _dates(y: Year, cls: TrainingClass, session: int, note: str) -> str:
+    slots = [s for s in y.schedule(cls).slots if not s.possible]
     slot = next((s for s in slots if s.number == session), None)
     if slot is None and len(slots) == 1:
         slot = slots[0]
@@ -93,30 +90,31 @@ def _result(plan: Plan, key: str, results: Sequence[Result] | None) -> str:
 
 
 def archive_records(
-    plans: Sequence[Plan],
+    years: Sequence[Year],
     sink: Sink,
     *,
     unit: str | None = None,
     person: str | None = None,
     scores: Mapping[tuple[str, str], Sequence[Result]] | None = None,
 ) -> list[Record]:
-    """Every cadre's record over the plans' enrolled classes; ``unit`` (a unit name) keeps the
-    cadres whose latest unit it is, ``person`` those of that name. Sorted by unit (plan order),
+    """Every cadre's record over the enrolled classes of the plans of ``years`` (each plan's
+    year model); ``unit`` (a unit name) keeps the cadres whose latest unit it is, ``person``
+    those of that name. Sorted by unit (plan order),
     name, then key. Unreadable enrollments are reported to ``sink``."""
     records: dict[str, Record] = {}
     order: dict[str, int] = {}
-    for plan in sorted(plans, key=lambda p: -p.year):
-        for u in plan.units.values():
+    for y in sorted(years, key=lambda y: -y.plan.year):
+        for u in y.plan.units.values():
             order.setdefault(u.name, len(order))
-    for plan in sorted(plans, key=lambda p: (p.year, p.file)):
-        enrollments = load_enrollments(plan, sink)
-        calendar = calendar_for(plan)
+    for y in sorted(years, key=lambda y: (y.plan.year, y.plan.file)):
+        plan = y.plan
+        enrollments = y.enrollments(sink)
         for cls in plan.classes:
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
             results = None if scores is None else scores.get((plan.file, cls.id), [])
-            for key, p, entry in class_entries(plan, cls, enrollment.people, calendar=calendar):
+            for key, p, entry in class_entries(y, cls, enrollment.people):
                 rec = records.setdefault(key, Record(key, p.name.strip()))
                 rec.name = p.name.strip() or rec.name
                 rec.sex = p.sex.strip() or rec.sex
@@ -130,7 +128,7 @@ def archive_records(
                         year=entry.year,
                         class_id=cls.id,
                         class_name=cls.name,
-                        dates=_dates(plan, cls, p.session, entry.note),
+                        dates=_dates(y, cls, p.session, entry.note),
                         days=entry.days,
                         fieldwork_days=entry.fieldwork_days,
                         hours=entry.hours,

@@ -30,6 +30,7 @@ from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.enroll.register_layout import squeeze
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.schedule import Schedule
 from cadretrain.records.attendance import (
     ART15,
     HALVES,
@@ -56,6 +57,7 @@ from cadretrain.records.attendance_sheet import (
     session_number,
     unit_names,
 )
+from cadretrain.year.model import Year
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Reader:
     cls: TrainingClass
     enrollment: Enrollment
     sink: Sink
+    schedule: Schedule  # the class's, from the plan's year model
     parts: list[Part] = field(default_factory=list)
     marks: dict[int, dict[HalfDay, tuple[Mark, str]]] = field(default_factory=dict)
     seen: dict[int, set[HalfDay]] = field(default_factory=dict)  # session -> columns read
@@ -74,7 +77,7 @@ class Reader:
     blank: list[tuple[int, HalfDay | None, Pos, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.parts, _ = session_parts(self.plan, self.cls, self.enrollment)
+        self.parts, _ = session_parts(self.plan, self.cls, self.enrollment, self.schedule)
 
     # --- shared ---------------------------------------------------------------------------
 
@@ -350,10 +353,11 @@ class Reader:
 
 
 def read_files(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
+    year: Year, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
 ) -> Reader:
-    """Read every file (a folder: its xlsx and CSV files) into a :class:`Reader`."""
-    reader = Reader(plan, cls, enrollment, sink)
+    """Read every file (a folder: its xlsx and CSV files) into a :class:`Reader`; the sessions
+    are the class's in ``year``."""
+    reader = Reader(year.plan, cls, enrollment, sink, year.schedule(cls))
     for path in expand_files(files):
         tables = read_tables(path, sink, "CT801")
         if tables is None:
@@ -367,7 +371,7 @@ def read_files(
 
 
 def read_attendance(
-    plan: Plan,
+    year: Year,
     cls: TrainingClass,
     enrollment: Enrollment,
     files: Sequence[Path],
@@ -375,19 +379,19 @@ def read_attendance(
     share: Fraction = ART15,
 ) -> Attendance:
     """Read filled sign-in sheets (xlsx, a folder of them) or CSV records into the figures."""
-    r = read_files(plan, cls, enrollment, files, sink)
+    r = read_files(year, cls, enrollment, files, sink)
     marks = {k: {h: m for h, (m, _where) in v.items()} for k, v in r.marks.items()}
     return build_attendance(
-        plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
+        year.plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
     )
 
 
 def read_for_statistics(
-    plan: Plan, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
+    year: Year, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
 ) -> Attendance:
     """:func:`read_attendance` for the 考勤统计: CannotProceed (with the problems found) when
     not a single half-day was recorded in any of the files."""
-    att = read_attendance(plan, cls, enrollment, files, sink)
+    att = read_attendance(year, cls, enrollment, files, sink)
     if not any(s.recorded for s in att.sessions):
         raise CannotProceed("没有读到任何考勤记录，未生成考勤统计", sink.items)
     return att

@@ -34,6 +34,7 @@ from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
     from cadretrain.records.assessment import Scores
+    from cadretrain.year.model import Year
 
 RECORDS = "records"
 
@@ -69,17 +70,17 @@ def _no_enrollment(sink: Sink, code: str, cls: TrainingClass, where: str) -> Non
     )
 
 
-def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
+def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
     """Class id → attendance rate, from ``records/attendance/<class-id>/`` (classes with a
-    folder, an enrollment and something recorded)."""
-    from cadretrain.enroll.enrollment import load_enrollments
+    folder, an enrollment and something recorded); the sessions are the year model's."""
     from cadretrain.records.attendance_read import read_attendance
 
+    plan = year.plan
     folder = attendance_dir(plan)
     if not folder.is_dir():
         return {}
     by_id = {c.id: c for c in plan.classes}
-    enrollments = load_enrollments(plan, Sink())  # unreadable ones are the report's to tell
+    enrollments = year.enrollments()  # unreadable ones are the report's to tell
     out: dict[str, Fraction] = {}
     for sub in _visible(folder):
         where = str(sub)
@@ -98,7 +99,7 @@ def attendance_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
         if enrollment is None:
             _no_enrollment(sink, "CT801", cls, where)
             continue
-        rate = read_attendance(plan, cls, enrollment, [sub], sink).rate()
+        rate = read_attendance(year, cls, enrollment, [sub], sink).rate()
         if rate is not None:
             out[cls.id] = rate
     return out

@@ -7,7 +7,8 @@ Rules, as implemented:
   dates: they count at the same rate but are kept apart (classroom days = training days −
   fieldwork days, fieldwork capped at the training days). Online hours are a column of their own,
   0 for now, and do not count towards the thresholds (the regulation asks for them separately).
-- Training days are the scheduled days of the person's session (:mod:`cadretrain.plan.schedule`).
+- Training days are the scheduled days of the person's session (the plan's year model,
+  :mod:`cadretrain.year`).
   When there are none — the session could not be placed (CT301), the class has vague dates, or a
   person of a multi-session class has no session — the plan's ``sessions.days`` (or the stated
   length, 为期3天) is used and the entry says so; without it the entry counts 0 days and says why;
@@ -34,11 +35,11 @@ from fractions import Fraction
 
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.wording import decimal_text
-from cadretrain.core.workcal import WorkCalendar
-from cadretrain.enroll.enrollment import Enrollee, load_enrollments
+from cadretrain.enroll.enrollment import Enrollee
 from cadretrain.enroll.register import Cadre
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import Slot, calendar_for, schedule_class
+from cadretrain.plan.schedule import Slot
+from cadretrain.year.model import Year
 
 ZERO = Decimal(0)
 LEADER, BASIC = "leader", "basic"
@@ -229,15 +230,15 @@ def _slot_days(cls: TrainingClass, slots: Sequence[Slot], session: int) -> tuple
 
 
 def class_entries(
-    plan: Plan,
+    y: Year,
     cls: TrainingClass,
     people: Sequence[Enrollee],
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
-    calendar: WorkCalendar | None = None,
 ) -> list[tuple[str, Enrollee, Entry]]:
-    """(person key, enrollee, entry) for everyone enrolled in ``cls`` (a person listed twice
-    counts once); ``calendar``: the plan's, made once by callers going over many classes."""
-    slots = schedule_class(cls, calendar or calendar_for(plan)).slots
+    """(person key, enrollee, entry) for everyone enrolled in ``cls``, a class of the year
+    ``y`` (a person listed twice counts once)."""
+    plan = y.plan
+    slots = y.schedule(cls).slots
     rate = Decimal(str(cls.hours_per_day if cls.hours_per_day is not None else plan.hours_per_day))
     fieldwork = Decimal(cls.fieldwork_days or 0)
     out: list[tuple[str, Enrollee, Entry]] = []
@@ -275,27 +276,28 @@ def class_entries(
 
 
 def ledger(
-    plans: Sequence[Plan],
+    years: Sequence[Year],
     sink: Sink,
     *,
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
     cadres: Sequence[Cadre] | None = None,
 ) -> Ledger:
-    """Every cadre's entries over the plans' classes that have an enrollment.
+    """Every cadre's entries over the classes that have an enrollment, in the plans of
+    ``years`` (each plan's year model, :mod:`cadretrain.year`).
 
     ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days.
     ``cadres``: a register; its cadres are added (0 学时 if never enrolled) and their unit and
     rank override the enrollments'. Unreadable enrollments are reported to ``sink`` (CT601).
     """
-    book = Ledger(sorted(plans, key=lambda p: (p.year, p.file)))
-    for plan in book.plans:
-        enrollments = load_enrollments(plan, sink)
-        calendar = calendar_for(plan)
-        for cls in plan.classes:
+    chosen = sorted(years, key=lambda y: (y.plan.year, y.plan.file))
+    book = Ledger([y.plan for y in chosen])
+    for y in chosen:
+        enrollments = y.enrollments(sink)
+        for cls in y.plan.classes:
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
-            for key, p, entry in class_entries(plan, cls, enrollment.people, attended, calendar):
+            for key, p, entry in class_entries(y, cls, enrollment.people, attended):
                 person = book.people.setdefault(key, Person(key, p.name.strip()))
                 person.id_number = person.id_number or p.id_number.strip().upper()
                 person.entries.append(entry)

@@ -22,14 +22,19 @@ from pathlib import Path
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
 
 
 @dataclass
 class Folder:
-    plans: list[Plan]
+    years: list[Year]  # each plan's year model (loaded, expanded, scheduled; not checked)
     skipped: list[str]  # “file：why”, for files that are not plans
     with_errors: list[str]  # plans that loaded with errors (hours from what could be read)
     shared: list[str] = field(default_factory=list)  # enrollments two plans would both read
+
+    @property
+    def plans(self) -> list[Plan]:
+        return [y.plan for y in self.years]
 
 
 RESERVED = frozenset({"enrollments", "records", "templates"})
@@ -84,21 +89,22 @@ def _shared(plans: Sequence[Plan]) -> list[str]:
 
 
 def load_plans(where: Path) -> Folder:
-    """Every plan file of :func:`plan_files` that loads as a plan."""
-    from cadretrain.plan.loader import load_plan
+    """Every plan file of :func:`plan_files` that loads as a plan, through the year pipeline
+    up to its schedules (``cadretrain.year.pipeline``; the checks are ``validate``'s)."""
+    from cadretrain.year.pipeline import load_year
 
     folder = Folder([], [], [])
     files = plan_files(where, folder.skipped)
     for path in files:
         sink = Sink()
-        plan = load_plan(path, sink)
-        if plan is None:
+        year = load_year(path, sink, checks=False)
+        if year is None:
             why = sink.items[0].message if sink.items else "没有 plan 的 title 和 year"
             folder.skipped.append(f"{path}：{why}")
             continue
         if sink.has_errors():
             folder.with_errors.append(str(path))
-        folder.plans.append(plan)
+        folder.years.append(year)
     folder.shared = _shared(folder.plans)
     return folder
 

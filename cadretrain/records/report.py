@@ -28,12 +28,10 @@ from html import escape
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import md_escape
 from cadretrain.core.wording import percent
-from cadretrain.core.workcal import WorkCalendar
-from cadretrain.enroll.enrollment import load_enrollments
-from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.schedule import calendar_for, schedule_class
+from cadretrain.plan.model import TrainingClass
 from cadretrain.records.assessment import EXCELLENT, PASS, Scores
 from cadretrain.records.ledger import ZERO, class_entries, num
+from cadretrain.year.model import Year
 
 HALVES = ("上半年", "下半年")
 UNDATED = "时间未定"
@@ -114,14 +112,8 @@ def half_of(cls: TrainingClass) -> str:
     return HALVES[0] if first.start.month <= 6 else HALVES[1]
 
 
-def left_out(cls: TrainingClass, calendar: WorkCalendar) -> int:
-    """Sessions of ``cls`` not in the ICS calendar: the scheduled slots without exact dates
-    (vague dates) and the sessions that could not be placed."""
-    return schedule_class(cls, calendar).left_out
-
-
 def year_report(
-    plans: Sequence[Plan],
+    years: Sequence[Year],
     year: int,
     sink: Sink,
     *,
@@ -129,26 +121,24 @@ def year_report(
     satisfaction: Mapping[str, Fraction] | None = None,
     scores: Mapping[str, Scores] | None = None,
 ) -> YearReport:
-    """Figures of every class in the plans of ``year`` (plan order). ``attendance`` and
-    ``satisfaction`` map a class id to a rate, ``scores`` to its graded results. Unreadable
-    enrollments go to ``sink``."""
-    chosen = sorted((p for p in plans if p.year == year), key=lambda p: p.file)
-    report = YearReport(year, [p.title for p in chosen], [p.organizer for p in chosen])
-    for plan in chosen:
-        enrollments = load_enrollments(plan, sink)
-        calendar = calendar_for(plan)
-        for cls in plan.classes:
+    """Figures of every class in the plans of ``year`` among ``years`` (the plans' year
+    models; plan order). ``attendance`` and ``satisfaction`` map a class id to a rate,
+    ``scores`` to its graded results. Unreadable enrollments go to ``sink``."""
+    chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
+    plans = [y.plan for y in chosen]
+    report = YearReport(year, [p.title for p in plans], [p.organizer for p in plans])
+    for y in chosen:
+        enrollments = y.enrollments(sink)
+        for cls in y.plan.classes:
             enrollment = enrollments.get(cls.id)
-            entries = (
-                class_entries(plan, cls, enrollment.people, calendar=calendar) if enrollment else []
-            )
+            entries = class_entries(y, cls, enrollment.people) if enrollment else []
             when = cls.when.text if cls.when is not None else ""
             if cls.sessions:
                 when = "；".join(s.when.text for s in cls.sessions)
             graded = (scores or {}).get(cls.id)
             report.classes.append(
                 ClassFigures(
-                    plan_file=plan.file,
+                    plan_file=y.plan.file,
                     class_id=cls.id,
                     name=cls.name,
                     label=cls.label,
@@ -159,7 +149,7 @@ def year_report(
                     person_days=sum((e.days for _, _, e in entries), ZERO),
                     hours=sum((e.hours for _, _, e in entries), ZERO),
                     held=bool(entries),
-                    not_in_calendar=left_out(cls, calendar),
+                    not_in_calendar=y.schedule(cls).left_out,
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
                     graded=len(graded.results) if graded is not None else None,
@@ -180,21 +170,21 @@ def year_report(
 
 
 def year_report_from_records(
-    plans: Sequence[Plan], year: int, sink: Sink, records: Sink
+    years: Sequence[Year], year: int, sink: Sink, records: Sink
 ) -> YearReport:
     """:func:`year_report` with the attendance and satisfaction rates and the graded scores
     read from each plan's ``records/`` folder (:mod:`cadretrain.records.folder`). Problems in
     those files go to ``records``, the enrollments' to ``sink``."""
     from cadretrain.records.folder import attendance_rates, class_scores, satisfaction_rates
 
-    chosen = sorted((p for p in plans if p.year == year), key=lambda p: p.file)
+    chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
     attendance: dict[str, Fraction] = {}
     satisfaction: dict[str, Fraction] = {}
     scores: dict[str, Scores] = {}
-    for plan in chosen:
-        attendance.update(attendance_rates(plan, records))
-        satisfaction.update(satisfaction_rates(plan, records))
-        scores.update(class_scores(plan, records))
+    for y in chosen:
+        attendance.update(attendance_rates(y, records))
+        satisfaction.update(satisfaction_rates(y.plan, records))
+        scores.update(class_scores(y.plan, records))
     return year_report(
         chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
     )

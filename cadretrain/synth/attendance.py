@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from cadretrain.enroll.enrollment import Enrollment
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import TrainingClass
+from cadretrain.year.model import Year
 
 LATE = {20: 0, 45: 2, 77: 1}  # person index -> half-day index
 LEAVE = {30: (2, 3)}  # a whole second day
@@ -42,14 +43,14 @@ def mark_for(index: int, half: int, name: str) -> str | int | None:
     return "√" if index % 7 == 2 else "✓"
 
 
-def filled_signin(plan: Plan, cls: TrainingClass, enrollment: Enrollment) -> bytes:
+def filled_signin(year: Year, cls: TrainingClass, enrollment: Enrollment) -> bytes:
     """The class's 签到表, filled in (first sheet's people and half-days as above)."""
     import openpyxl
 
     from cadretrain.documents.signin import signin_bytes
     from cadretrain.files.xlsx import put, to_bytes
 
-    wb = openpyxl.load_workbook(io.BytesIO(signin_bytes(plan, cls, enrollment)))
+    wb = openpyxl.load_workbook(io.BytesIO(signin_bytes(year, cls, enrollment)))
     for ws in wb.worksheets:
         halves = [c for c in range(4, ws.max_column) if ws.cell(4, c).value in ("上午", "下午")]
         for index, row in enumerate(range(5, ws.max_row + 1)):
@@ -65,22 +66,23 @@ def main(argv: list[str]) -> int:
     from cadretrain.core.atomic import write_bytes
     from cadretrain.core.diagnostics import Sink
     from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
-    from cadretrain.plan.loader import load_plan
     from cadretrain.plan.lookup import find_class
+    from cadretrain.year.pipeline import load_year
 
     if len(argv) != 3:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
     sink = Sink()
-    plan = load_plan(Path(argv[0]), sink)
-    if plan is None:
+    year = load_year(Path(argv[0]), sink, checks=False)
+    if year is None:
         return 1
+    plan = year.plan
     cls = find_class(plan, argv[1])
     enrollment = load_enrollment(enrollment_path(plan, cls.id), sink)
     if enrollment is None:
         return 1
     target = Path(argv[2]) / f"{cls.id}-签到表（已填）.xlsx"
-    write_bytes(target, filled_signin(plan, cls, enrollment))
+    write_bytes(target, filled_signin(year, cls, enrollment))
     print(f"已写入 {target}")
     return 0
 

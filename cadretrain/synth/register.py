@@ -306,7 +306,7 @@ def write_xlsx(
 
 def main(argv: Sequence[str] | None = None) -> int:
     from cadretrain.core.diagnostics import Severity, Sink
-    from cadretrain.plan.loader import load_plan
+    from cadretrain.year.pipeline import load_year
 
     parser = argparse.ArgumentParser(
         prog="python -m cadretrain.synth.register",
@@ -318,11 +318,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
     args = parser.parse_args(argv)
     sink = Sink()
-    plan = load_plan(args.plan, sink)
-    if plan is None or any(d.severity is Severity.ERROR and d.code < "CT2" for d in sink.items):
+    year = load_year(args.plan, sink, checks=False)  # per_unit classes expanded
+    if year is None or any(d.severity is Severity.ERROR and d.code < "CT2" for d in sink.items):
         for d in sink.items:
             print(d.line(), file=sys.stderr)
         return 2
+    plan = year.plan
     cadres = generate_register(plan, args.n, args.seed)
     if args.output.lower().endswith(".xlsx"):
         write_xlsx(cadres, args.output, plan.tags)

@@ -20,10 +20,10 @@ from cadretrain.core.diagnostics import Sink
 from cadretrain.enroll.form_layout import FIRST_DATA_ROW, META_SHEET, columns_for, session_label
 from cadretrain.enroll.forms import file_names, form_bytes
 from cadretrain.enroll.population import admitted
-from cadretrain.enroll.quota_table import QuotaTable, load_cadres, quota_table
+from cadretrain.enroll.quota_table import QuotaTable, quota_table
 from cadretrain.enroll.register import Cadre
 from cadretrain.plan.lookup import find_class
-from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -36,13 +36,14 @@ def _value(cadre: Cadre, field: str, session: int) -> object:
     return getattr(cadre, field, "")
 
 
-def filled_forms(plan: Plan, table: QuotaTable, cadres: list[Cadre]) -> dict[str, bytes]:
+def filled_forms(year: Year, table: QuotaTable, cadres: list[Cadre]) -> dict[str, bytes]:
     """File name → filled form bytes, with the slips listed in the module docstring."""
     import openpyxl
 
     from cadretrain.files.xlsx import put, to_bytes
 
     cls = table.cls
+    sched = year.schedule(cls)
     names = file_names(table)
     fields = [c[0] for c in columns_for(table.sessions)]
     pools = {uid: [c for c in cadres if c.unit_id == uid and admitted(cls, c)] for uid in names}
@@ -64,7 +65,7 @@ def filled_forms(plan: Plan, table: QuotaTable, cadres: list[Cadre]) -> dict[str
         sessions = [
             n for n, count in enumerate(table.per_session.get(uid, []), 1) for _ in range(count)
         ]
-        wb = openpyxl.load_workbook(io.BytesIO(form_bytes(table, uid)))
+        wb = openpyxl.load_workbook(io.BytesIO(form_bytes(table, uid, sched)))
         ws = wb["报名回执"]
         row = FIRST_DATA_ROW
         for i, cadre in enumerate(people):
@@ -90,12 +91,13 @@ def filled_forms(plan: Plan, table: QuotaTable, cadres: list[Cadre]) -> dict[str
     return out
 
 
-def write_returns(plan: Plan, class_id: str, folder: Path) -> int:
+def write_returns(year: Year, class_id: str, folder: Path) -> int:
     sink = Sink()
+    plan = year.plan
     cls = find_class(plan, class_id)
-    cadres = load_cadres(plan, sink) or []
+    cadres = year.register(sink) or []
     table = quota_table(plan, cls, cadres, sink)
-    forms = filled_forms(plan, table, cadres)
+    forms = filled_forms(year, table, cadres)
     target = folder / cls.id
     target.mkdir(parents=True, exist_ok=True)
     for name, data in forms.items():
@@ -104,16 +106,16 @@ def write_returns(plan: Plan, class_id: str, folder: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    from cadretrain.plan.loader import load_plan
+    from cadretrain.year.pipeline import load_year
 
     sink = Sink()
-    plan = load_plan(argv[0], sink)
-    if plan is None:
+    year = load_year(argv[0], sink, checks=False)
+    if year is None:
         print("错误：计划无法读取", file=sys.stderr)
         return 2
-    folder = Path(plan.file).parent.parent / "examples" / "returns"
+    folder = Path(year.plan.file).parent.parent / "examples" / "returns"
     for class_id in argv[1:]:
-        count = write_returns(plan, class_id, folder)
+        count = write_returns(year, class_id, folder)
         print(f"已写入 {count} 份回执到 {folder / class_id}")
     return 0
 

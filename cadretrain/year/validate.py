@@ -1,9 +1,10 @@
-"""``validate``: load a plan, run every check, and return a report (the library API).
+"""``validate``: run the year pipeline on plan files and return a report (the library API).
 
->>> from cadretrain.checks.validate import validate_file
+>>> from cadretrain.year.validate import validate_file
 >>> report = validate_file("plans/2013-county.yaml")   # doctest: +SKIP
 >>> report.exit_code()                                   # doctest: +SKIP
 1
+>>> report.year.schedule(report.year.plan.classes[0])    # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Diagnostic, Severity, Sink, sorted_diagnostics
-from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.model import Plan
+from cadretrain.year.model import Year
+from cadretrain.year.pipeline import load_year, parse_year
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 UNREADABLE = {"CT001", "CT002", "CT004"}
@@ -22,9 +24,16 @@ UNREADABLE = {"CT001", "CT002", "CT004"}
 
 @dataclass
 class FileReport:
+    """One plan file through the pipeline: its year (None when the file holds no plan) and
+    every problem found, sorted."""
+
     file: str
-    plan: Plan | None
+    year: Year | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.year.plan if self.year is not None else None
 
     def count(self, severity: Severity) -> int:
         """Diagnostics of ``severity``, not counting those the plan silences (``ignore:``)."""
@@ -55,27 +64,16 @@ class Report:
         return EXIT_OK
 
 
-def check_plan(plan: Plan | None, sink: Sink) -> None:
-    """Run the checks unless loading already failed badly (no plan, or shape errors that
-    would make schedule findings misleading are still reported alongside)."""
-    if plan is not None:
-        from cadretrain.checks import run_checks
-
-        run_checks(plan, sink)
-
-
 def validate_file(path: Path | str) -> FileReport:
     sink = Sink()
-    plan = load_plan(path, sink)
-    check_plan(plan, sink)
-    return FileReport(str(path), plan, sorted_diagnostics(sink.items))
+    year = load_year(path, sink)
+    return FileReport(str(path), year, sorted_diagnostics(sink.items))
 
 
 def validate_text(text: str, file: str = "<plan>") -> FileReport:
     sink = Sink()
-    plan = parse_plan(text, file, sink)
-    check_plan(plan, sink)
-    return FileReport(file, plan, sorted_diagnostics(sink.items))
+    year = parse_year(text, file, sink)
+    return FileReport(file, year, sorted_diagnostics(sink.items))
 
 
 def validate_files(paths: Sequence[Path | str]) -> Report:
