@@ -12,11 +12,12 @@ import pytest
 
 from cadretrain.checks import RULES, run_checks
 from cadretrain.checks.base import Context
-from cadretrain.checks.validate import FileReport, validate_text
 from cadretrain.core.diagnostics import Diagnostic, Severity, Sink
 from cadretrain.plan.ignores import read_ignores
 from cadretrain.plan.schedule import calendar_for, schedule_plan
 from cadretrain.plan.schema import json_schema
+from cadretrain.year.pipeline import parse_year
+from cadretrain.year.validate import FileReport, validate_text
 from tests.conftest import ROOT, load
 from tests.test_cli_contract import cli
 
@@ -120,10 +121,10 @@ def test_findings_of_other_codes_and_errors_are_not_touched() -> None:
 
 def test_what_the_plan_silences_with_only_some_rules_run() -> None:
     """An entry for a rule that did not run is not “matching nothing”."""
-    plan, _ = load(HEAD + TWO_WEEKEND_CLASSES)
-    assert plan is not None
+    year = parse_year(HEAD + TWO_WEEKEND_CLASSES, "t.yaml", checks=False)
+    assert year is not None
     sink = Sink()
-    run_checks(plan, sink, only=["CT202"])
+    run_checks(year.plan, sink, only=["CT202"], cal=year.calendar, schedules=year.schedules)
     assert [d.code for d in sink.items] == []
 
 
@@ -235,11 +236,11 @@ def test_run_checks_uses_the_calendar_and_schedules_it_is_given() -> None:
     schedules = schedule_plan(plan, cal)
     ctx = Context(plan, cal, schedules)
     assert ctx.cal is cal and ctx.schedules is schedules
-    given, computed = Sink(), Sink()
+    given = Sink()
     run_checks(plan, given, cal=cal, schedules=schedules)
-    run_checks(plan, computed)
-    assert [d.line() for d in given.items] == [d.line() for d in computed.items]
     assert len(given.items) == 3
+    with pytest.raises(ValueError, match="year pipeline"):  # checks never schedule on their own
+        run_checks(plan, Sink())
 
 
 # ---------------------------------------------------------------- validate

@@ -21,6 +21,7 @@ import pytest
 from cadretrain.plan.keys import Inline, declarations
 from cadretrain.plan.model import Plan
 from cadretrain.plan.schema import MODELS, SECTIONS, TITLES, keys_markdown, section_keys
+from cadretrain.year.pipeline import parse_year
 from tests.conftest import HEADER, ROOT, codes, load
 
 PAGE = ROOT / "docs" / "计划格式.md"
@@ -76,6 +77,7 @@ plan:
   teacher_pool: {satisfied: 0.8, classes: 1, floor: 0.5}
   roster_columns: [序号, 姓名]
   notes: 备注
+  ignore: {CT204: 待定}
 calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
 ranks: [正职, 副职]
 tags: [中青年]
@@ -105,6 +107,7 @@ classes:
     quota: {method: dhondt, min: 1, max: 30, per_session_max: 10}
     grading: {weights: {笔试: 1}, excellent: 85, pass: 55, excellent_share: 0.25}
     notes: 班次备注
+    ignore: {CT302: 经同意周末上课}
   - id: b
     name: 乙班
     when: {start: 2013-10-08, end: 2013-10-18}
@@ -171,7 +174,11 @@ def test_special_keys_are_read_into_their_shapes(tmp_path: Path) -> None:
     assert a.eligible is not None and a.eligible[0].ranks == frozenset({"正职"})
     assert plan.plan_rec.pos.line == 2  # the plan: mapping, for positions
     assert b.when is not None and (b.when.start.day, b.when.end.day) == (8, 18)
-    assert (c.id, c.template, plan.classes_listed) == ("c-u1", "c", 3)
+    assert (c.id, c.per_unit is not None) == ("c", True)  # loading keeps the template
+    year = parse_year(FULL, str(tmp_path / "plan.yaml"), checks=False)
+    assert year is not None
+    expanded = year.plan.classes[2]
+    assert (expanded.id, expanded.template, year.plan.classes_listed) == ("c-u1", "c", 3)
     assert list(plan.units) == ["u1", "u2", "u3"]  # units_file adds to units
 
 
