@@ -15,14 +15,13 @@ Silenced findings are kept, marked ``ignored`` with the entry's ``reason``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 
 from cadretrain.checks.base import Rule
 from cadretrain.core.codes import CODES
 from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
-from cadretrain.plan.fields import Rec
-from cadretrain.plan.ignores import Ignore, read_ignores
+from cadretrain.plan.ignores import Ignore, class_positions, read_ignores
 from cadretrain.plan.model import Plan
 
 ERROR = Severity.ERROR
@@ -42,7 +41,7 @@ def apply_ignores(
     usable = sorted(
         (e for e in entries if _usable(e, by_code, names, sink)), key=lambda e: e.class_id is None
     )
-    inside = _class_positions(plan)
+    inside = class_positions(plan)
     used: set[Ignore] = set()
     errors_only: set[Ignore] = set()
     out: list[Diagnostic] = []
@@ -120,27 +119,6 @@ def _match(d: Diagnostic, usable: list[Ignore], inside: dict[str, set[Pos]]) -> 
         if e.class_id is None or any(p in inside.get(e.class_id, ()) for p in places):
             return e
     return None
-
-
-def _class_positions(plan: Plan) -> dict[str, set[Pos]]:
-    """For each class id, the positions of everything written in that class's entry."""
-    out: dict[str, set[Pos]] = {}
-    for rec in plan.rec.get("classes", []):
-        if rec.get("id") is not None:
-            out.setdefault(rec.values["id"], set()).update(_positions(rec))
-    return out
-
-
-def _positions(rec: Rec) -> Iterator[Pos]:
-    yield rec.pos
-    yield from rec.key_pos.values()
-    yield from rec.val_pos.values()
-    for items in rec.item_pos.values():
-        yield from items
-    for value in rec.values.values():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Rec):
-                yield from _positions(item)
 
 
 def _owner(e: Ignore, names: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ the rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -80,3 +81,24 @@ def _entries(file: str, rec: Rec, class_id: str | None, where: str, sink: Sink) 
         code = str(key.value).strip().upper()
         out.append(Ignore(code, reason, node_pos(file, key), node_pos(file, value), class_id))
     return out
+
+
+def class_positions(plan: Plan) -> dict[str, set[Pos]]:
+    """For each class id, the positions of everything written in that class's entry."""
+    out: dict[str, set[Pos]] = {}
+    for rec in plan.rec.get("classes", []):
+        if rec.get("id") is not None:
+            out.setdefault(rec.values["id"], set()).update(_positions(rec))
+    return out
+
+
+def _positions(rec: Rec) -> Iterator[Pos]:
+    yield rec.pos
+    yield from rec.key_pos.values()
+    yield from rec.val_pos.values()
+    for items in rec.item_pos.values():
+        yield from items
+    for value in rec.values.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Rec):
+                yield from _positions(item)

@@ -29,7 +29,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     known = list(ctx.plan.teachers)
     names = {t.name: t.id for t in ctx.plan.teachers.values()}
     for c in ctx.plan.classes:
-        positions = c.rec.item_pos.get("teachers", [])
         for i, ref in enumerate(c.teachers):
             if ref in ctx.plan.teachers:
                 continue
@@ -41,7 +40,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield finding(
                 CODE,
                 SEVERITY,
-                positions[i] if i < len(positions) else c.rec.at("teachers"),
+                c.rec.item_at("teachers", i),
                 f"班次“{c.label}”的授课教师“{ref}”没有在 teachers 中声明",
                 hint=hint,
             )
