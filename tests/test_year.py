@@ -272,3 +272,27 @@ def test_no_schedule_or_calendar_outside_the_pipeline() -> None:
             ):
                 offenders.append(f"{rel}:{node.lineno} WorkCalendar()")
     assert offenders == []
+
+
+RAW_RECORDS = ("plan_rec", "item_pos", "key_pos", "val_pos")
+
+
+def test_no_yaml_records_read_outside_plan() -> None:
+    """Outputs and rules read the typed model: nothing outside ``plan/`` reads a YAML record's
+    values (``rec.get(…)``, ``rec.values``, ``plan_rec``, the raw position tables); positions
+    come from ``rec.at``/``rec.item_at``/``plan.at``."""
+    package = ROOT / "cadretrain"
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel.startswith("plan/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Attribute):
+                continue
+            base = node.value
+            on_rec = isinstance(base, ast.Attribute) and base.attr == "rec"
+            on_rec = on_rec or (isinstance(base, ast.Name) and base.id == "rec")
+            if node.attr in RAW_RECORDS or (on_rec and node.attr in ("get", "values")):
+                offenders.append(f"{rel}:{node.lineno} .{node.attr}")
+    assert offenders == []

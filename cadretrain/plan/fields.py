@@ -81,6 +81,10 @@ class Rec:
         """Where a key's value is; the mapping itself when the key is absent."""
         return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
 
+    def written(self, key: str) -> bool:
+        """Whether the key is written in the mapping (even with a value that could not be read)."""
+        return key in self.key_pos
+
     def item_at(self, key: str, index: int) -> Pos:
         """Where the ``index``-th item of a list is; the key's value when it is not known."""
         positions = self.item_pos.get(key, [])

@@ -24,7 +24,7 @@ classes:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for c in ctx.plan.classes:
-        written = "planned" in c.rec.key_pos  # a value that could not be read is CT103's
+        written = c.rec.written("planned")  # a value that could not be read is CT103's
         if c.planned is None and not written and not any(s.planned for s in c.sessions):
             yield finding(
                 CODE,
