@@ -20,7 +20,6 @@ from pathlib import Path
 
 from cadretrain.core.diagnostics import Sink, sorted_diagnostics
 from cadretrain.core.workcal import WorkCalendar
-from cadretrain.plan.expand import expand_per_unit
 from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.model import Plan
 from cadretrain.plan.schedule import Schedule, calendar_for, schedule_class
@@ -42,6 +41,10 @@ def parse(text: str, file: str, sink: Sink) -> Plan | None:
 def expand(plan: Plan, cal: WorkCalendar, sink: Sink) -> None:
     """Step 2: ``per_unit`` templates into their classes, in place (CT301 when they do not
     fit); a plan without templates is left as it is."""
+    if not any(c.per_unit is not None for c in plan.classes):
+        return  # most plans: the apportionment maths is not even imported
+    from cadretrain.plan.expand import expand_per_unit
+
     expand_per_unit(plan, sink, cal)
 
 
