@@ -118,7 +118,10 @@ def _hours(
         from cadretrain.enroll.register import read_register
 
         cadres = read_register(register, base, sink)
-    book = ledger(folder.years, sink, cadres=cadres)
+    from cadretrain.records.outside import ledger_rows, online_lines, read_outside
+
+    outside = read_outside(folder.years, sink, cadres)
+    book = ledger(folder.years, sink, cadres=cadres, outside=ledger_rows(outside))
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
     failed = sink.has_errors()
@@ -128,6 +131,7 @@ def _hours(
         if any(not s.ok for s in statuses):
             print_short(label, year, statuses, t)
         print("\n".join(summary(label, year, statuses, book, t)))
+        print("\n".join(online_lines(statuses, base.online_hours)))
         estimated = estimated_entries(statuses, t)
         if estimated:
             print(
