@@ -74,6 +74,7 @@ plan:
   topic_menu: [专题一]
   register: 名册.csv
   hours_per_day: 6
+  online_hours: 20
   teacher_pool: {satisfied: 0.8, classes: 1, floor: 0.5}
   roster_columns: [序号, 姓名]
   notes: 备注

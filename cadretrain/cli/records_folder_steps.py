@@ -3,8 +3,9 @@
 The library (``cadretrain.records``) reads the plans, enrollments and records and builds the
 ledger, the figures and the registers; here they are drawn on the terminal, the files written
 and the exit code chosen (``docs/exit-codes.md``): 0 done (cadres short of the hours are a
-finding, not an error); 1 an enrollment, the register or a records file has errors, two plans
-share an enrollment, or an output was edited since it was written; 2 no plans in the folder,
+finding, not an error); 1 an enrollment, the register or a records file has errors, a plan
+would be counted twice (a copy, the same class ids in one year, a shared enrollment: refused
+before anything is written), or an output was edited since it was written; 2 no plans in the folder,
 no plan of the year, or an unknown unit or person (candidates listed).
 """
 
@@ -24,19 +25,19 @@ from cadretrain.records.plan_folder import Folder
 
 
 def open_folder(plans_dir: Path) -> Folder:
-    """The folder's plans; what was skipped and what is shared is printed (stderr).
-    CannotProceed (2) when the folder is missing or holds no plan."""
-    from cadretrain.records.plan_folder import load_plans
+    """The folder's plans; what was skipped is printed (stderr). CannotProceed (2) when the
+    folder is missing or holds no plan; (1) when a plan would be counted twice (a copy of a
+    plan, the same class ids in one year, a shared enrollment): nothing is written then."""
+    from cadretrain.records.plan_folder import load_plans, refuse_double_counting
 
     if not plans_dir.exists():
         raise CannotProceed(f"找不到计划文件夹 {plans_dir}", unusable=True)
     folder = load_plans(plans_dir)
     for why in folder.skipped:
         print(f"提示：跳过 {why}", file=sys.stderr)
-    for why in folder.shared:
-        print(f"错误：{why}", file=sys.stderr)
     if not folder.years:
         raise CannotProceed(f"{plans_dir} 中没有能读取的计划文件（*.yaml）", unusable=True)
+    refuse_double_counting(folder)
     return folder
 
 
@@ -117,16 +118,20 @@ def _hours(
         from cadretrain.enroll.register import read_register
 
         cadres = read_register(register, base, sink)
-    book = ledger(folder.years, sink, cadres=cadres)
+    from cadretrain.records.outside import ledger_rows, online_lines, read_outside
+
+    outside = read_outside(folder.years, sink, cadres)
+    book = ledger(folder.years, sink, cadres=cadres, outside=ledger_rows(outside))
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
-    failed = sink.has_errors() or bool(folder.shared)
+    failed = sink.has_errors()
     if not statuses:
         print(f"{label} {year} 年没有培训记录（各班次的报名名单中没有此单位的干部）。")
     else:
         if any(not s.ok for s in statuses):
             print_short(label, year, statuses, t)
         print("\n".join(summary(label, year, statuses, book, t)))
+        print("\n".join(online_lines(statuses, base.online_hours)))
         estimated = estimated_entries(statuses, t)
         if estimated:
             print(
@@ -199,7 +204,7 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
     unreadable = any(  # … unless a records file could not be read at all
         d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
     )
-    return 1 if sink.has_errors() or unreadable or folder.shared else 0
+    return 1 if sink.has_errors() or unreadable else 0
 
 
 # --- archive -------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ def _archive(
         folder.years, sink, unit=None if unit is None else label, scores=scores
     )
     print_diagnostics([*sink.items, *marks.items])
-    failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable
+    failed = 1 if sink.has_errors() or unreadable else 0  # … unless unreadable
     if person is not None:
         records = records_of_person(records, person, label)
         label = f"{label}-{person.strip()}"

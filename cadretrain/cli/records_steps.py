@@ -150,9 +150,10 @@ def run_scores(
 
 def _scores(plan: Plan, query: str, sheet: Path | None, output: Path, force: bool) -> int:
     from cadretrain.records.assessment import completion_bytes, score_sheet_bytes
-    from cadretrain.records.assessment_read import graded_scores
+    from cadretrain.records.assessment_read import graded_scores, usable_grading
 
     cls, enrollment = load_for_class(plan, query)
+    usable_grading(cls)  # weights validate rejects: no sheet, no grades
     if sheet is None:
         name = f"{cls.id}-成绩登记表.xlsx"
         return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))

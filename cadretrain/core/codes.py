@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadretrain.core.codes_data import DATA_TABLE
+from cadretrain.core.codes_records import RECORDS_TABLE
 from cadretrain.core.codes_register import REGISTER_TABLE
 from cadretrain.core.severity import Severity
 
@@ -266,5 +267,6 @@ calendar.weekend_days: error 时按错误报告，此时也不能忽略。
 ]
 
 CODES: dict[str, Code] = {
-    c: Code(c, sev, title, doc) for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE)
+    c: Code(c, sev, title, doc)
+    for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
 }

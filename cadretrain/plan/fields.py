@@ -40,6 +40,7 @@ _TYPE_ZH = {
     "ref": "代号",
     "modules": "“板块: [专题…]”形式的映射",
     "counts": "“职级或标签: 人数”形式的映射",
+    "weights": "“考核项目: 权重”形式的映射",
     "sessions": "“{count: 期数, days: 天数}”或逐期列表",
     "eligibility": "参训条件（映射，或映射的列表）",
 }
@@ -156,6 +157,8 @@ class Reader:
             return self._modules(node, where)
         if kind == "counts":
             return self._counts(node, where)
+        if kind == "weights":
+            return self._weights(node, where)
         if kind == "reasons":
             return node  # ``ignore:``, read with its positions by plan/ignores.py
         if kind == "eligibility":
@@ -317,6 +320,34 @@ class Reader:
             if value is not None:
                 out[name] = value
         return out
+
+    def _weights(self, node: Node, where: str) -> dict[str, float] | None:
+        """``{项目: 权重}``: whole numbers, decimals or percentages (``20%`` is 20, the same
+        scale as whole numbers). None (reported) when a weight cannot be read: the plan's
+        weights are then unusable, never replaced by the default ones."""
+        if not isinstance(node, MappingNode):
+            self.sink.add(
+                "CT103",
+                self.pos(node),
+                f"{where}应为“考核项目: 权重”形式的映射，实际是{show(node)}",
+            )
+            return None
+        out: dict[str, float] = {}
+        bad = False
+        for key_node, value_node in node.value:
+            name = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            text = str(value_node.value) if isinstance(value_node, ScalarNode) else ""
+            norm = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+            if re.fullmatch(r"\d{1,4}(\.\d{1,6})?%?", norm):
+                out[name] = float(norm.removesuffix("%"))
+                continue
+            bad = True
+            self.sink.add(
+                "CT103",
+                self.pos(value_node),
+                f"{where}的“{name}”应为权重数字（如 20、0.2 或 20%），实际是“{show(value_node)}”",
+            )
+        return None if bad else out
 
     def _modules(self, node: Node, where: str) -> dict[str, list[str]] | None:
         if not isinstance(node, MappingNode):

@@ -13,22 +13,30 @@ from cadretrain.plan.fields import Rec
 from cadretrain.plan.keys import key, keys
 
 DEFAULT_WEIGHTS = {"学习态度": 20, "培训考勤": 30, "学习结果": 30, "成果转化": 20}
+WEIGHT_TOTALS = (Fraction(1), Fraction(100))  # fractions (0.2 …) or whole numbers / percents
 
 
 def _number(value: Fraction) -> str:
     return decimal_text(value, 1, trim=True)
 
 
+def _weight(value: Fraction) -> str:
+    return decimal_text(value, 6, trim=True)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Grading:
     """A class's ``grading``; a component weighted 0 is left out, and no weights at all means
-    the default four."""
+    the default four. Weights are kept as written (fractions adding up to 1, or whole numbers
+    or percentages adding up to 100); any other total is :attr:`weights_problem`, never
+    normalised."""
 
-    weights: dict[str, int] = field(
-        default_factory=lambda: dict(DEFAULT_WEIGHTS),
+    weights: dict[str, Fraction] = field(
+        default_factory=lambda: {k: Fraction(v) for k, v in DEFAULT_WEIGHTS.items()},
         metadata=key(
-            "counts",
-            "各考核项目及权重，如 {学习态度: 20, 培训考勤: 30, 学习结果: 30, 成果转化: 20}",
+            "weights",
+            "各考核项目及权重，如 {学习态度: 20, 培训考勤: 30, 学习结果: 30, 成果转化: 20}；"
+            "也可写小数（0.2，合计为 1）或百分数（20%，合计为 100%）",
         ),
     )
     excellent: Fraction = field(
@@ -40,9 +48,24 @@ class Grading:
     excellent_share: Fraction | None = field(
         default=None, metadata=key("number", "优秀人数占比上限，如 0.2")
     )
+    unreadable: bool = False  # weights were written but one could not be read (CT103)
+
+    @property
+    def weights_problem(self) -> str:
+        """Why these weights cannot grade anyone (Chinese), or "" when they can."""
+        if self.unreadable:
+            return "考核权重 grading.weights 中有无法读取的权重"
+        total = sum(self.weights.values(), Fraction(0))
+        if total in WEIGHT_TOTALS:
+            return ""
+        parts = "、".join(f"{k} {_weight(v)}" for k, v in self.weights.items())
+        return (
+            f"考核权重 grading.weights（{parts}）合计为 {_weight(total)}，"
+            "既不是 1（小数写法）也不是 100（整数或百分数写法）"
+        )
 
     def describe(self) -> str:
-        parts = "、".join(f"{k} {v}" for k, v in self.weights.items())
+        parts = "、".join(f"{k} {_weight(v)}" for k, v in self.weights.items())
         text = (
             f"各项满分 100 分，总评 = 各项成绩 × 权重 ÷ 权重合计（权重：{parts}）；"
             f"优秀 ≥ {_number(self.excellent)} 分，合格 ≥ {_number(self.passing)} 分"
@@ -66,12 +89,20 @@ class TeacherPoolRule:
 
 
 def grading_from(rec: Rec) -> Grading:
-    """A class's ``grading`` as written: numbers as exact fractions, weights of 0 left out."""
+    """A class's ``grading`` as written: numbers (weights too) as exact fractions, weights of
+    0 left out; weights written but unreadable mark the grading ``unreadable``."""
     values = _values(Grading, rec)
-    weights = {name: w for name, w in values.pop("weights", {}).items() if w > 0}
+    written = values.pop("weights", {})
+    weights = {name: _exact(w) for name, w in written.items() if w > 0}
     if weights:
         values["weights"] = weights
+    elif "weights" in rec.key_pos and "weights" not in rec.values:
+        values["unreadable"] = True
     return Grading(**values)
+
+
+def _exact(value: float) -> Fraction:
+    return Fraction(str(value))  # 0.1 is 1/10: the decimal as written, not the float
 
 
 def teacher_pool_from(rec: Rec) -> TeacherPoolRule:

@@ -12,7 +12,7 @@ mistyped keys; ``cadretrain schema``; the key tables of ``docs/计划格式.md``
 builder both read these declarations, so adding a key is adding one field.
 
 Kinds: ``str``, ``text`` (long text), ``int``, ``number``, ``year``, ``bool``, ``date``,
-``enum`` (with ``choices``), ``when``, ``id``, ``ref``, ``counts``, ``modules``,
+``enum`` (with ``choices``), ``when``, ``id``, ``ref``, ``counts``, ``weights``, ``modules``,
 ``eligibility``, ``sessions``, ``reasons`` (``ignore:``, kept as written for
 ``plan/ignores.py``), ``list:<kind>``, and the name of a section (a nested mapping,
 e.g. ``quota``). ``fields.Reader`` reads each kind; ``schema`` gives each its JSON type.

@@ -323,6 +323,14 @@ class Plan:
         default=7.5,
         metadata=key("number", "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）", section="plan"),
     )
+    online_hours: float | None = field(
+        default=None,
+        metadata=key(
+            "number",
+            "本地规定的每人每年网络学时（如 20）；单独列出，不影响第十四条的达标判断",
+            section="plan",
+        ),
+    )
     teacher_pool: TeacherPoolRule = field(
         default_factory=TeacherPoolRule,
         metadata=key(

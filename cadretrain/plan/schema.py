@@ -97,6 +97,15 @@ def _json_type(field: Field) -> dict[str, Any]:
             "type": "object",
             "additionalProperties": {"type": "integer", "minimum": 0},
         },
+        "weights": {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [
+                    {"type": "number", "minimum": 0},
+                    {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+                ]
+            },
+        },
         "reasons": {
             "type": "object",
             "propertyNames": {"pattern": r"^[Cc][Tt]\d{3}$"},
@@ -184,6 +193,7 @@ _KIND_ZH = {
     "id": "代号",
     "ref": "代号",
     "counts": "`{名称: 整数}`",
+    "weights": "`{项目: 权重}`（整数、小数或百分数）",
     "reasons": "`{诊断代码: 理由}`",
     "modules": "`{板块: [专题…]}`",
     "eligibility": "映射，或映射的列表",

@@ -151,18 +151,23 @@ def read_sheet(
                     hint="各项成绩按百分制填写，权重由计划的 grading.weights 计算。",
                 )
                 value = None
+            elif value is None:
+                sink.add(
+                    "CT905",
+                    Pos(file, line, cols[head]),
+                    f"{ref}：{name}的“{head}”成绩未填，暂不评定等次、不予结业",
+                    hint="补齐成绩后重新运行 cadretrain scores；缺考请写“缺考”。",
+                )
             scores[head] = value
         out[id(person)] = Result(person, scores, where=where)
-    missing = [
-        p for p in enrollment.people if id(p) not in out or None in out[id(p)].scores.values()
-    ]
+    missing = [p for p in enrollment.people if id(p) not in out]  # the rest: named by cell
     if missing:
         sink.add(
             "CT905",
             Pos(file),
-            f"{some_names(p.name for p in missing)}的成绩不全（未填、不是数字或不在名单上），"
+            f"{some_names(p.name for p in missing)}不在成绩登记表上，没有成绩，"
             "暂不评定等次、不予结业",
-            hint="补齐成绩后重新运行 cadretrain scores。",
+            hint="在成绩登记表上补上这些学员的一行和成绩后重新运行 cadretrain scores。",
         )
     return out
 
@@ -182,11 +187,26 @@ def read_scores(
     return results
 
 
+def usable_grading(cls: TrainingClass) -> None:
+    """CannotProceed (exit 1) when the class's ``grading`` is one ``validate`` rejects (weights
+    adding up to neither 1 nor 100, CT125; a weight that cannot be read, CT103): nobody is
+    graded with weights the plan did not mean."""
+    problem = cls.grading.weights_problem
+    if problem:
+        raise CannotProceed(
+            f"班次“{cls.label}”的{problem}，未评定成绩",
+            hint="请改正计划中该班次的 grading.weights（运行 cadretrain validate 查看），"
+            "整数或百分数写法合计为 100，小数写法合计为 1。",
+        )
+
+
 def graded_scores(
     plan: Plan, cls: TrainingClass, enrollment: Enrollment, path: Path, sink: Sink
 ) -> Scores:
-    """:func:`read_scores` for the 结业名单: CannotProceed (with the problems found) when not
-    one person's scores are complete."""
+    """:func:`read_scores` for the 结业名单: CannotProceed when the class's grading is not
+    usable (:func:`usable_grading`), or (with the problems found) when not one person's
+    scores are complete."""
+    usable_grading(cls)
     results = read_scores(plan, cls, enrollment, path, sink)
     if not any(r.total is not None for r in results):
         raise CannotProceed("成绩登记表中没有读到任何完整的成绩，未生成结业名单", sink.items)

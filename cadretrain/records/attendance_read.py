@@ -7,8 +7,9 @@ session). The CSV alternative has the columns 姓名, 单位, 日期, 时段, �
 and half-day.
 
 Marks (:func:`classify`): ✓ √ ✔ ☑ 1 or the person's own name = present; 迟到 = present and
-late; 请假 假 病假 事假 = leave; 缺勤 缺 旷课 × x 0 = absent; an empty cell = absent. A half-day
-column that is empty for everyone was not recorded (CT803, once per column), not absent.
+late; 请假 假 病假 事假 = leave; 缺勤 缺 旷课 × x 0 = absent; an empty cell = absent. A mark in
+merged cells (上午 and 下午 of a day, or several days) counts for every half-day the merge
+covers (``files.merges``). A half-day column empty for everyone was not recorded (CT803).
 Anything else — another person's name (signed for someone?), 出差, 早退, ``?`` — is CT802 with
 the file, sheet and cell, and is counted as 待核 (to be checked), never guessed.
 """
@@ -28,6 +29,7 @@ from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.enroll.register_layout import squeeze
+from cadretrain.files.merges import fill_merged, merged_ranges
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule
@@ -139,12 +141,14 @@ class Reader:
     # --- sign-in sheets -------------------------------------------------------------------
 
     def workbook(self, file: str, tables: list[Table]) -> None:
+        merges = merged_ranges(file)  # a mark written once into merged 上午/下午 cells
         found = False
         for table in tables:
             header = header_row(table)
             if header is None:
                 continue
             found = True
+            fill_merged(table, merges.get(table.name, ()), below=header[0] + 1)
             self.sheet(file, table, *header)
         if not found:
             self.sink.add(

@@ -107,13 +107,14 @@ def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
 
 def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     """Class id → satisfaction rate, from the filled forms in ``records/ratings/``."""
-    from cadretrain.records.satisfaction_read import read_ratings
+    from cadretrain.records.satisfaction_read import once_each, read_ratings
 
     folder = ratings_dir(plan)
     if not folder.is_dir():
         return {}
     good: dict[str, int] = {}
     responses: dict[str, int] = {}
+    forms = []
     for path in _visible(folder):
         if path.is_dir() or not is_table_file(path):
             sink.add(
@@ -125,9 +126,12 @@ def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
             )
             continue
         got = read_ratings(plan, path, sink)
-        if got is None:
-            continue
+        if got is not None:
+            forms.append(got)
+    for got in once_each(forms, sink):  # a form handed in twice counts once (CT908)
         for r in got.ratings:
+            if r.unread:
+                continue  # a count that is not a whole number (CT902): not until corrected
             good[got.cls.id] = good.get(got.cls.id, 0) + r.counts[0] + r.counts[1]
             responses[got.cls.id] = responses.get(got.cls.id, 0) + r.responses
     return {cid: Fraction(good[cid], n) for cid, n in responses.items() if n}

@@ -281,11 +281,13 @@ def ledger(
     *,
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
     cadres: Sequence[Cadre] | None = None,
+    outside: Iterable[OutsideRow] = (),
 ) -> Ledger:
     """Every cadre's entries over the classes that have an enrollment, in the plans of
     ``years`` (each plan's year model, :mod:`cadretrain.year`).
 
     ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days.
+    ``outside``: entries from outside the plan (:func:`add_outside`).
     ``cadres``: a register; its cadres are added (0 学时 if never enrolled) and their unit and
     rank override the enrollments'. Unreadable enrollments are reported to ``sink`` (CT601).
     """
@@ -301,6 +303,7 @@ def ledger(
                 person = book.people.setdefault(key, Person(key, p.name.strip()))
                 person.id_number = person.id_number or p.id_number.strip().upper()
                 person.entries.append(entry)
+    add_outside(book, outside)
     if cadres is not None:
         book.from_register = True
         for c in cadres:
@@ -310,6 +313,19 @@ def ledger(
             person.register_unit = c.unit_name
             person.register_rank = c.rank
     return book
+
+
+# --- hours from outside the plan (调训, online: records/outside.py builds the rows) ---------
+
+OutsideRow = tuple[str, str, str, Entry]  # (person key, name, ID number, entry)
+
+
+def add_outside(book: Ledger, rows: Iterable[OutsideRow]) -> None:
+    """Add entries from outside the plan (``records.outside.ledger_rows``) to their people."""
+    for key, name, id_number, entry in rows:
+        person = book.people.setdefault(key, Person(key, name))
+        person.id_number = person.id_number or id_number
+        person.entries.append(entry)
 
 
 def rank_group(rank: str, ranks: Sequence[str]) -> str:

@@ -8,9 +8,13 @@ Layouts read (both may be mixed):
 
 A plan's enrollments and records sit beside the plan file, so in the flat layout two plans
 with a class of the same id would read the same ``enrollments/<id>.yaml`` (and count its
-people twice in the ledger). That is reported (``Folder.shared``), and the commands exit 1:
-the fix is the subfolder layout. The subfolders ``enrollments``, ``records`` and ``templates``
-and hidden ones are never searched for plans.
+people twice in the ledger). That is reported (``Folder.shared``): the fix is the subfolder
+layout. Two plan files that hold the same plan (a Windows copy ``计划 - 副本.yaml`` beside the
+plan) or the same class ids for the same year would count every class twice wherever they sit
+(``Folder.duplicates``). :func:`refuse_double_counting` turns either into ``CannotProceed``
+(exit 1), which ``hours``, ``report`` and ``archive`` raise before they write anything.
+The subfolders ``enrollments``, ``records`` and ``templates`` and hidden ones are never
+searched for plans.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class Folder:
     skipped: list[str]  # “file：why”, for files that are not plans
     with_errors: list[str]  # plans that loaded with errors (hours from what could be read)
     shared: list[str] = field(default_factory=list)  # enrollments two plans would both read
+    duplicates: list[str] = field(default_factory=list)  # plans that would be counted twice
 
     @property
     def plans(self) -> list[Plan]:
@@ -88,6 +93,53 @@ def _shared(plans: Sequence[Plan]) -> list[str]:
     return out
 
 
+def _same_text(a: Plan, b: Plan) -> bool:
+    try:
+        return Path(a.file).read_bytes() == Path(b.file).read_bytes()
+    except OSError:
+        return False
+
+
+def _duplicates(plans: Sequence[Plan]) -> list[str]:
+    """Pairs of plans of the same year with class ids in common (a copy of a plan has all of
+    them): every such class would be counted twice in the ledger, the report and the archive."""
+    out: list[str] = []
+    for i, plan in enumerate(plans):
+        ids = {c.id for c in plan.classes}
+        for other in plans[:i]:
+            if other.year != plan.year:
+                continue
+            common = [c.id for c in other.classes if c.id in ids]
+            if not common:
+                continue
+            first, second = Path(other.file), Path(plan.file)
+            if _same_text(other, plan):
+                what = "是同一份计划（内容完全相同）"
+            else:
+                listed = "、".join(f"“{c}”" for c in common[:5])
+                more = f"等 {len(common)} 个" if len(common) > 5 else ""
+                what = f"都是 {plan.year} 年的计划，且有相同的班次 {listed}{more}"
+            out.append(
+                f"{first} 与 {second} {what}，这些班次的学时、人次会被重复计算。"
+                f"请删除或移出多余的一份（如“{second.name}”），只保留一份计划；"
+                "若确是两个不同的计划，请把其中一个的班次 id 改为不同的名称"
+            )
+    return out
+
+
+def refuse_double_counting(folder: Folder) -> None:
+    """CannotProceed (exit 1, not unusable) when plans in the folder would be counted twice:
+    a duplicate plan or class ids (:attr:`Folder.duplicates`) or an enrollment two plans
+    share (:attr:`Folder.shared`). Callers raise it before writing anything."""
+    problems = [*folder.duplicates, *folder.shared]
+    if problems:
+        raise CannotProceed(
+            "计划文件夹中有会重复计算的计划，未写入任何文件：\n"
+            + "\n".join(f"  {n}. {why}" for n, why in enumerate(problems, start=1)),
+            hint="改正后重新运行；每个年度只保留一份计划，班次 id 在同一年度内不重复",
+        )
+
+
 def load_plans(where: Path) -> Folder:
     """Every plan file of :func:`plan_files` that loads as a plan, through the year pipeline
     up to its schedules (``cadretrain.year.pipeline``; the checks are ``validate``'s)."""
@@ -106,6 +158,7 @@ def load_plans(where: Path) -> Folder:
             folder.with_errors.append(str(path))
         folder.years.append(year)
     folder.shared = _shared(folder.plans)
+    folder.duplicates = _duplicates(folder.plans)
     return folder
 
 

@@ -13,6 +13,10 @@ the 师资库, and the ratings are the basis for entering and adjusting it. Deci
   rated the teacher below ``floor``: then only the reminder (提醒) is given, since the two
   would contradict each other. Each change lists its evidence.
   Teachers already marked ``pool: true`` (teacher groups) are treated like anyone else.
+  A row with a count that is not a whole number (CT902) proposes nothing: no change is
+  proposed for that teacher until the row is corrected (the missing figure could turn it).
+- Averages are rounded half up to two decimals like every other figure
+  (``core.wording.decimal_text``).
 
 Reading is in :mod:`cadretrain.records.satisfaction_read` (:func:`read_ratings`).
 """
@@ -23,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from cadretrain.core.wording import percent
+from cadretrain.core.wording import decimal_text, percent
 from cadretrain.plan.model import Plan, Teacher, TrainingClass
 
 LEVELS = ("很满意", "满意", "基本满意", "不满意")
@@ -35,6 +39,7 @@ JOIN, WARN = "加入师资库", "提醒"
 class Rating:
     teacher: Teacher
     counts: tuple[int, int, int, int]  # in LEVELS order
+    unread: tuple[str, ...] = ()  # levels whose count was not a whole number (CT902; 0 here)
 
     @property
     def responses(self) -> int:
@@ -82,9 +87,10 @@ def pool_changes(plan: Plan, results: Sequence[ClassRatings]) -> list[Change]:
     """Who enters the 师资库 and who is flagged, in the plan's teacher order."""
     rule = plan.teacher_pool
     seen: dict[str, list[Evidence]] = {}
+    held = {r.teacher.id for cr in results for r in cr.ratings if r.unread}
     for cr in results:
         for r in cr.ratings:
-            if r.rate is not None:
+            if r.rate is not None and r.teacher.id not in held:
                 seen.setdefault(r.teacher.id, []).append(Evidence(cr.cls, r.rate, r.responses))
     changes: list[Change] = []
     for tid, teacher in plan.teachers.items():
@@ -153,8 +159,10 @@ RESULT_HEADS = ["授课教师", "班次", "测评人数", *LEVELS, "满意率", 
 
 def rating_line(cr: ClassRatings, r: Rating) -> list[object]:
     avg = r.average
+    if r.unread:  # a count that is not a whole number: no figures until it is corrected
+        return [r.teacher.name, cr.cls.label, "待核", *r.counts, "待核", "待核"]
     return [r.teacher.name, cr.cls.label, r.responses, *r.counts, percent(r.rate),
-            "—" if avg is None else f"{float(avg):.2f}"]  # fmt: skip
+            "—" if avg is None else decimal_text(avg, 2)]  # fmt: skip
 
 
 def changes_bytes(plan: Plan, results: Sequence[ClassRatings], changes: list[Change]) -> bytes:

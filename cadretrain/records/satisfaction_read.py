@@ -2,7 +2,9 @@
 
 The class comes from the hidden ``_cadretrain`` sheet the form carries, else from ``--class``,
 else from the title naming a class. A teacher row is matched by name against the class's
-teachers; counts must be whole numbers ≥ 0 (blank counts as 0).
+teachers; counts must be whole numbers ≥ 0 (blank counts as 0). A count that is not is CT902
+and marks the row ``unread``: it proposes no teacher-pool change until corrected. A class's
+form read from two files counts once (:func:`once_each`, CT908).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.diagnostics import Pos, Severity, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.files.tabular import Table, cell_text, read_tables
 from cadretrain.plan.model import Plan, TrainingClass
@@ -94,6 +96,7 @@ def read_ratings(
             )
             continue
         counts: list[int] = []
+        unread: list[str] = []
         for level in LEVELS:
             n = _count(cell[level])
             if n is None:
@@ -101,13 +104,16 @@ def read_ratings(
                     "CT902",
                     Pos(file, line, cols[level]),
                     f"{cell_ref(table.name, line, cols[level])}：{name}的“{level}”人数"
-                    f"“{cell_text(cell[level])}”不是非负整数，按 0 计",
+                    f"“{cell_text(cell[level])}”不是非负整数；改正前此行不计满意率，"
+                    "也不据此提出师资库变动",
                     hint="请填写人数，如 35。",
                 )
                 n = 0
+                unread.append(level)
             counts.append(n)
         done.add(teacher.id)
-        out.ratings.append(Rating(teacher, (counts[0], counts[1], counts[2], counts[3])))
+        four = (counts[0], counts[1], counts[2], counts[3])
+        out.ratings.append(Rating(teacher, four, tuple(unread)))
     silent = [
         plan.teachers[t].name
         for t in cls.teachers
@@ -122,12 +128,41 @@ def read_ratings(
     return out
 
 
+def once_each(results: Sequence[ClassRatings], sink: Sink) -> list[ClassRatings]:
+    """Each class's form once, the first read: another form of the same class (handed in
+    twice, a saved copy) is CT908 and not counted, an error when its counts differ."""
+    first: dict[str, ClassRatings] = {}
+    out: list[ClassRatings] = []
+    for cr in results:
+        other = first.setdefault(cr.cls.id, cr)
+        if other is cr:
+            out.append(cr)
+            continue
+        same = _counts(other) == _counts(cr)
+        what = "内容相同" if same else "但人数不同"
+        sink.add(
+            "CT908",
+            Pos(cr.file),
+            f"{cr.file} 与 {other.file} 都是班次“{cr.cls.label}”的测评汇总表（{what}），"
+            f"只计 {Path(other.file).name}，{Path(cr.file).name} 未计入",
+            hint="每个班次只放一份测评汇总表；"
+            + ("删去重复的一份。" if same else "请核实哪一份是对的，删去另一份。"),
+            severity=Severity.WARNING if same else Severity.ERROR,
+        )
+    return out
+
+
+def _counts(cr: ClassRatings) -> list[tuple[str, tuple[int, ...]]]:
+    return sorted((r.teacher.id, r.counts) for r in cr.ratings)
+
+
 def read_all_ratings(
     plan: Plan, files: Sequence[Path], sink: Sink, fallback: TrainingClass | None = None
 ) -> list[ClassRatings]:
     """Every form that could be read, in the order given; CannotProceed (with the problems
     found) when none could."""
-    results = [r for f in files if (r := read_ratings(plan, f, sink, fallback)) is not None]
+    read = [r for f in files if (r := read_ratings(plan, f, sink, fallback)) is not None]
+    results = once_each(read, sink)
     if not results:
         raise CannotProceed("没有读到任何测评结果，未生成师资库变动", sink.items)
     return results
