@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from cadretrain.checks.validate import FileReport, validate_text
 
 from cadretrain.checks import RULES, run_checks
 from cadretrain.checks.base import Context

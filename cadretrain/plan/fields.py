@@ -82,6 +82,17 @@ class Rec:
         """Where a key's value is; the mapping itself when the key is absent."""
         return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
 
+    def at_path(self, *keys: str) -> Pos:
+        """Where a nested key is (``rec.at_path("grading", "weights")``); the deepest mapping
+        written on the way when the rest is not."""
+        rec: Rec = self
+        for i, key in enumerate(keys):
+            inner = rec.values.get(key)
+            if i == len(keys) - 1 or not isinstance(inner, Rec):
+                return rec.at(key)
+            rec = inner
+        return rec.pos
+
     def written(self, key: str) -> bool:
         """Whether the key is written in the mapping (even with a value that could not be read)."""
         return key in self.key_pos

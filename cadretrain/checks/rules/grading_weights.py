@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, finding
 from cadretrain.core.diagnostics import Diagnostic, Severity
-from cadretrain.plan.fields import Rec
 
 CODE = "CT125"
 SEVERITY = Severity.ERROR
@@ -40,8 +39,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         problem = g.weights_problem
         if not problem:
             continue
-        written = c.rec.values.get("grading")
-        pos = written.at("weights") if isinstance(written, Rec) else c.rec.at("grading")
+        pos = c.rec.at_path("grading", "weights")
         yield finding(
             CODE,
             SEVERITY,
