@@ -190,7 +190,7 @@ def test_run_archive_takes_results_from_the_records_folder(
     from cadretrain.records.folder import class_scores
 
     plan = years[0].plan
-    graded = class_scores(plan, Sink())["women-leaders"]
+    graded = class_scores(years[0], Sink())["women-leaders"]
     mine = [r for r in graded.results if plan.units[r.person.unit].name == UNIT]
     assert mine
     out = tmp_path / "out"

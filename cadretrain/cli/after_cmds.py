@@ -66,7 +66,7 @@ def scores(
         typer.echo("用法错误：一次只能读取一份成绩登记表。", err=True)
         raise typer.Exit(2)
     year = load_or_exit(plan_file)
-    raise typer.Exit(run_scores(year.plan, class_, sheets[0] if sheets else None, output, force))
+    raise typer.Exit(run_scores(year, class_, sheets[0] if sheets else None, output, force))
 
 
 @app.command()

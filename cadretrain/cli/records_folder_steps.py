@@ -252,7 +252,7 @@ def _archive(
     label = unit_label(plans, unit, ALL_UNITS)
     sink = Sink()
     marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
-    scores = folder_scores(plans, marks)
+    scores = folder_scores(folder.years, marks)
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
     records = archive_records(
         folder.years, sink, unit=None if unit is None else label, scores=scores

@@ -8,7 +8,9 @@
 - Name, sex, unit, post, rank: from the latest enrollment. Classes by year, plan file, order.
 - 培训时间: the person's session's dates, else the plan's date text; the ledger's estimate note
   on a second line. 考核结果: ``scores`` ((plan file, class id) → graded results, matched by
-  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``.
+  the ledger key; the CLI reads them from each plan's ``records/scores/``, the leave rule
+  applied), else ``—``; a trainee over the leave limit reads 退学、不予结业 with the reason, an
+  approved exception is printed after the grade.
   论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
 - No ID number or phone is ever written (``Record.key`` is internal). Sheet names: the name
   without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 portrait; the HTML page
@@ -84,8 +86,10 @@ def _dates(y: Year, cls: TrainingClass, session: int, note: str) -> str:
 def _result(plan: Plan, key: str, results: Sequence[Result] | None) -> str:
     for r in results or ():
         if person_key(plan, r.person) == key:
+            if r.withdrawn:
+                return f"退学、不予结业（{r.withdrawn}）"
             total = f"（{number(r.total)}）" if r.total is not None else ""
-            return r.grade + total
+            return r.grade + total + (f"（{r.exception}）" if r.exception else "")
     return DASH
 
 
@@ -289,15 +293,14 @@ def archive_html(records: Sequence[Record]) -> str:
     )
 
 
-def folder_scores(plans: Sequence[Plan], sink: Sink) -> dict[tuple[str, str], list[Result]]:
-    """(plan file, class id) → graded results, from each plan's ``records/scores/``
-    (:func:`cadretrain.records.folder.class_scores`); problems in the sheets go to ``sink``."""
+def folder_scores(years: Sequence[Year], sink: Sink) -> dict[tuple[str, str], list[Result]]:
+    """(plan file, class id) → graded results, the leave rule applied, from each plan's
+    ``records/`` (:func:`cadretrain.records.folder.class_scores`); problems in the sheets go
+    to ``sink``."""
     from cadretrain.records.folder import class_scores
 
     return {
-        (plan.file, cid): got.results
-        for plan in plans
-        for cid, got in class_scores(plan, sink).items()
+        (y.plan.file, cid): got.results for y in years for cid, got in class_scores(y, sink).items()
     }
 
 

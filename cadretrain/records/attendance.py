@@ -16,6 +16,9 @@ headers, CSV). Decisions:
 - Marks that could not be read (CT802) are 待核: counted nowhere, shown in their own column;
   a person whom they could push over the limit is marked 待核 rather than passed.
 - Attendance rate = (出勤 + 迟到) ÷ recorded half-days (未记录 and 待核 left out).
+- The limit is the class's: its ``leave_limit``, else the plan's ``leave_rule`` for the class's
+  declared ``kind`` (脱产 by default), else Art. 15's 1/7 (:func:`leave_share`). 不限 is a
+  share of 1: nobody can miss more than every half-day.
 """
 
 from __future__ import annotations
@@ -131,7 +134,19 @@ class Attendance:
         return sum(int(getattr(p, attr)) for p in self.people)
 
 
+NO_LIMIT = Fraction(1)
+
+
+def leave_share(plan: Plan, cls: TrainingClass) -> Fraction:
+    """The leave limit the class follows: ``leave_limit``, else ``plan.leave_rule`` for its
+    ``kind`` (both default to 1/7, 条例第十五条); 不限 is :data:`NO_LIMIT`."""
+    text = cls.leave_limit or plan.leave_rule.for_kind(cls.kind)
+    return NO_LIMIT if text == "不限" else Fraction(text)
+
+
 def share_text(share: Fraction) -> str:
+    if share == NO_LIMIT:
+        return "不限"
     return f"{share.numerator}/{share.denominator}"
 
 
@@ -154,9 +169,13 @@ def build_attendance(
     listed: set[int],
     files: Mapping[int, str],
     sink: Sink,
-    share: Fraction = ART15,
+    share: Fraction | None = None,
 ) -> Attendance:
-    """Assemble the per-person figures; warn (CT803, CT807) about what was not recorded."""
+    """Assemble the per-person figures; warn (CT803, CT807) about what was not recorded.
+    Without ``share`` (or with the readers' default, Art. 15's 1/7) the class's own limit
+    applies (:func:`leave_share`)."""
+    if share is None or share == ART15:
+        share = leave_share(plan, cls)
     sessions: list[SessionAttendance] = []
     people: list[PersonAttendance] = []
     for part in parts:

@@ -11,8 +11,9 @@ Decisions:
 - The half year is the class's ``half`` (上半年/下半年), else that of its first day.
 - Attendance rates come from the caller (a mapping class id → rate, e.g. from the filled
   sign-in sheets); satisfaction likewise. Without data the column shows “—”.
-- 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores): 结业人数 =
-  优秀 + 合格, 结业率 = 结业人数 ÷ people on the enrollment (待评 and 不合格 do not complete).
+- 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores, the leave rule
+  applied): 结业人数 = 优秀 + 合格 not withdrawn (退学 over the leave limit unless an approved
+  exception), 结业率 = 结业人数 ÷ people on the enrollment (待评、不合格、退学 do not complete).
 - Classes with vague dates (十月中下旬) and sessions that could not be placed are not in the
   ICS calendar; the report counts them. Nothing personal (ID numbers, phones) is reported.
 """
@@ -29,7 +30,7 @@ from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import md_escape
 from cadretrain.core.wording import percent
 from cadretrain.plan.model import TrainingClass
-from cadretrain.records.assessment import EXCELLENT, PASS, Scores
+from cadretrain.records.assessment import EXCELLENT, Scores
 from cadretrain.records.ledger import ZERO, class_entries, num
 from cadretrain.year.model import Year
 
@@ -54,8 +55,10 @@ class ClassFigures:
     attendance: Fraction | None = None
     satisfaction: Fraction | None = None
     graded: int | None = None  # people on the graded enrollment (None: no 成绩登记表)
-    graduated: int = 0  # 结业 = 优秀 + 合格
+    graduated: int = 0  # 结业 = 优秀 + 合格, not withdrawn
     excellent: int = 0
+    withdrawn: int = 0  # 退学: over the class's leave limit (条例第十五条 by default)
+    exceptions: list[str] = field(default_factory=list)  # 姓名：approved reason
 
     @property
     def graduation(self) -> Fraction | None:
@@ -153,8 +156,14 @@ def year_report(
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
                     graded=len(graded.results) if graded is not None else None,
-                    graduated=graded.count(EXCELLENT) + graded.count(PASS) if graded else 0,
+                    graduated=sum(1 for r in graded.results if r.completed) if graded else 0,
                     excellent=graded.count(EXCELLENT) if graded is not None else 0,
+                    withdrawn=sum(1 for r in graded.results if r.withdrawn) if graded else 0,
+                    exceptions=[
+                        f"{r.person.name}：{r.exception}"
+                        for r in (graded.results if graded else [])
+                        if r.exception
+                    ],
                 )
             )
     names = [*HALVES, *sorted({c.half for c in report.classes} - set(HALVES))]
@@ -184,7 +193,7 @@ def year_report_from_records(
     for y in chosen:
         attendance.update(attendance_rates(y, records))
         satisfaction.update(satisfaction_rates(y.plan, records))
-        scores.update(class_scores(y.plan, records))
+        scores.update(class_scores(y, records))
     return year_report(
         chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
     )
@@ -226,6 +235,12 @@ def summary_text(r: YearReport) -> str:
             f"有考核成绩的班次 {len(assessed)} 个，参训 {people} 人，结业 {done} 人"
             f"（结业率 {percent(Fraction(done, people))}），其中优秀 {best} 人。"
         )
+        out = sum(c.withdrawn for c in assessed)
+        allowed = sum(len(c.exceptions) for c in assessed)
+        if out:
+            text += f"因缺课超过请假上限退学、不予结业 {out} 人。"
+        if allowed:
+            text += f"缺课超过请假上限、经批准准予结业 {allowed} 人（见结业例外）。"
     undated = r.not_in_calendar
     if undated:
         n = sum(c.not_in_calendar for c in undated)
@@ -242,6 +257,8 @@ def class_rows(r: YearReport) -> list[list[str]]:
     rows = []
     for i, c in enumerate(r.classes, start=1):
         state = "已举办" if c.held else "未举办（无报名名单）"
+        if c.withdrawn:
+            state += f"；退学 {c.withdrawn} 人"
         rows.append(
             [
                 str(i),
@@ -293,10 +310,18 @@ def report_markdown(r: YearReport) -> str:
     lines += ["## 分半年情况", "", *_md_table(HALF_HEAD, half_rows(r)), ""]
     lines += [
         "说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。",
+        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
+        "出勤率、满意度、结业率无数据时记“—”。",
         "",
     ]
+    if exceptions(r):
+        lines += ["## 结业例外（经批准）", "", *(f"- {md_escape(e)}" for e in exceptions(r)), ""]
     return "\n".join(lines)
+
+
+def exceptions(r: YearReport) -> list[str]:
+    """Every approved exception to the leave rule: 班次 姓名：reason."""
+    return [f"{c.label} {e}" for c in r.classes for e in c.exceptions]
 
 
 CSS = (
@@ -343,5 +368,14 @@ def report_html(r: YearReport) -> str:
         f"<figure>\n{chart}\n</figure>\n"
         f"<h2>分半年情况</h2>\n{_html_table(HALF_HEAD, half_rows(r), set(range(1, 8)))}\n"
         "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。</p>\n</body>\n</html>\n"
+        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
+        "出勤率、满意度、结业率无数据时记“—”。</p>\n"
+        f"{_exceptions_html(r)}</body>\n</html>\n"
     )
+
+
+def _exceptions_html(r: YearReport) -> str:
+    if not exceptions(r):
+        return ""
+    items = "".join(f"<li>{escape(e)}</li>" for e in exceptions(r))
+    return f"<h2>结业例外（经批准）</h2>\n<ul>{items}</ul>\n"
