@@ -117,7 +117,10 @@ def _hours(
         from cadretrain.enroll.register import read_register
 
         cadres = read_register(register, base, sink)
-    book = ledger(folder.years, sink, cadres=cadres)
+    from cadretrain.records.folder import attended_half_days
+
+    attended, notes = attended_half_days(folder.years, Sink())  # `report` tells their problems
+    book = ledger(folder.years, sink, attended=attended, notes=notes, cadres=cadres)
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
     failed = sink.has_errors() or bool(folder.shared)
@@ -254,8 +257,16 @@ def _archive(
     marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
     scores = folder_scores(folder.years, marks)
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
+    from cadretrain.records.folder import attended_half_days
+
+    attended, notes = attended_half_days(folder.years, Sink())  # `report` tells their problems
     records = archive_records(
-        folder.years, sink, unit=None if unit is None else label, scores=scores
+        folder.years,
+        sink,
+        unit=None if unit is None else label,
+        scores=scores,
+        attended=attended,
+        notes=notes,
     )
     print_diagnostics([*sink.items, *marks.items])
     failed = 1 if sink.has_errors() or unreadable or folder.shared else 0  # … unless unreadable

@@ -144,6 +144,18 @@ def leave_share(plan: Plan, cls: TrainingClass) -> Fraction:
     return NO_LIMIT if text == "不限" else Fraction(text)
 
 
+def credited(att: Attendance, p: PersonAttendance) -> int | None:
+    """Half-days of 学时 credited to ``p``: those attended (late included) plus the half-days
+    of the session nobody's mark was recorded for (the sheet was not passed round: credited
+    to everyone, as they count in Art. 15's class hours). Leave, absence and unreadable marks
+    are not credited. None when the session has no sign-in records at all: the enrollment is
+    then the basis."""
+    session = next((s for s in att.sessions if s.number == p.session), None)
+    if session is None or not session.recorded:
+        return None
+    return p.present + sum(1 for h in session.half_days if h not in session.recorded)
+
+
 def share_text(share: Fraction) -> str:
     if share == NO_LIMIT:
         return "不限"

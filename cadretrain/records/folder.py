@@ -27,6 +27,8 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from cadretrain.enroll.enrollment import Enrollment
     from cadretrain.records.assessment import Scores
     from cadretrain.records.attendance import Attendance
+    from cadretrain.records.ledger import AttendedKey
     from cadretrain.year.model import Year
 
 RECORDS = "records"
@@ -122,6 +125,39 @@ def class_attendance(
         return None
     att = read_attendance(year, cls, enrollment, [sub], sink)
     return att if any(s.recorded for s in att.sessions) else None
+
+
+def attended_half_days(
+    years: Sequence[Year], sink: Sink
+) -> tuple[dict[AttendedKey, Decimal], dict[AttendedKey, str]]:
+    """Half-days of 学时 credited per enrollment (:func:`cadretrain.records.ledger.attended_key`)
+    from each class's sign-in records (:func:`cadretrain.records.attendance.credited`), and the
+    notes of those entries: 退学 for a trainee over the class's leave limit. Classes and
+    sessions without records are left out (their entries keep the enrollment basis)."""
+    from cadretrain.records.assessment import exception_for
+    from cadretrain.records.attendance import credited, share_text
+    from cadretrain.records.ledger import attended_key
+
+    half_days: dict[AttendedKey, Decimal] = {}
+    notes: dict[AttendedKey, str] = {}
+    for y in years:
+        enrollments = y.enrollments()
+        for cls in y.plan.classes:
+            enrollment = enrollments.get(cls.id)
+            att = None if enrollment is None else class_attendance(y, cls, enrollment, sink)
+            if att is None:
+                continue
+            for p in att.people:
+                got = credited(att, p)
+                if got is None:
+                    continue
+                key = attended_key(y.plan, cls.id, p.person)
+                half_days[key] = Decimal(got)
+                if p.over(att.share):
+                    allowed = exception_for(cls, p.person) is not None
+                    why = "经批准准予结业" if allowed else "退学"
+                    notes[key] = f"缺课超过 {share_text(att.share)}，{why}；计已出勤的半天"
+    return half_days, notes
 
 
 def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:

@@ -13,9 +13,12 @@ Rules, as implemented:
   person of a multi-session class has no session — the plan's ``sessions.days`` (or the stated
   length, 为期3天) is used and the entry says so; without it the entry counts 0 days and says why;
   a person without a session in a class of several dated sessions counts the shortest one.
-- Attended half-days (from sign-in sheets, later) may be given per enrollment as ``attended``,
-  keyed by :func:`attended_key`; they replace the scheduled days (half-days ÷ 2) and the entry is
-  based on 签到 instead of 报名.
+- Attended half-days (from the sign-in sheets in the records folder:
+  :func:`cadretrain.records.folder.attended_half_days`) may be given per enrollment as
+  ``attended``, keyed by :func:`attended_key`; they replace the scheduled days (half-days ÷ 2,
+  so 学时 per half-day = hours per day ÷ 2) and the entry is based on 签到 instead of 报名, with
+  ``notes`` (e.g. 退学) as its note. An enrollment without one (no sign-in records for its class
+  or session) keeps the enrollment basis: 依据 报名.
 - A cadre is keyed by ID number, else by name and unit name; the same person in several plans
   and years is one cadre. Rank and unit are those of the latest enrollment up to the year asked
   about; a register, when given, overrides both and adds its cadres with 0 学时.
@@ -234,9 +237,11 @@ def class_entries(
     cls: TrainingClass,
     people: Sequence[Enrollee],
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
+    notes: Mapping[AttendedKey, str] | None = None,
 ) -> list[tuple[str, Enrollee, Entry]]:
     """(person key, enrollee, entry) for everyone enrolled in ``cls``, a class of the year
-    ``y`` (a person listed twice counts once)."""
+    ``y`` (a person listed twice counts once); ``attended`` half-days and their ``notes``
+    as in :func:`ledger`."""
     plan = y.plan
     slots = y.schedule(cls).slots
     rate = Decimal(str(cls.hours_per_day if cls.hours_per_day is not None else plan.hours_per_day))
@@ -256,7 +261,8 @@ def class_entries(
         basis = BY_ENROLLMENT
         half_days = (attended or {}).get((plan.file, cls.id, key))
         if half_days is not None:
-            days, note, basis = Decimal(str(half_days)) / 2, "", BY_ATTENDANCE
+            days, basis = Decimal(str(half_days)) / 2, BY_ATTENDANCE
+            note = (notes or {}).get((plan.file, cls.id, key), "")
         entry = Entry(
             year=plan.year,
             plan_file=plan.file,
@@ -280,12 +286,14 @@ def ledger(
     sink: Sink,
     *,
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
+    notes: Mapping[AttendedKey, str] | None = None,
     cadres: Sequence[Cadre] | None = None,
 ) -> Ledger:
     """Every cadre's entries over the classes that have an enrollment, in the plans of
     ``years`` (each plan's year model, :mod:`cadretrain.year`).
 
-    ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days.
+    ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days;
+    ``notes``: the note of such an entry (退学 …).
     ``cadres``: a register; its cadres are added (0 学时 if never enrolled) and their unit and
     rank override the enrollments'. Unreadable enrollments are reported to ``sink`` (CT601).
     """
@@ -297,7 +305,7 @@ def ledger(
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
-            for key, p, entry in class_entries(y, cls, enrollment.people, attended):
+            for key, p, entry in class_entries(y, cls, enrollment.people, attended, notes):
                 person = book.people.setdefault(key, Person(key, p.name.strip()))
                 person.id_number = person.id_number or p.id_number.strip().upper()
                 person.entries.append(entry)
