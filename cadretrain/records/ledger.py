@@ -363,6 +363,32 @@ class Status:
         return ZERO if self.ok else self.required_days - self.measured.days
 
     @property
+    def decided_by(self) -> str:
+        """The criterion that decided: 学时 or 天数 (学时 first when both are met); "" when
+        neither is met."""
+        m = self.measured
+        if m.hours >= self.required_hours:
+            return "学时"
+        return "天数" if m.days >= self.required_days else ""
+
+    def decision_text(self) -> str:
+        """Which criterion decided, with its figures: 按学时（本年 97.5 ≥ 90）, 按天数（近5年 70 ≥
+        3个月按 66 天计）, or 学时、天数均未达到."""
+        m = self.measured
+        span = "本年" if self.group != LEADER else "近5年"
+        need = f"{num(self.required_days)} 天"
+        if self.group == LEADER:
+            need = f"3个月按 {need}计"
+        if self.decided_by == "学时":
+            return f"按学时（{span} {num(m.hours)} ≥ {num(self.required_hours)} 学时）"
+        if self.decided_by == "天数":
+            return f"按天数（{span} {num(m.days)} ≥ {need}）"
+        return (
+            f"学时、天数均未达到（{span} {num(m.hours)} 学时 < {num(self.required_hours)}，"
+            f"{num(m.days)} 天 < {need}）"
+        )
+
+    @property
     def status_text(self) -> str:
         if self.ok:
             return "达标"
