@@ -125,6 +125,22 @@ def test_report_enrolled_equals_the_enrollment_rows_and_completion_agrees(
     for f in sorted((PLANS / "enrollments").glob("*.yaml")):
         name = str(_class(plan_yaml, f.stem)["name"])
         assert rows[name][heads.index("实际人次")] == str(_enrolled(f.stem)), name
+    # planned, enrolled and attended apart: attended from the sign-in sheet itself
+    women = rows[str(_class(plan_yaml, CLASS)["name"])]
+    signed = signed_half_days()
+    per_half = _hours_per_day(plan_yaml, CLASS) / 2
+    assert women[heads.index("实到人次")] == str(sum(1 for _, k in signed if k))
+    assert Decimal(women[heads.index("实到人天")]) == Decimal(sum(k for _, k in signed)) / 2
+    assert Decimal(women[heads.index("实到学时")]) == per_half * sum(k for _, k in signed)
+    when = str(_class(plan_yaml, CLASS)["when"])  # 2013年5月7日---5月9日: three days
+    first, last = (int(d) for d in re.findall(r"(\d+)日", when))
+    planned = int(str(_class(plan_yaml, CLASS)["planned"]))
+    assert Decimal(women[heads.index("计划人天")]) == planned * (last - first + 1)
+    assert women[heads.index("估算")] == ""
+    guessed = [c[heads.index("估算")] for c in rows.values() if c[heads.index("估算")]]
+    assert guessed and all(g.startswith("估算：") and "天" in g for g in guessed)
+    unsigned = [c for n, c in rows.items() if n != women[1]]
+    assert unsigned and all(c[heads.index("实到学时")] == "—" for c in unsigned)
     # 结业: the 结业名单, the report and the archive tell the same people
     year = load_year(folder / "2013-county.yaml", Sink(), checks=False)
     assert year is not None

@@ -21,11 +21,11 @@ from cadretrain.records.plan_folder import load_plans
 from cadretrain.records.report import (
     CLASS_HEAD,
     YearReport,
-    report_html,
     report_markdown,
     summary_text,
     year_report,
 )
+from cadretrain.records.report_charts import report_html
 from cadretrain.year.model import Year
 from tests.conftest import ROOT
 

@@ -172,11 +172,11 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.records.plan_folder import plan_year
     from cadretrain.records.report import (
-        report_html,
         report_markdown,
         summary_text,
         year_report_from_records,
     )
+    from cadretrain.records.report_charts import report_html
 
     folder = open_folder(plans_dir)
     year = plan_year(folder.plans, year, plans_dir)

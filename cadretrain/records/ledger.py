@@ -232,6 +232,12 @@ def _slot_days(cls: TrainingClass, slots: Sequence[Slot], session: int) -> tuple
     return ZERO, f"第{session}期日期未排定，未计学时"
 
 
+def planned_days(cls: TrainingClass, slots: Sequence[Slot]) -> tuple[Decimal, str]:
+    """Training days of one planned trainee (no session chosen), and the note when estimated
+    (vague dates, sessions not placed: the length the plan states)."""
+    return _slot_days(cls, slots, 0)
+
+
 def class_entries(
     y: Year,
     cls: TrainingClass,
