@@ -119,7 +119,7 @@ def test_xlsx_read_back(records: list[Record]) -> None:
     rec = next(r for r in records if len(r.lines) == 2)
     ws = wb[sheet_names(records)[records.index(rec)]]
     assert ws["A1"].value == TITLE_ZH
-    assert ws.page_setup.orientation == "portrait" and str(ws.page_setup.paperSize) == "9"
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
     assert (ws["A2"].value, ws["B2"].value, ws["D2"].value, ws["E2"].value) == (
         "姓名",
         rec.name,
@@ -127,7 +127,12 @@ def test_xlsx_read_back(records: list[Record]) -> None:
         rec.sex,
     )
     assert ws["G2"].value == rec.rank and ws["B3"].value == rec.post
-    assert [ws.cell(4, c).value for c in range(1, 9)][-2:] == ["考核结果", "论文/调研报告"]
+    assert [ws.cell(4, c).value for c in range(1, 11)][-4:] == [
+        "考核结果",
+        "论文/调研报告",
+        "课程内容",
+        "学时依据",
+    ]
     for i, line in enumerate(rec.lines):
         assert ws.cell(5 + i, 3).value == line.class_name
         assert ws.cell(5 + i, 6).value == float(line.hours)
@@ -190,7 +195,7 @@ def test_run_archive_takes_results_from_the_records_folder(
     from cadretrain.records.folder import class_scores
 
     plan = years[0].plan
-    graded = class_scores(plan, Sink())["women-leaders"]
+    graded = class_scores(years[0], Sink())["women-leaders"]
     mine = [r for r in graded.results if plan.units[r.person.unit].name == UNIT]
     assert mine
     out = tmp_path / "out"

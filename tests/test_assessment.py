@@ -25,6 +25,7 @@ from cadretrain.records.assessment import (
 )
 from cadretrain.records.assessment_read import graded_scores, read_scores
 from cadretrain.synth.scores import filled_score_sheet
+from cadretrain.year.pipeline import build_year
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans" / "2013-county.yaml"
@@ -144,16 +145,17 @@ def test_example_is_current_and_run_writes_completion_list(plan: Plan, tmp_path:
     assert EXAMPLE.read_bytes() == filled_score_sheet(plan, cls, enrollment), (
         "regenerate examples/scores with cadretrain.synth.scores.filled_score_sheet"
     )
-    assert run_scores(plan, "妇女干部班", None, tmp_path) == 0
+    year = build_year(plan, Sink(), checks=False)
+    assert run_scores(year, "妇女干部班", None, tmp_path) == 0
     assert (tmp_path / "women-leaders-成绩登记表.xlsx").is_file()
-    assert run_scores(plan, "妇女干部班", EXAMPLE, tmp_path) == 1  # CT902, CT903 in the example
+    assert run_scores(year, "妇女干部班", EXAMPLE, tmp_path) == 1  # CT902, CT903 in the example
     ws = openpyxl.load_workbook(tmp_path / "women-leaders-结业名单.xlsx").active
     assert ws["A1"].value == "全县妇女领导干部培训班结业名单"
     heads = [ws.cell(3, c).value for c in range(1, ws.max_column + 1)]
     assert heads[-4:] == ["总评", "等次", "结业", "备注"]
     graded = [ws.cell(r, heads.index("等次") + 1).value for r in range(4, ws.max_row + 1)]
     assert len(graded) == len(enrollment.people) and graded.count(PENDING) == 3
-    assert run_scores(plan, "没有这个班", None, tmp_path) == 2
+    assert run_scores(year, "没有这个班", None, tmp_path) == 2
 
 
 def test_a_sheet_without_one_complete_score_cannot_be_graded(plan: Plan, tmp_path: Path) -> None:

@@ -418,7 +418,9 @@ def test_run_hours_lists_the_short_and_writes_the_ledger(
     assert rows[0][9] == 240 and rows[0][12] == "达标"
     assert sum(1 for r in rows if str(r[12]).startswith("未达标")) == short
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
-    for sheet, last in ((ws, "M"), (wb["明细"], "O")):  # streamed rows, the same print layout
+    assert rows[0][13] == f"按学时（本年 {rows[0][9]:g} ≥ 90 学时）"  # 达标条件, added
+    assert all(str(r[13]).startswith("学时、天数均未达到") for r in rows if r[12] != "达标")
+    for sheet, last in ((ws, "N"), (wb["明细"], "O")):  # streamed rows, the same print layout
         assert {str(r) for r in sheet.merged_cells.ranges} == {f"A1:{last}1", f"A2:{last}2"}
         assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.freeze_panes == "A4" and sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
@@ -489,3 +491,31 @@ def test_unit_and_year_lookups_raise_instead_of_printing(
     assert year.value.exit_code == 2
     assert year.value.message == "plans 中没有 1999 年的计划；有计划的年份：2013"
     assert capsys.readouterr() == ("", "")
+
+
+def test_the_art14_check_says_which_criterion_decided_and_what_3_months_is() -> None:
+    from decimal import Decimal
+
+    from cadretrain.records.ledger import LEADER, Person, Status, Thresholds, Totals
+
+    def status(days: int, hours: int, t: Thresholds) -> Status:
+        window = Totals(days=Decimal(days), class_hours=Decimal(hours))
+        return Status(
+            person=Person("k", "甲"),
+            year=2013,
+            unit="县委办",
+            rank="县处级正职",
+            group=LEADER,
+            this_year=window,
+            window=window,
+            required_hours=t.leader_hours,
+            required_days=t.leader_days,
+            rule=t.describe(LEADER),
+        )
+
+    default = Thresholds()
+    assert status(70, 500, default).decision_text() == "按天数（近5年 70 ≥ 3个月按 66 天计）"
+    assert status(70, 560, default).decided_by == "学时"
+    longer = Thresholds(leader_days=Decimal(90))  # --three-months-days 90
+    s = status(70, 500, longer)
+    assert not s.ok and "3个月按 90 天计" in s.decision_text()

@@ -76,6 +76,7 @@ plan:
   hours_per_day: 6
   online_hours: 20
   teacher_pool: {satisfied: 0.8, classes: 1, floor: 0.5}
+  leave_rule: {脱产: 1/5, 业余: 1/6, 网络: 不限}
   roster_columns: [序号, 姓名]
   notes: 备注
   ignore: {CT204: 待定}
@@ -107,6 +108,9 @@ classes:
     teachers: [t1]
     quota: {method: dhondt, min: 1, max: 30, per_session_max: 10}
     grading: {weights: {笔试: 1}, excellent: 85, pass: 55, excellent_share: 0.25}
+    kind: 业余
+    leave_limit: 1/10
+    exceptions: [{name: 李四, id_number: 110101198001010016, reason: 经批准}]
     notes: 班次备注
     ignore: {CT302: 经同意周末上课}
   - id: b
@@ -137,6 +141,8 @@ def written(plan: Plan) -> dict[str, Any]:
         "quota": a.quota,
         "eligible": a.eligible_rules[0],
         "session": b.sessions[0],
+        "leave_rule": plan.leave_rule,
+        "exception": a.exceptions[0],
     }
 
 

@@ -154,13 +154,13 @@ def test_records_folder_does_not_trip_the_plan_commands(
 
 def test_bundled_scores() -> None:
     sink = Sink()
-    got = class_scores(bundled(), sink)
+    got = class_scores(year_of(bundled()), sink)
     assert set(got) == {"women-leaders"}
     women = got["women-leaders"]
     enrolled = load_enrollment(enrollment_path(bundled(), "women-leaders"), Sink())
     assert enrolled is not None and len(women.results) == len(enrolled.people) > 0
-    counts = {g: women.count(g) for g in ("优秀", "合格", "不合格", "待评")}
-    assert counts == {"优秀": 19, "合格": 92, "不合格": 4, "待评": 3}
+    counts = {g: women.count(g) for g in ("优秀", "合格", "不合格", "待评", "退学")}
+    assert counts == {"优秀": 19, "合格": 91, "不合格": 4, "待评": 3, "退学": 1}
     assert sorted(codes(sink.items)) == ["CT902", "CT903", "CT905"]  # 缺考, 105, the blank
 
 
@@ -172,7 +172,7 @@ def test_misplaced_or_broken_score_sheets(copied: Plan) -> None:
     (folder / "说明.txt").write_text("备注", encoding="utf-8")
     (folder / "~$women-leaders.xlsx").write_bytes(b"")  # Excel's lock file: ignored
     sink = Sink()
-    assert set(class_scores(copied, sink)) == {"women-leaders"}
+    assert set(class_scores(year_of(copied), sink)) == {"women-leaders"}
     warned = [d for d in sink.items if d.code == "CT901"]
     assert [d.severity for d in warned] == [Severity.WARNING] * 3
     text = "\n".join(d.message for d in warned)
@@ -181,7 +181,7 @@ def test_misplaced_or_broken_score_sheets(copied: Plan) -> None:
     assert "~$" not in text
     sheet.write_bytes(b"not a workbook")
     broken = Sink()
-    assert class_scores(copied, broken) == {}
+    assert class_scores(year_of(copied), broken) == {}
     errors = [d for d in broken.items if d.severity is Severity.ERROR]
     assert codes(errors) == ["CT901"] and "women-leaders.xlsx" in str(errors[0].pos)
 

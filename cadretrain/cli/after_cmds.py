@@ -66,7 +66,7 @@ def scores(
         typer.echo("用法错误：一次只能读取一份成绩登记表。", err=True)
         raise typer.Exit(2)
     year = load_or_exit(plan_file)
-    raise typer.Exit(run_scores(year.plan, class_, sheets[0] if sheets else None, output, force))
+    raise typer.Exit(run_scores(year, class_, sheets[0] if sheets else None, output, force))
 
 
 @app.command()
@@ -108,11 +108,23 @@ def hours(
     ] = None,
     register: RegisterOpt = None,
     force: ForceOpt = False,
+    three_months: Annotated[
+        int,
+        typer.Option(
+            "--three-months-days",
+            min=1,
+            help="县处级干部“3个月”折算的培训天数（默认 66）。",
+        ),
+    ] = 66,
 ) -> None:
     """学时台账：按条例第十四条列出学时不足的干部（乡科级每年 90 学时，县处级 5 年 550 学时）。"""
-    from cadretrain.cli.records_folder_steps import run_hours
+    from decimal import Decimal
 
-    raise typer.Exit(run_hours(plans_dir, unit, year, output, force, register))
+    from cadretrain.cli.records_folder_steps import run_hours
+    from cadretrain.records.ledger import Thresholds
+
+    t = Thresholds(leader_days=Decimal(three_months))
+    raise typer.Exit(run_hours(plans_dir, unit, year, output, force, register, t))
 
 
 @app.command()

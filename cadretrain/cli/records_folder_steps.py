@@ -118,10 +118,19 @@ def _hours(
         from cadretrain.enroll.register import read_register
 
         cadres = read_register(register, base, sink)
+    from cadretrain.records.folder import attended_half_days
     from cadretrain.records.outside import ledger_rows, online_lines, read_outside
 
     outside = read_outside(folder.years, sink, cadres)
-    book = ledger(folder.years, sink, cadres=cadres, outside=ledger_rows(outside))
+    attended, notes = attended_half_days(folder.years, Sink())  # `report` tells their problems
+    book = ledger(
+        folder.years,
+        sink,
+        attended=attended,
+        notes=notes,
+        cadres=cadres,
+        outside=ledger_rows(outside),
+    )
     statuses = check(book, year, unit=None if unit is None else label, thresholds=t)
     print_diagnostics(sink.items)
     failed = sink.has_errors()
@@ -174,11 +183,11 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.records.plan_folder import plan_year
     from cadretrain.records.report import (
-        report_html,
         report_markdown,
         summary_text,
         year_report_from_records,
     )
+    from cadretrain.records.report_charts import report_html
 
     folder = open_folder(plans_dir)
     year = plan_year(folder.plans, year, plans_dir)
@@ -257,10 +266,18 @@ def _archive(
     label = unit_label(plans, unit, ALL_UNITS)
     sink = Sink()
     marks = Sink()  # problems in the score sheets are shown but do not fail the archive …
-    scores = folder_scores(plans, marks)
+    scores = folder_scores(folder.years, marks)
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
+    from cadretrain.records.folder import attended_half_days
+
+    attended, notes = attended_half_days(folder.years, Sink())  # `report` tells their problems
     records = archive_records(
-        folder.years, sink, unit=None if unit is None else label, scores=scores
+        folder.years,
+        sink,
+        unit=None if unit is None else label,
+        scores=scores,
+        attended=attended,
+        notes=notes,
     )
     print_diagnostics([*sink.items, *marks.items])
     failed = 1 if sink.has_errors() or unreadable else 0  # … unless unreadable

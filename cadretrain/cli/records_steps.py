@@ -109,13 +109,14 @@ def _attendance(year: Year, query: str, files: Sequence[Path], output: Path, for
 # --- scores --------------------------------------------------------------------------------
 
 
-def print_scores(plan: Plan, scores: Scores) -> None:
+def print_scores(plan: Plan, scores: Scores, notes: Sequence[str] = ()) -> None:
     from cadretrain.cli.terminal import RIGHT, echo, rich_table
     from cadretrain.records.assessment import (
         EXCELLENT,
         FAIL,
         FIXED,
         PENDING,
+        WITHDRAWN,
         result_line,
         summary,
     )
@@ -128,30 +129,41 @@ def print_scores(plan: Plan, scores: Scores) -> None:
         summary(scores), [(h, RIGHT) if h in right else h for h in (heads[i] for i in keep)]
     )
     for n, r in enumerate(scores.results, start=1):
-        style = {FAIL: "red", PENDING: "yellow", EXCELLENT: "green"}.get(r.grade, "")
+        style = {FAIL: "red", WITHDRAWN: "red", PENDING: "yellow", EXCELLENT: "green"}.get(
+            r.grade, ""
+        )
         line = result_line(plan, n, g, r)
         t.add_row(*(str(line[i]) for i in keep), style=style)
-    echo(t, f"· {g.describe()}")
+    echo(t, f"· {g.describe()}", *(f"· {line}" for line in notes))
 
 
 def run_scores(
-    plan: Plan, query: str, sheet: Path | None, output: Path, force: bool = False
+    year: Year, query: str, sheet: Path | None, output: Path, force: bool = False
 ) -> int:
     """``cadretrain scores``: without a sheet write ``{class-id}-成绩登记表.xlsx``; with the
     filled sheet print the grades and write ``{class-id}-结业名单.xlsx``.
 
-    Exit code 0; 1 when the sheet has errors or no complete score, the enrollment is missing
-    or the output was edited; 2 for an unknown class."""
+    结业 follows the leave rule when the class's sign-in records are in the records folder
+    (``records/attendance/<class-id>/``). Exit code 0; 1 when the sheet has errors or no
+    complete score, the enrollment is missing or the output was edited; 2 for an unknown
+    class."""
     try:
-        return _scores(plan, query, sheet, output, force)
+        return _scores(year, query, sheet, output, force)
     except CannotProceed as exc:
         return show_cannot_proceed(exc)
 
 
-def _scores(plan: Plan, query: str, sheet: Path | None, output: Path, force: bool) -> int:
-    from cadretrain.records.assessment import completion_bytes, score_sheet_bytes
+def _scores(year: Year, query: str, sheet: Path | None, output: Path, force: bool) -> int:
+    from cadretrain.records.assessment import (
+        apply_leave_rule,
+        completion_bytes,
+        score_sheet_bytes,
+    )
     from cadretrain.records.assessment_read import graded_scores, usable_grading
+    from cadretrain.records.attendance import share_text
+    from cadretrain.records.folder import attendance_dir, class_attendance
 
+    plan = year.plan
     cls, enrollment = load_for_class(plan, query)
     usable_grading(cls)  # weights validate rejects: no sheet, no grades
     if sheet is None:
@@ -159,8 +171,15 @@ def _scores(plan: Plan, query: str, sheet: Path | None, output: Path, force: boo
         return write_output(output, force, name, lambda: score_sheet_bytes(plan, cls, enrollment))
     sink = Sink()
     scores = graded_scores(plan, cls, enrollment, sheet, sink)
+    att = class_attendance(year, cls, enrollment, Sink())  # `attendance` tells its problems
+    where = attendance_dir(plan, cls.id)
+    if att is None:
+        note = f"没有读到本班的考勤记录（{where}），结业未按请假规定核对。"
+    else:
+        apply_leave_rule(scores, att)
+        note = f"结业已按 {where} 的考勤核对：缺课超过 {share_text(att.share)} 者退学、不予结业。"
     print_diagnostics(sink.items)
-    print_scores(plan, scores)
+    print_scores(plan, scores, [note])
     code = write_output(
         output, force, f"{cls.id}-结业名单.xlsx", lambda: completion_bytes(plan, scores)
     )

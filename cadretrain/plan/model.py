@@ -129,6 +129,42 @@ class SessionSpec:
     venue: str | None = field(default=None, metadata=key("ref", "本期场地（默认同班次）"))
 
 
+# Leave rules (条例 Art. 15 by default) and class kinds; a kind is declared, never guessed.
+LEAVE_CHOICES = ("1/7", "1/10", "1/6", "1/5", "1/4", "1/3", "不限")
+CLASS_KINDS = ("脱产", "业余", "网络")
+_LEAVE = "：缺课（请假、缺勤）超过班次学时的这一比例者退学、不予结业；不限 = 不按请假定结业"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeaveRule:
+    """``plan.leave_rule``: which leave limit each kind of class follows."""
+
+    full_time: str = field(
+        default="1/7", metadata=key("enum", "脱产班次" + _LEAVE, choices=LEAVE_CHOICES, name="脱产")
+    )
+    part_time: str = field(
+        default="1/7", metadata=key("enum", "业余班次" + _LEAVE, choices=LEAVE_CHOICES, name="业余")
+    )
+    online: str = field(
+        default="1/7", metadata=key("enum", "网络班次" + _LEAVE, choices=LEAVE_CHOICES, name="网络")
+    )
+
+    def for_kind(self, kind: str) -> str:
+        return {"业余": self.part_time, "网络": self.online}.get(kind, self.full_time)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApprovedException:
+    """One item of a class's ``exceptions``: a trainee allowed to complete despite the leave
+    rule, with the approved reason (printed wherever the result is shown)."""
+
+    name: str = field(metadata=key("str", "学员姓名", required=True))
+    id_number: str = field(default="", metadata=key("str", "身份证号（有同名学员时据此区分）"))
+    reason: str = field(
+        metadata=key("str", "批准的理由，如 经县委组织部批准，因公请假", required=True)
+    )
+
+
 @dataclass(eq=False, kw_only=True)
 class TrainingClass:
     """A class (班次). Compared and hashed by identity: two classes are never 'equal'."""
@@ -179,6 +215,26 @@ class TrainingClass:
     )
     grading: Grading = field(
         default_factory=Grading, metadata=key("grading", "考核：各项成绩的权重与等次线")
+    )
+    kind: str = field(
+        default="脱产",
+        metadata=key(
+            "enum", "班次类别：脱产（默认）、业余、网络；不按班名推断", choices=CLASS_KINDS
+        ),
+    )
+    leave_limit: str | None = field(
+        default=None,
+        metadata=key(
+            "enum",
+            "本班的请假上限（不写则按 plan.leave_rule 中本班类别的规定）",
+            choices=LEAVE_CHOICES,
+        ),
+    )
+    exceptions: list[ApprovedException] = field(
+        default_factory=list,
+        metadata=key(
+            "list:exception", "经批准不受请假上限限制、准予结业的学员：[{name, id_number, reason}]"
+        ),
     )
     per_unit: PerUnit | None = field(
         default=None,
@@ -335,6 +391,14 @@ class Plan:
         default_factory=TeacherPoolRule,
         metadata=key(
             "teacher_pool", "师资库规则：满意率达到多少、在几个班次中达到即可入库", section="plan"
+        ),
+    )
+    leave_rule: LeaveRule = field(
+        default_factory=LeaveRule,
+        metadata=key(
+            "leave_rule",
+            "各类班次的请假上限（默认均为条例第十五条的 1/7），班次可用 leave_limit 覆盖",
+            section="plan",
         ),
     )
     roster_columns: list[str] = field(

@@ -14,7 +14,9 @@ from typing import Any
 from cadretrain.plan.grading import Grading, TeacherPoolRule
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field, Key, keys
 from cadretrain.plan.model import (
+    ApprovedException,
     CalendarConfig,
+    LeaveRule,
     Plan,
     QuotaRule,
     SessionSpec,
@@ -43,6 +45,8 @@ MODELS: dict[str, tuple[type[Any], str]] = {
     "sessions": (EvenSessions, ""),
     "session": (SessionSpec, ""),
     "span": (WrittenSpan, ""),
+    "leave_rule": (LeaveRule, ""),
+    "exception": (ApprovedException, ""),
 }
 
 
@@ -63,6 +67,8 @@ TITLES = {
     "sessions": "班次的 `sessions` 写成 `{count, days}` 时",
     "session": "班次的 `sessions` 逐期列出时，每一期",
     "span": "`when` 写成 `{start, end}` 时",
+    "leave_rule": "`plan` 的 `leave_rule`：各类班次的请假上限",
+    "exception": "班次的 `exceptions` 的每一项：经批准的结业例外",
 }
 
 

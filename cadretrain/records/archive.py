@@ -8,10 +8,15 @@
 - Name, sex, unit, post, rank: from the latest enrollment. Classes by year, plan file, order.
 - 培训时间: the person's session's dates, else the plan's date text; the ledger's estimate note
   on a second line. 考核结果: ``scores`` ((plan file, class id) → graded results, matched by
-  the ledger key; the CLI reads them from each plan's ``records/scores/``), else ``—``.
-  论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”.
+  the ledger key; the CLI reads them from each plan's ``records/scores/``, the leave rule
+  applied), else ``—``; a trainee over the leave limit reads 退学、不予结业 with the reason, an
+  approved exception is printed after the grade.
+  论文/调研报告: blank for the office; fieldwork classes note “含调研 N 天”. Added after those:
+  课程内容 (the class's ``modules`` and ``topics``, :func:`course_content`) and 学时依据 (签到
+  when the 学时 come from the sign-in sheets, with the ledger's note such as 退学; 报名 when the
+  class has no sign-in records).
 - No ID number or phone is ever written (``Record.key`` is internal). Sheet names: the name
-  without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 portrait; the HTML page
+  without ``[]:*?/\\``, ≤ 31 characters, ``(2)`` … for repeats; A4 landscape; the HTML page
   breaks before each cadre.
 """
 
@@ -29,12 +34,21 @@ from cadretrain.core.wording import UNSCHEDULED, span_text
 from cadretrain.enroll.parts import unit_and_post
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment import Result, number
-from cadretrain.records.ledger import Entry, Totals, class_entries, num, person_key
+from cadretrain.records.ledger import (
+    BY_ATTENDANCE,
+    AttendedKey,
+    Entry,
+    Totals,
+    class_entries,
+    num,
+    person_key,
+)
 from cadretrain.year.model import Year
 
 TITLE_ZH = "学员学习登记表"
 DASH = "—"
 HEADS = ["序号", "年度", "培训班次", "培训时间", "天数", "学时", "考核结果", "论文/调研报告"]
+HEADS += ["课程内容", "学时依据"]  # added after the original columns, which keep their places
 _BAD_SHEET = set("[]:*?/\\")
 
 
@@ -51,6 +65,25 @@ class Line:
     hours: Decimal
     result: str  # 考核结果: 优秀（92.5）, 合格（80）, or —
     paper: str  # 论文/调研报告: blank, or 含调研 N 天
+    topics: str = ""  # 课程内容: the class's modules and topics as the plan lists them
+    basis: str = ""  # 学时依据: 签到 (attended half-days) or 报名 (the enrollment), with a note
+
+
+def course_content(cls: TrainingClass) -> str:
+    """课程内容: ``板块：专题、专题；…`` from ``modules``, then the ``topics`` not in them."""
+    parts = [f"{name}：{'、'.join(items)}" for name, items in cls.modules.items()]
+    listed = {t for items in cls.modules.values() for t in items}
+    rest = [t for t in cls.topics if t not in listed]
+    if rest:
+        parts.append("、".join(rest))
+    return "；".join(parts) or DASH
+
+
+def basis_of(entry: Entry) -> str:
+    """学时依据: 签到 (from the sign-in sheets) or 报名 (no sign-in records), with the note."""
+    if entry.basis == BY_ATTENDANCE:
+        return f"签到（{entry.note}）" if entry.note else "签到"
+    return "报名（无签到记录）"
 
 
 @dataclass
@@ -84,8 +117,10 @@ def _dates(y: Year, cls: TrainingClass, session: int, note: str) -> str:
 def _result(plan: Plan, key: str, results: Sequence[Result] | None) -> str:
     for r in results or ():
         if person_key(plan, r.person) == key:
+            if r.withdrawn:
+                return f"退学、不予结业（{r.withdrawn}）"
             total = f"（{number(r.total)}）" if r.total is not None else ""
-            return r.grade + total
+            return r.grade + total + (f"（{r.exception}）" if r.exception else "")
     return DASH
 
 
@@ -96,11 +131,15 @@ def archive_records(
     unit: str | None = None,
     person: str | None = None,
     scores: Mapping[tuple[str, str], Sequence[Result]] | None = None,
+    attended: Mapping[AttendedKey, Decimal] | None = None,
+    notes: Mapping[AttendedKey, str] | None = None,
 ) -> list[Record]:
     """Every cadre's record over the enrolled classes of the plans of ``years`` (each plan's
     year model); ``unit`` (a unit name) keeps the cadres whose latest unit it is, ``person``
     those of that name. Sorted by unit (plan order),
-    name, then key. Unreadable enrollments are reported to ``sink``."""
+    name, then key. ``attended`` and ``notes``: as in :func:`cadretrain.records.ledger.ledger`
+    (the CLI reads them from the records folder), so the 学时 agree with the ledger.
+    Unreadable enrollments are reported to ``sink``."""
     records: dict[str, Record] = {}
     order: dict[str, int] = {}
     for y in sorted(years, key=lambda y: -y.plan.year):
@@ -114,7 +153,8 @@ def archive_records(
             if enrollment is None:
                 continue
             results = None if scores is None else scores.get((plan.file, cls.id), [])
-            for key, p, entry in class_entries(y, cls, enrollment.people):
+            topics = course_content(cls)
+            for key, p, entry in class_entries(y, cls, enrollment.people, attended, notes):
                 rec = records.setdefault(key, Record(key, p.name.strip()))
                 rec.name = p.name.strip() or rec.name
                 rec.sex = p.sex.strip() or rec.sex
@@ -134,6 +174,8 @@ def archive_records(
                         hours=entry.hours,
                         result=DASH if scores is None else _result(plan, key, results),
                         paper=fieldwork,
+                        topics=topics,
+                        basis=basis_of(entry),
                     )
                 )
     chosen = [
@@ -166,7 +208,18 @@ def _header(r: Record) -> list[tuple[str, str]]:
 
 def _rows(r: Record) -> list[list[object]]:
     return [
-        [n, x.year, x.class_name, x.dates, float(x.days), float(x.hours), x.result, x.paper]
+        [
+            n,
+            x.year,
+            x.class_name,
+            x.dates,
+            float(x.days),
+            float(x.hours),
+            x.result,
+            x.paper,
+            x.topics,
+            x.basis,
+        ]
         for n, x in enumerate(r.lines, start=1)
     ]
 
@@ -200,7 +253,8 @@ def _sheet(ws: Any, r: Record) -> None:
     row = 5
     for line in _rows(r):
         for c, value in enumerate(line, start=1):
-            write(ws, row, c, value, WRAP if HEADS[c - 1] in ("培训班次", "培训时间") else BODY)
+            wrap = HEADS[c - 1] in ("培训班次", "培训时间", "课程内容", "学时依据")
+            write(ws, row, c, value, WRAP if wrap else BODY)
         row += 1
     t = r.totals
     merged(ws, (row, row), (1, 4), _total_text(r), HEAD)
@@ -213,13 +267,13 @@ def _sheet(ws: Any, r: Record) -> None:
         merged(ws, (row, row), (2, last), text, BODY)
         ws.cell(row=row, column=2).alignment = Alignment(horizontal="right", vertical="bottom")
         ws.row_dimensions[row].height = height
-    for c, width in enumerate([6, 7, 26, 20, 7, 7, 12, 14], start=1):
+    for c, width in enumerate([6, 7, 26, 20, 7, 7, 12, 14, 30, 12], start=1):
         set_width(ws, c, width)
-    a4(ws, landscape=False)
+    a4(ws, landscape=True)  # ten columns: 课程内容 and 学时依据 need the width
 
 
 def archive_xlsx(records: Sequence[Record]) -> bytes:
-    """One A4 portrait sheet per cadre, named by name (see :func:`sheet_names`)."""
+    """One A4 landscape sheet per cadre, named by name (see :func:`sheet_names`)."""
     from cadretrain.files.sheet_styles import add_styles
     from cadretrain.files.xlsx import new_workbook, to_bytes
 
@@ -238,13 +292,13 @@ def archive_xlsx(records: Sequence[Record]) -> bytes:
 
 CSS = (
     "body{font-family:'SimSun','Songti SC',serif;margin:0}"
-    "section{width:180mm;margin:10mm auto}section+section{break-before:page}"
+    "section{width:267mm;margin:10mm auto}section+section{break-before:page}"
     "h1{font-family:'SimHei','Heiti SC',sans-serif;text-align:center;font-size:20pt}"
     "table{width:100%;border-collapse:collapse;margin-bottom:-1px}"
     "th,td{border:1px solid #000;padding:4px;font-size:11pt;text-align:center}"
     "td.l{text-align:left;white-space:pre-line}td.n{text-align:right}"
     "tr.big td{height:40mm;vertical-align:bottom;text-align:right}"
-    "@page{size:A4 portrait;margin:15mm}"
+    "@page{size:A4 landscape;margin:15mm}"
 )
 
 
@@ -265,12 +319,14 @@ def _section(r: Record) -> str:
             f"<tr><td>{cells[0]}</td><td>{cells[1]}</td>"
             + "".join(f'<td class="l">{c}</td>' for c in cells[2:4])
             + "".join(f'<td class="n">{c}</td>' for c in cells[4:6])
-            + f"<td>{cells[6]}</td><td>{cells[7]}</td></tr>"
+            + f"<td>{cells[6]}</td><td>{cells[7]}</td>"
+            + "".join(f'<td class="l">{c}</td>' for c in cells[8:10])
+            + "</tr>"
         )
     t = r.totals
     lines.append(
         f'<tr><th colspan="4">{e(_total_text(r))}</th><td class="n">{e(num(t.days))}</td>'
-        f'<td class="n">{e(num(t.hours))}</td><td colspan="2"></td></tr>'
+        f'<td class="n">{e(num(t.hours))}</td><td colspan="4"></td></tr>'
     )
     lines.append("</tbody></table>")
     lines.append('<table><tr class="big"><th style="width:15%">鉴定意见</th><td></td></tr>')
@@ -289,15 +345,14 @@ def archive_html(records: Sequence[Record]) -> str:
     )
 
 
-def folder_scores(plans: Sequence[Plan], sink: Sink) -> dict[tuple[str, str], list[Result]]:
-    """(plan file, class id) → graded results, from each plan's ``records/scores/``
-    (:func:`cadretrain.records.folder.class_scores`); problems in the sheets go to ``sink``."""
+def folder_scores(years: Sequence[Year], sink: Sink) -> dict[tuple[str, str], list[Result]]:
+    """(plan file, class id) → graded results, the leave rule applied, from each plan's
+    ``records/`` (:func:`cadretrain.records.folder.class_scores`); problems in the sheets go
+    to ``sink``."""
     from cadretrain.records.folder import class_scores
 
     return {
-        (plan.file, cid): got.results
-        for plan in plans
-        for cid, got in class_scores(plan, sink).items()
+        (y.plan.file, cid): got.results for y in years for cid, got in class_scores(y, sink).items()
     }
 
 

@@ -17,6 +17,13 @@ grade follows attendance and the exam score. The rules come from the class's ``g
 - A person with a blank component is not graded (待评, CT905), not counted in n, and does not
   complete until the score is filled in.
 
+- Completion follows the leave rule (:func:`apply_leave_rule`): a person whose 缺课 exceeds the
+  class's limit (:func:`cadretrain.records.attendance.leave_share`, default 条例第十五条 1/7) is
+  退学 and 不予结业 whatever the scores, the reason in 备注; unless the class's ``exceptions``
+  name that person (by ID number when given, else by name): then the grade stands and the
+  approved reason is in 备注. Without attendance records the rule cannot be applied, and the
+  result says so nowhere but in the caller's note.
+
 Reading is in :mod:`cadretrain.records.assessment_read` (:func:`read_scores`).
 """
 
@@ -25,14 +32,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cadretrain.core.wording import decimal_text, half_up
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.plan.grading import Grading as Grading  # read with the plan (plan.grading)
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import ApprovedException, Plan, TrainingClass
+
+if TYPE_CHECKING:
+    from cadretrain.records.attendance import Attendance
 
 EXCELLENT, PASS, FAIL, PENDING = "优秀", "合格", "不合格", "待评"
+WITHDRAWN = "退学"  # over the leave limit (条例第十五条): not 结业 whatever the scores
 FIXED = ["序号", "姓名", "单位及职务"]
 
 
@@ -44,10 +55,25 @@ class Result:
     grade: str = PENDING
     note: str = ""
     where: str = ""  # the sheet row the scores came from
+    withdrawn: str = ""  # why the person is 退学 (over the leave limit); "" when not
+    exception: str = ""  # the approved exception that lets the person complete anyway
 
     @property
     def completed(self) -> bool:
-        return self.grade in (EXCELLENT, PASS)
+        return self.grade in (EXCELLENT, PASS) and not self.withdrawn
+
+    @property
+    def outcome(self) -> str:
+        """结业, 不予结业 or 待定 (scores missing)."""
+        if self.completed:
+            return "结业"
+        return "待定" if self.grade == PENDING and not self.withdrawn else "不予结业"
+
+    @property
+    def remark(self) -> str:
+        """The note, the withdrawal reason and the approved exception, as one text."""
+        out = f"退学、不予结业：{self.withdrawn}" if self.withdrawn else ""
+        return "；".join(t for t in (out, self.exception, self.note) if t)
 
 
 @dataclass
@@ -108,6 +134,48 @@ def assign_grades(grading: Grading, results: Sequence[Result]) -> None:
         if r.total is not None and r.total <= (cut or 0):
             r.grade = PASS
             r.note = f"达到优秀分数线，但优秀人数不超过 {share}%（{limit} 人），按合格"
+
+
+def exception_for(cls: TrainingClass, person: Enrollee) -> ApprovedException | None:
+    """The class's approved exception naming ``person``: by ID number when the exception
+    gives one, else by name."""
+    for e in cls.exceptions:
+        if e.id_number:
+            if person.id_number and e.id_number.upper() == person.id_number.upper():
+                return e
+        elif e.name == person.name:
+            return e
+    return None
+
+
+def apply_leave_rule(scores: Scores, att: Attendance) -> None:
+    """Completion follows the leave rule: everyone over the class's limit in ``att`` is 退学
+    (grade 退学, 不予结业, the reason in 备注) unless an approved exception names them, whose
+    reason is then shown with the result."""
+    from cadretrain.records.attendance import share_text
+
+    over = {id(p.person): p for p in att.people if p.over(att.share)}
+    for r in scores.results:
+        p = over.get(id(r.person))
+        if p is None:
+            continue
+        why = (
+            f"缺课 {p.missed} 个半天，超过本期 {p.half_days} 个半天的 {share_text(att.share)}"
+            f"（{leave_basis(scores.cls)}）"
+        )
+        e = exception_for(scores.cls, r.person)
+        if e is not None:
+            r.exception = f"{why}，经批准准予结业：{e.reason}"
+        else:
+            r.withdrawn = why
+            r.grade = WITHDRAWN
+
+
+def leave_basis(cls: TrainingClass) -> str:
+    """Where the class's limit comes from, for the reason text."""
+    if cls.leave_limit:
+        return "本班 leave_limit"
+    return f"{cls.kind}班次，条例第十五条" if cls.kind == "脱产" else f"{cls.kind}班次的规定"
 
 
 # --- the blank sheet -----------------------------------------------------------------------
@@ -186,14 +254,16 @@ def result_line(plan: Plan, n: int, grading: Grading, r: Result) -> list[object]
     from cadretrain.enroll.parts import unit_and_post
 
     scores = [number(r.scores.get(k)) for k in grading.weights]
-    done = "结业" if r.completed else ("待定" if r.grade == PENDING else "不予结业")
     return [n, r.person.name, unit_and_post(plan, r.person), *scores, number(r.total),
-            r.grade, done, r.note]  # fmt: skip
+            r.grade, r.outcome, r.remark]  # fmt: skip
 
 
 def summary(scores: Scores) -> str:
     done = sum(1 for r in scores.results if r.completed)
-    counts = "，".join(f"{g} {scores.count(g)} 人" for g in (EXCELLENT, PASS, FAIL, PENDING))
+    grades = (EXCELLENT, PASS, FAIL, PENDING, WITHDRAWN)
+    counts = "，".join(
+        f"{g} {scores.count(g)} 人" for g in grades if g != WITHDRAWN or scores.count(g)
+    )
     return f"{scores.cls.name}：{len(scores.results)} 人，{counts}；结业 {done} 人"
 
 

@@ -16,6 +16,9 @@ headers, CSV). Decisions:
 - Marks that could not be read (CT802) are 待核: counted nowhere, shown in their own column;
   a person whom they could push over the limit is marked 待核 rather than passed.
 - Attendance rate = (出勤 + 迟到) ÷ recorded half-days (未记录 and 待核 left out).
+- The limit is the class's: its ``leave_limit``, else the plan's ``leave_rule`` for the class's
+  declared ``kind`` (脱产 by default), else Art. 15's 1/7 (:func:`leave_share`). 不限 is a
+  share of 1: nobody can miss more than every half-day.
 """
 
 from __future__ import annotations
@@ -131,7 +134,31 @@ class Attendance:
         return sum(int(getattr(p, attr)) for p in self.people)
 
 
+NO_LIMIT = Fraction(1)
+
+
+def leave_share(plan: Plan, cls: TrainingClass) -> Fraction:
+    """The leave limit the class follows: ``leave_limit``, else ``plan.leave_rule`` for its
+    ``kind`` (both default to 1/7, 条例第十五条); 不限 is :data:`NO_LIMIT`."""
+    text = cls.leave_limit or plan.leave_rule.for_kind(cls.kind)
+    return NO_LIMIT if text == "不限" else Fraction(text)
+
+
+def credited(att: Attendance, p: PersonAttendance) -> int | None:
+    """Half-days of 学时 credited to ``p``: those attended (late included) plus the half-days
+    of the session nobody's mark was recorded for (the sheet was not passed round: credited
+    to everyone, as they count in Art. 15's class hours). Leave, absence and unreadable marks
+    are not credited. None when the session has no sign-in records at all: the enrollment is
+    then the basis."""
+    session = next((s for s in att.sessions if s.number == p.session), None)
+    if session is None or not session.recorded:
+        return None
+    return p.present + sum(1 for h in session.half_days if h not in session.recorded)
+
+
 def share_text(share: Fraction) -> str:
+    if share == NO_LIMIT:
+        return "不限"
     return f"{share.numerator}/{share.denominator}"
 
 
@@ -154,9 +181,13 @@ def build_attendance(
     listed: set[int],
     files: Mapping[int, str],
     sink: Sink,
-    share: Fraction = ART15,
+    share: Fraction | None = None,
 ) -> Attendance:
-    """Assemble the per-person figures; warn (CT803, CT807) about what was not recorded."""
+    """Assemble the per-person figures; warn (CT803, CT807) about what was not recorded.
+    Without ``share`` (or with the readers' default, Art. 15's 1/7) the class's own limit
+    applies (:func:`leave_share`)."""
+    if share is None or share == ART15:
+        share = leave_share(plan, cls)
     sessions: list[SessionAttendance] = []
     people: list[PersonAttendance] = []
     for part in parts:

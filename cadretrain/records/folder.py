@@ -17,13 +17,18 @@ Decisions:
 - A class's satisfaction rate = Σ(很满意 + 满意) ÷ Σ responses over the class's teachers (and
   over the forms of the class, should there be more than one); no responses gives no rate.
 - A class's 考核 results: :func:`cadretrain.records.assessment_read.read_scores` over
-  ``records/scores/<class-id>.xlsx``, graded by the class's ``grading``.
+  ``records/scores/<class-id>.xlsx``, graded by the class's ``grading``, then the leave rule
+  applied from the class's attendance folder (:func:`class_attendance`,
+  :func:`cadretrain.records.assessment.apply_leave_rule`): the score sheet, the report and the
+  archive all read 结业 from here.
 - Problems go to the sink; a folder that is not a class, a class without an enrollment and a
   stray file are warnings (CT801, not read) and leave the class without a rate.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +38,10 @@ from cadretrain.files.tabular import is_table_file
 from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
+    from cadretrain.enroll.enrollment import Enrollment
     from cadretrain.records.assessment import Scores
+    from cadretrain.records.attendance import Attendance
+    from cadretrain.records.ledger import AttendedKey
     from cadretrain.year.model import Year
 
 RECORDS = "records"
@@ -105,6 +113,53 @@ def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
     return out
 
 
+def class_attendance(
+    year: Year, cls: TrainingClass, enrollment: Enrollment, sink: Sink
+) -> Attendance | None:
+    """The class's attendance from ``records/attendance/<class-id>/``; None when the folder is
+    missing or nothing in it was recorded."""
+    from cadretrain.records.attendance_read import read_attendance
+
+    sub = attendance_dir(year.plan, cls.id)
+    if not sub.is_dir():
+        return None
+    att = read_attendance(year, cls, enrollment, [sub], sink)
+    return att if any(s.recorded for s in att.sessions) else None
+
+
+def attended_half_days(
+    years: Sequence[Year], sink: Sink
+) -> tuple[dict[AttendedKey, Decimal], dict[AttendedKey, str]]:
+    """Half-days of 学时 credited per enrollment (:func:`cadretrain.records.ledger.attended_key`)
+    from each class's sign-in records (:func:`cadretrain.records.attendance.credited`), and the
+    notes of those entries: 退学 for a trainee over the class's leave limit. Classes and
+    sessions without records are left out (their entries keep the enrollment basis)."""
+    from cadretrain.records.assessment import exception_for
+    from cadretrain.records.attendance import credited, share_text
+    from cadretrain.records.ledger import attended_key
+
+    half_days: dict[AttendedKey, Decimal] = {}
+    notes: dict[AttendedKey, str] = {}
+    for y in years:
+        enrollments = y.enrollments()
+        for cls in y.plan.classes:
+            enrollment = enrollments.get(cls.id)
+            att = None if enrollment is None else class_attendance(y, cls, enrollment, sink)
+            if att is None:
+                continue
+            for p in att.people:
+                got = credited(att, p)
+                if got is None:
+                    continue
+                key = attended_key(y.plan, cls.id, p.person)
+                half_days[key] = Decimal(got)
+                if p.over(att.share):
+                    allowed = exception_for(cls, p.person) is not None
+                    why = "经批准准予结业" if allowed else "退学"
+                    notes[key] = f"缺课超过 {share_text(att.share)}，{why}；计已出勤的半天"
+    return half_days, notes
+
+
 def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     """Class id → satisfaction rate, from the filled forms in ``records/ratings/``."""
     from cadretrain.records.satisfaction_read import once_each, read_ratings
@@ -137,14 +192,16 @@ def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     return {cid: Fraction(good[cid], n) for cid, n in responses.items() if n}
 
 
-def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
+def class_scores(year: Year, sink: Sink) -> dict[str, Scores]:
     """Class id → graded results, from ``records/scores/<class-id>.xlsx`` (classes with an
-    enrollment and at least one complete score). A file not named after a class, a class
-    without an enrollment or a stray file is a warning and not read."""
+    enrollment and at least one complete score), the leave rule applied from the class's
+    attendance records. A file not named after a class, a class without an enrollment or a
+    stray file is a warning and not read."""
     from cadretrain.enroll.enrollment import load_enrollments
-    from cadretrain.records.assessment import Scores, grading_for
+    from cadretrain.records.assessment import Scores, apply_leave_rule, grading_for
     from cadretrain.records.assessment_read import read_scores
 
+    plan = year.plan
     folder = records_dir(plan) / "scores"
     if not folder.is_dir():
         return {}
@@ -169,5 +226,9 @@ def class_scores(plan: Plan, sink: Sink) -> dict[str, Scores]:
             continue
         results = read_scores(plan, cls, enrollment, path, sink)
         if any(r.total is not None for r in results):
-            out[cls.id] = Scores(cls, grading_for(cls), results)
+            got = Scores(cls, grading_for(cls), results)
+            att = class_attendance(year, cls, enrollment, Sink())  # the report tells its problems
+            if att is not None:
+                apply_leave_rule(got, att)
+            out[cls.id] = got
     return out

@@ -13,9 +13,12 @@ Rules, as implemented:
   person of a multi-session class has no session — the plan's ``sessions.days`` (or the stated
   length, 为期3天) is used and the entry says so; without it the entry counts 0 days and says why;
   a person without a session in a class of several dated sessions counts the shortest one.
-- Attended half-days (from sign-in sheets, later) may be given per enrollment as ``attended``,
-  keyed by :func:`attended_key`; they replace the scheduled days (half-days ÷ 2) and the entry is
-  based on 签到 instead of 报名.
+- Attended half-days (from the sign-in sheets in the records folder:
+  :func:`cadretrain.records.folder.attended_half_days`) may be given per enrollment as
+  ``attended``, keyed by :func:`attended_key`; they replace the scheduled days (half-days ÷ 2,
+  so 学时 per half-day = hours per day ÷ 2) and the entry is based on 签到 instead of 报名, with
+  ``notes`` (e.g. 退学) as its note. An enrollment without one (no sign-in records for its class
+  or session) keeps the enrollment basis: 依据 报名.
 - A cadre is keyed by ID number, else by name and unit name; the same person in several plans
   and years is one cadre. Rank and unit are those of the latest enrollment up to the year asked
   about; a register, when given, overrides both and adds its cadres with 0 学时.
@@ -229,14 +232,22 @@ def _slot_days(cls: TrainingClass, slots: Sequence[Slot], session: int) -> tuple
     return ZERO, f"第{session}期日期未排定，未计学时"
 
 
+def planned_days(cls: TrainingClass, slots: Sequence[Slot]) -> tuple[Decimal, str]:
+    """Training days of one planned trainee (no session chosen), and the note when estimated
+    (vague dates, sessions not placed: the length the plan states)."""
+    return _slot_days(cls, slots, 0)
+
+
 def class_entries(
     y: Year,
     cls: TrainingClass,
     people: Sequence[Enrollee],
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
+    notes: Mapping[AttendedKey, str] | None = None,
 ) -> list[tuple[str, Enrollee, Entry]]:
     """(person key, enrollee, entry) for everyone enrolled in ``cls``, a class of the year
-    ``y`` (a person listed twice counts once)."""
+    ``y`` (a person listed twice counts once); ``attended`` half-days and their ``notes``
+    as in :func:`ledger`."""
     plan = y.plan
     slots = y.schedule(cls).slots
     rate = Decimal(str(cls.hours_per_day if cls.hours_per_day is not None else plan.hours_per_day))
@@ -256,7 +267,8 @@ def class_entries(
         basis = BY_ENROLLMENT
         half_days = (attended or {}).get((plan.file, cls.id, key))
         if half_days is not None:
-            days, note, basis = Decimal(str(half_days)) / 2, "", BY_ATTENDANCE
+            days, basis = Decimal(str(half_days)) / 2, BY_ATTENDANCE
+            note = (notes or {}).get((plan.file, cls.id, key), "")
         entry = Entry(
             year=plan.year,
             plan_file=plan.file,
@@ -280,13 +292,15 @@ def ledger(
     sink: Sink,
     *,
     attended: Mapping[AttendedKey, float | int | Decimal] | None = None,
+    notes: Mapping[AttendedKey, str] | None = None,
     cadres: Sequence[Cadre] | None = None,
     outside: Iterable[OutsideRow] = (),
 ) -> Ledger:
     """Every cadre's entries over the classes that have an enrollment, in the plans of
     ``years`` (each plan's year model, :mod:`cadretrain.year`).
 
-    ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days.
+    ``attended``: half-days attended per :func:`attended_key`, replacing scheduled days;
+    ``notes``: the note of such an entry (退学 …).
     ``outside``: entries from outside the plan (:func:`add_outside`).
     ``cadres``: a register; its cadres are added (0 学时 if never enrolled) and their unit and
     rank override the enrollments'. Unreadable enrollments are reported to ``sink`` (CT601).
@@ -299,7 +313,7 @@ def ledger(
             enrollment = enrollments.get(cls.id)
             if enrollment is None:
                 continue
-            for key, p, entry in class_entries(y, cls, enrollment.people, attended):
+            for key, p, entry in class_entries(y, cls, enrollment.people, attended, notes):
                 person = book.people.setdefault(key, Person(key, p.name.strip()))
                 person.id_number = person.id_number or p.id_number.strip().upper()
                 person.entries.append(entry)
@@ -369,6 +383,32 @@ class Status:
     @property
     def short_days(self) -> Decimal:
         return ZERO if self.ok else self.required_days - self.measured.days
+
+    @property
+    def decided_by(self) -> str:
+        """The criterion that decided: 学时 or 天数 (学时 first when both are met); "" when
+        neither is met."""
+        m = self.measured
+        if m.hours >= self.required_hours:
+            return "学时"
+        return "天数" if m.days >= self.required_days else ""
+
+    def decision_text(self) -> str:
+        """Which criterion decided, with its figures: 按学时（本年 97.5 ≥ 90）, 按天数（近5年 70 ≥
+        3个月按 66 天计）, or 学时、天数均未达到."""
+        m = self.measured
+        span = "本年" if self.group != LEADER else "近5年"
+        need = f"{num(self.required_days)} 天"
+        if self.group == LEADER:
+            need = f"3个月按 {need}计"
+        if self.decided_by == "学时":
+            return f"按学时（{span} {num(m.hours)} ≥ {num(self.required_hours)} 学时）"
+        if self.decided_by == "天数":
+            return f"按天数（{span} {num(m.days)} ≥ {need}）"
+        return (
+            f"学时、天数均未达到（{span} {num(m.hours)} 学时 < {num(self.required_hours)}，"
+            f"{num(m.days)} 天 < {need}）"
+        )
 
     @property
     def status_text(self) -> str:

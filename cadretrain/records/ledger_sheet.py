@@ -26,11 +26,15 @@ from cadretrain.records.ledger import (
 ALL_UNITS = "全部单位"
 BASIS_TEXT = (
     "《干部教育培训工作条例》第十四条：乡科级及以下干部每年参加集中培训{basic}；"
-    "县处级及以上干部{leader}（3个月）。学时 = 培训天数 × 每天学时（班次未写时按计划，默认7.5），"
+    "县处级及以上干部{leader}（3个月，按{months}个培训日计）。"
+    "学时 = 培训天数 × 每天学时（班次未写时按计划，默认7.5），"
     "调研、实践天数按同样学时计入；网络学时单列，不计入。"
+    "有签到表的班次按实际出勤的半天计（每半天学时 = 每天学时 ÷ 2，全班空白的半天计给每人），"
+    "没有签到表的按报名计（见明细“依据”）。"
 )
 HEADS = ["序号", "姓名", "单位", "职级", "类别", "本年培训天数", "本年课堂学时"]
 HEADS += ["本年调研学时", "本年网络学时", "本年合计学时", "近{n}年学时", "要求", "状态"]
+HEADS += ["达标条件"]  # added: which criterion decided (学时 or 天数) and its figures
 DETAIL_HEADS = ["序号", "姓名", "单位", "年度", "班次", "期次", "培训天数", "其中调研天数"]
 DETAIL_HEADS += ["每天学时", "课堂学时", "调研学时", "网络学时", "合计学时", "依据", "备注"]
 
@@ -38,7 +42,7 @@ DETAIL_HEADS += ["每天学时", "课堂学时", "调研学时", "网络学时",
 def basis_text(t: Thresholds) -> str:
     basic = f"{num(t.hours_per_year)}学时或{num(t.days_per_year)}天"
     leader = f"每{t.leader_years}年{num(t.leader_hours)}学时或{num(t.leader_days)}天"
-    return BASIS_TEXT.format(basic=basic, leader=leader)
+    return BASIS_TEXT.format(basic=basic, leader=leader, months=num(t.leader_days))
 
 
 def window_entries(status: Status, t: Thresholds) -> list[Entry]:
@@ -107,6 +111,7 @@ def ledger_bytes(
                 float(s.window.hours),
                 s.rule,
                 s.status_text,
+                s.decision_text(),
             ]
         )
     title = f"{label}干部教育培训学时台账（{year}年）"

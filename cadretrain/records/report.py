@@ -11,8 +11,9 @@ Decisions:
 - The half year is the class's ``half`` (上半年/下半年), else that of its first day.
 - Attendance rates come from the caller (a mapping class id → rate, e.g. from the filled
   sign-in sheets); satisfaction likewise. Without data the column shows “—”.
-- 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores): 结业人数 =
-  优秀 + 合格, 结业率 = 结业人数 ÷ people on the enrollment (待评 and 不合格 do not complete).
+- 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores, the leave rule
+  applied): 结业人数 = 优秀 + 合格 not withdrawn (退学 over the leave limit unless an approved
+  exception), 结业率 = 结业人数 ÷ people on the enrollment (待评、不合格、退学 do not complete).
 - Classes with vague dates (十月中下旬) and sessions that could not be placed are not in the
   ICS calendar; the report counts them. Nothing personal (ID numbers, phones) is reported.
 """
@@ -23,14 +24,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from html import escape
 
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import md_escape
 from cadretrain.core.wording import percent
 from cadretrain.plan.model import TrainingClass
-from cadretrain.records.assessment import EXCELLENT, PASS, Scores
-from cadretrain.records.ledger import ZERO, class_entries, num
+from cadretrain.records.assessment import EXCELLENT, Scores
+from cadretrain.records.ledger import (
+    BY_ATTENDANCE,
+    ZERO,
+    AttendedKey,
+    class_entries,
+    num,
+    planned_days,
+)
 from cadretrain.year.model import Year
 
 HALVES = ("上半年", "下半年")
@@ -54,8 +61,16 @@ class ClassFigures:
     attendance: Fraction | None = None
     satisfaction: Fraction | None = None
     graded: int | None = None  # people on the graded enrollment (None: no 成绩登记表)
-    graduated: int = 0  # 结业 = 优秀 + 合格
+    graduated: int = 0  # 结业 = 优秀 + 合格, not withdrawn
     excellent: int = 0
+    withdrawn: int = 0  # 退学: over the class's leave limit (条例第十五条 by default)
+    planned_days: Decimal = ZERO  # planned 人天: planned × one trainee's days
+    planned_hours: Decimal = ZERO
+    estimate: str = ""  # how the planned (and enrolled) days were estimated; "" when exact
+    attended: int | None = None  # 实到人次 (credited any half-day); None: no sign-in records
+    attended_days: Decimal = ZERO  # 实到人天 = credited half-days ÷ 2
+    attended_hours: Decimal = ZERO
+    exceptions: list[str] = field(default_factory=list)  # 姓名：approved reason
 
     @property
     def graduation(self) -> Fraction | None:
@@ -120,10 +135,13 @@ def year_report(
     attendance: Mapping[str, Fraction] | None = None,
     satisfaction: Mapping[str, Fraction] | None = None,
     scores: Mapping[str, Scores] | None = None,
+    attended: Mapping[AttendedKey, Decimal] | None = None,
 ) -> YearReport:
     """Figures of every class in the plans of ``year`` among ``years`` (the plans' year
     models; plan order). ``attendance`` and ``satisfaction`` map a class id to a rate,
-    ``scores`` to its graded results. Unreadable enrollments go to ``sink``."""
+    ``scores`` to its graded results, ``attended`` an enrollment to its credited half-days
+    (:func:`cadretrain.records.folder.attended_half_days`). Unreadable enrollments go to
+    ``sink``."""
     chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
     plans = [y.plan for y in chosen]
     report = YearReport(year, [p.title for p in plans], [p.organizer for p in plans])
@@ -131,11 +149,16 @@ def year_report(
         enrollments = y.enrollments(sink)
         for cls in y.plan.classes:
             enrollment = enrollments.get(cls.id)
-            entries = class_entries(y, cls, enrollment.people) if enrollment else []
+            people = enrollment.people if enrollment else []
+            entries = class_entries(y, cls, people)
             when = cls.when.text if cls.when is not None else ""
             if cls.sessions:
                 when = "；".join(s.when.text for s in cls.sessions)
             graded = (scores or {}).get(cls.id)
+            by_sign_in = [e for _, _, e in class_entries(y, cls, people, attended)]
+            signed = bool(by_sign_in) and all(e.basis == BY_ATTENDANCE for e in by_sign_in)
+            per, estimate = planned_days(cls, y.schedule(cls).slots)
+            rate = Decimal(str(cls.hours_per_day or y.plan.hours_per_day))
             report.classes.append(
                 ClassFigures(
                     plan_file=y.plan.file,
@@ -153,8 +176,20 @@ def year_report(
                     attendance=(attendance or {}).get(cls.id),
                     satisfaction=(satisfaction or {}).get(cls.id),
                     graded=len(graded.results) if graded is not None else None,
-                    graduated=graded.count(EXCELLENT) + graded.count(PASS) if graded else 0,
+                    graduated=sum(1 for r in graded.results if r.completed) if graded else 0,
                     excellent=graded.count(EXCELLENT) if graded is not None else 0,
+                    withdrawn=sum(1 for r in graded.results if r.withdrawn) if graded else 0,
+                    exceptions=[
+                        f"{r.person.name}：{r.exception}"
+                        for r in (graded.results if graded else [])
+                        if r.exception
+                    ],
+                    planned_days=per * (cls.planned or 0),
+                    planned_hours=per * (cls.planned or 0) * rate,
+                    estimate=estimate,
+                    attended=sum(1 for e in by_sign_in if e.days) if signed else None,
+                    attended_days=sum((e.days for e in by_sign_in), ZERO) if signed else ZERO,
+                    attended_hours=sum((e.hours for e in by_sign_in), ZERO) if signed else ZERO,
                 )
             )
     names = [*HALVES, *sorted({c.half for c in report.classes} - set(HALVES))]
@@ -175,7 +210,12 @@ def year_report_from_records(
     """:func:`year_report` with the attendance and satisfaction rates and the graded scores
     read from each plan's ``records/`` folder (:mod:`cadretrain.records.folder`). Problems in
     those files go to ``records``, the enrollments' to ``sink``."""
-    from cadretrain.records.folder import attendance_rates, class_scores, satisfaction_rates
+    from cadretrain.records.folder import (
+        attendance_rates,
+        attended_half_days,
+        class_scores,
+        satisfaction_rates,
+    )
 
     chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
     attendance: dict[str, Fraction] = {}
@@ -184,9 +224,16 @@ def year_report_from_records(
     for y in chosen:
         attendance.update(attendance_rates(y, records))
         satisfaction.update(satisfaction_rates(y.plan, records))
-        scores.update(class_scores(y.plan, records))
+        scores.update(class_scores(y, records))
+    attended, _notes = attended_half_days(chosen, Sink())  # told once, by attendance_rates
     return year_report(
-        chosen, year, sink, attendance=attendance, satisfaction=satisfaction, scores=scores
+        chosen,
+        year,
+        sink,
+        attendance=attendance,
+        satisfaction=satisfaction,
+        scores=scores,
+        attended=attended,
     )
 
 
@@ -211,6 +258,17 @@ def summary_text(r: YearReport) -> str:
     if t.completion is not None:
         text += f"，完成计划的 {percent(t.completion)}"
     text += f"；共 {num(t.person_days)} 人天、{num(t.hours)} 学时。"
+    planned = sum((c.planned_hours for c in r.classes), ZERO)
+    guessed = sum(1 for c in r.classes if c.estimate)
+    text += f"按计划应为 {num(sum((c.planned_days for c in r.classes), ZERO))} 人天、"
+    text += f"{num(planned)} 学时" + (f"（其中 {guessed} 个班次为估算）" if guessed else "") + "。"
+    signed = [c for c in r.classes if c.attended is not None]
+    if signed:
+        text += (
+            f"有签到记录的 {len(signed)} 个班次实到 {sum(c.attended or 0 for c in signed)} 人次、"
+            f"{num(sum((c.attended_days for c in signed), ZERO))} 人天、"
+            f"{num(sum((c.attended_hours for c in signed), ZERO))} 学时。"
+        )
     att = _rate([c.attendance for c in r.classes])
     sat = _rate([c.satisfaction for c in r.classes])
     if att is not None:
@@ -226,6 +284,14 @@ def summary_text(r: YearReport) -> str:
             f"有考核成绩的班次 {len(assessed)} 个，参训 {people} 人，结业 {done} 人"
             f"（结业率 {percent(Fraction(done, people))}），其中优秀 {best} 人。"
         )
+        average = _rate([c.graduation for c in assessed])
+        text += f"结业率按人合计 {percent(Fraction(done, people))}，各班次平均 {percent(average)}。"
+        out = sum(c.withdrawn for c in assessed)
+        allowed = sum(len(c.exceptions) for c in assessed)
+        if out:
+            text += f"因缺课超过请假上限退学、不予结业 {out} 人。"
+        if allowed:
+            text += f"缺课超过请假上限、经批准准予结业 {allowed} 人（见结业例外）。"
     undated = r.not_in_calendar
     if undated:
         n = sum(c.not_in_calendar for c in undated)
@@ -235,6 +301,7 @@ def summary_text(r: YearReport) -> str:
 
 CLASS_HEAD = ["序号", "班次", "时间", "计划人次", "实际人次", "完成率", "人天", "学时"]
 CLASS_HEAD += ["出勤率", "满意度", "结业率", "优秀", "情况"]
+CLASS_HEAD += ["计划人天", "计划学时", "实到人次", "实到人天", "实到学时", "估算"]  # added
 HALF_HEAD = ["半年", "计划班次", "已举办", "计划人次", "实际人次", "完成率", "人天", "学时"]
 
 
@@ -242,6 +309,8 @@ def class_rows(r: YearReport) -> list[list[str]]:
     rows = []
     for i, c in enumerate(r.classes, start=1):
         state = "已举办" if c.held else "未举办（无报名名单）"
+        if c.withdrawn:
+            state += f"；退学 {c.withdrawn} 人"
         rows.append(
             [
                 str(i),
@@ -257,12 +326,28 @@ def class_rows(r: YearReport) -> list[list[str]]:
                 percent(c.graduation),
                 "—" if c.graded is None else str(c.excellent),
                 state,
+                num(c.planned_days),
+                num(c.planned_hours),
+                _dash(c.attended),
+                "—" if c.attended is None else num(c.attended_days),
+                "—" if c.attended is None else num(c.attended_hours),
+                f"估算：{c.estimate}" if c.estimate else "",
             ]
         )
     t = r.total
     done = f"已举办 {t.held}/{t.classes}"
     figures = [str(t.planned), str(t.enrolled), percent(t.completion)]
-    rows.append(["", "合计", "", *figures, num(t.person_days), num(t.hours), "", "", "", "", done])
+    signed = [c for c in r.classes if c.attended is not None]
+    added = [num(sum((c.planned_days for c in r.classes), ZERO))]
+    added.append(num(sum((c.planned_hours for c in r.classes), ZERO)))
+    added.append(str(sum(c.attended or 0 for c in signed)) if signed else "—")
+    added.append(num(sum((c.attended_days for c in signed), ZERO)) if signed else "—")
+    added.append(num(sum((c.attended_hours for c in signed), ZERO)) if signed else "—")
+    estimated = sum(1 for c in r.classes if c.estimate)
+    added.append(f"{estimated} 个班次估算" if estimated else "")
+    rows.append(
+        ["", "合计", "", *figures, num(t.person_days), num(t.hours), "", "", "", "", done, *added]
+    )
     return rows
 
 
@@ -293,55 +378,17 @@ def report_markdown(r: YearReport) -> str:
     lines += ["## 分半年情况", "", *_md_table(HALF_HEAD, half_rows(r)), ""]
     lines += [
         "说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。",
+        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
+        "计划人天 = 计划人次 × 每人培训日（日期未定的班次按计划写明的天数估算，见“估算”栏）；"
+        "实到人次、人天、学时按签到表计（出勤的半天，全班空白的半天计给每人），没有签到表的班次记“—”；"
+        "出勤率、满意度、结业率无数据时记“—”。",
         "",
     ]
+    if exceptions(r):
+        lines += ["## 结业例外（经批准）", "", *(f"- {md_escape(e)}" for e in exceptions(r)), ""]
     return "\n".join(lines)
 
 
-CSS = (
-    "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}"
-    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px}"
-    "th{background:#eceff1}td.n{text-align:right}tr.total td{font-weight:bold}"
-)
-
-
-def _html_table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    out = ["<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
-    out.append("</thead><tbody>")
-    for n, row in enumerate(rows):
-        cls = ' class="total"' if n == len(rows) - 1 else ""
-        cells = "".join(
-            f'<td class="n">{escape(v)}</td>' if i in numeric else f"<td>{escape(v)}</td>"
-            for i, v in enumerate(row)
-        )
-        out.append(f"<tr{cls}>{cells}</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
-
-
-def report_html(r: YearReport) -> str:
-    from cadretrain.records.report_charts import bar_chart
-
-    chart = bar_chart(
-        "各班次计划与实际培训人次",
-        [c.label for c in r.classes],
-        [c.planned for c in r.classes],
-        [c.enrolled for c in r.classes],
-    )
-    basis = "".join(
-        f"<p>依据：{escape(t)}" + (f"（{escape(o)}）" if o else "") + "</p>\n"
-        for t, o in zip(r.titles, r.organizers, strict=True)
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title_of(r))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(title_of(r))}</h1>\n{basis}"
-        f"<h2>总体情况</h2>\n<p>{escape(summary_text(r))}</p>\n"
-        f"<h2>分班次情况（计划与实际）</h2>\n"
-        f"{_html_table(CLASS_HEAD, class_rows(r), {0, 3, 4, 5, 6, 7, 8, 9, 10, 11})}\n"
-        f"<figure>\n{chart}\n</figure>\n"
-        f"<h2>分半年情况</h2>\n{_html_table(HALF_HEAD, half_rows(r), set(range(1, 8)))}\n"
-        "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为优秀、合格人数占报名名单人数之比；出勤率、满意度、结业率无数据时记“—”。</p>\n</body>\n</html>\n"
-    )
+def exceptions(r: YearReport) -> list[str]:
+    """Every approved exception to the leave rule: 班次 姓名：reason."""
+    return [f"{c.label} {e}" for c in r.classes for e in c.exceptions]

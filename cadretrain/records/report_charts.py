@@ -1,9 +1,21 @@
-"""Inline SVG charts for the year report: plain strings, every label HTML-escaped."""
+"""The year report as an HTML page, with its inline SVG chart: plain strings, every label
+HTML-escaped. The figures and the Markdown are in :mod:`cadretrain.records.report`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+
+from cadretrain.records.report import (
+    CLASS_HEAD,
+    HALF_HEAD,
+    YearReport,
+    class_rows,
+    exceptions,
+    half_rows,
+    summary_text,
+    title_of,
+)
 
 PLANNED_COLOUR = "#b0bec5"
 ACTUAL_COLOUR = "#c62828"
@@ -62,3 +74,60 @@ def bar_chart(
     )
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+CSS = (
+    "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}"
+    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px}"
+    "th{background:#eceff1}td.n{text-align:right}tr.total td{font-weight:bold}"
+)
+
+
+def _html_table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    out = ["<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+    out.append("</thead><tbody>")
+    for n, row in enumerate(rows):
+        cls = ' class="total"' if n == len(rows) - 1 else ""
+        cells = "".join(
+            f'<td class="n">{escape(v)}</td>' if i in numeric else f"<td>{escape(v)}</td>"
+            for i, v in enumerate(row)
+        )
+        out.append(f"<tr{cls}>{cells}</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def report_html(r: YearReport) -> str:
+    chart = bar_chart(
+        "各班次计划与实际培训人次",
+        [c.label for c in r.classes],
+        [c.planned for c in r.classes],
+        [c.enrolled for c in r.classes],
+    )
+    basis = "".join(
+        f"<p>依据：{escape(t)}" + (f"（{escape(o)}）" if o else "") + "</p>\n"
+        for t, o in zip(r.titles, r.organizers, strict=True)
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title_of(r))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{escape(title_of(r))}</h1>\n{basis}"
+        f"<h2>总体情况</h2>\n<p>{escape(summary_text(r))}</p>\n"
+        f"<h2>分班次情况（计划与实际）</h2>\n"
+        f"{_html_table(CLASS_HEAD, class_rows(r), {0, *range(3, 12), *range(13, 18)})}\n"
+        f"<figure>\n{chart}\n</figure>\n"
+        f"<h2>分半年情况</h2>\n{_html_table(HALF_HEAD, half_rows(r), set(range(1, 8)))}\n"
+        "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
+        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
+        "计划人天 = 计划人次 × 每人培训日（日期未定的班次按计划写明的天数估算，见“估算”栏）；"
+        "实到人次、人天、学时按签到表计（出勤的半天，全班空白的半天计给每人），没有签到表的班次记“—”；"
+        "出勤率、满意度、结业率无数据时记“—”。</p>\n"
+        f"{_exceptions_html(r)}</body>\n</html>\n"
+    )
+
+
+def _exceptions_html(r: YearReport) -> str:
+    if not exceptions(r):
+        return ""
+    items = "".join(f"<li>{escape(e)}</li>" for e in exceptions(r))
+    return f"<h2>结业例外（经批准）</h2>\n<ul>{items}</ul>\n"
