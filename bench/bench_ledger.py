@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from cadretrain.core.diagnostics import Sink
-    from cadretrain.records.ledger import Thresholds, check, ledger
+    from cadretrain.records.ledger import Thresholds, ledger
+    from cadretrain.records.ledger_check import check
     from cadretrain.records.ledger_sheet import ledger_bytes
     from cadretrain.records.plan_folder import load_plans
 

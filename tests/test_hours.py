@@ -23,15 +23,13 @@ from cadretrain.records.ledger import (
     BY_ATTENDANCE,
     LEADER,
     Ledger,
-    Status,
     Thresholds,
     attended_key,
-    check,
     ledger,
     num,
     person_key,
-    rank_group,
 )
+from cadretrain.records.ledger_check import Status, check, rank_group
 from cadretrain.records.ledger_sheet import ledger_bytes
 from cadretrain.records.outside import ledger_rows, read_outside
 from cadretrain.records.plan_folder import find_unit, load_plans, plan_year, unit_label
@@ -496,7 +494,8 @@ def test_unit_and_year_lookups_raise_instead_of_printing(
 def test_the_art14_check_says_which_criterion_decided_and_what_3_months_is() -> None:
     from decimal import Decimal
 
-    from cadretrain.records.ledger import LEADER, Person, Status, Thresholds, Totals
+    from cadretrain.records.ledger import LEADER, Person, Thresholds, Totals
+    from cadretrain.records.ledger_check import Status
 
     def status(days: int, hours: int, t: Thresholds) -> Status:
         window = Totals(days=Decimal(days), class_hours=Decimal(hours))

@@ -18,7 +18,8 @@ import yaml
 
 from cadretrain.cli.records_folder_steps import run_hours
 from cadretrain.core.diagnostics import Diagnostic, Sink
-from cadretrain.records.ledger import check, ledger
+from cadretrain.records.ledger import ledger
+from cadretrain.records.ledger_check import check
 from cadretrain.records.outside import ONLINE, OUTSIDE, ledger_rows, read_outside
 from cadretrain.records.plan_folder import load_plans
 from cadretrain.synth.outside import online_text, outside_bytes

@@ -20,7 +20,8 @@ from cadretrain.cli.diagnostics_out import print_diagnostics
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.records.archive import Record
-from cadretrain.records.ledger import Status, Thresholds
+from cadretrain.records.ledger import Thresholds
+from cadretrain.records.ledger_check import Status
 from cadretrain.records.plan_folder import Folder
 
 
@@ -91,7 +92,8 @@ def _hours(
     register: Path | None,
     thresholds: Thresholds | None,
 ) -> int:
-    from cadretrain.records.ledger import check, ledger
+    from cadretrain.records.ledger import ledger
+    from cadretrain.records.ledger_check import check
     from cadretrain.records.ledger_sheet import (
         ALL_UNITS,
         estimated_entries,

@@ -18,10 +18,10 @@ from cadretrain.records.ledger import (
     LEADER,
     Entry,
     Ledger,
-    Status,
     Thresholds,
     num,
 )
+from cadretrain.records.ledger_check import Status
 
 ALL_UNITS = "全部单位"
 BASIS_TEXT = (

@@ -42,7 +42,8 @@ from cadretrain.enroll.register import Cadre
 from cadretrain.enroll.register_layout import squeeze
 from cadretrain.files.tabular import Table, cell_text, is_table_file, read_tables
 from cadretrain.records.folder import records_dir
-from cadretrain.records.ledger import ZERO, Entry, Status, num, person_key, unit_name
+from cadretrain.records.ledger import ZERO, Entry, num, person_key, unit_name
+from cadretrain.records.ledger_check import Status
 from cadretrain.year.model import Year
 
 OUTSIDE, ONLINE = "调训", "网络"
