@@ -16,12 +16,12 @@ from cadretrain.checks import RULES, Rule, run_checks
 from cadretrain.checks.base import Prose
 from cadretrain.checks.catalog import CATALOG
 from cadretrain.checks.explain import code_doc, code_table, explain_code
-from cadretrain.year.pipeline import parse_year
-from cadretrain.year.validate import validate_file, validate_text
 from cadretrain.core.codes import CODES
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.enroll.quota_table import quota_table
-from tests.conftest import HEADER, ROOT, load
+from cadretrain.year.pipeline import parse_year
+from cadretrain.year.validate import validate_file, validate_text
+from tests.conftest import HEADER, ROOT
 
 # codes about the file itself (bytes, size, nesting) cannot be shown as a YAML fragment
 FILE_LEVEL = {"CT001", "CT002", "CT003", "CT004", "CT008", "CT009"}

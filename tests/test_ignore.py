@@ -9,10 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
+from cadretrain.checks.validate import FileReport, validate_text
 
 from cadretrain.checks import RULES, run_checks
 from cadretrain.checks.base import Context
-from cadretrain.checks.validate import FileReport, validate_text
 from cadretrain.core.diagnostics import Diagnostic, Severity, Sink
 from cadretrain.plan.ignores import read_ignores
 from cadretrain.plan.schedule import calendar_for, schedule_plan

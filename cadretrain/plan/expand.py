@@ -25,8 +25,8 @@ from cadretrain.core.wording import cn_number
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.model import Plan, TrainingClass
-from cadretrain.plan.specs import PerUnit
 from cadretrain.plan.schedule import training_days
+from cadretrain.plan.specs import PerUnit
 
 
 def _units(plan: Plan, spec: PerUnit) -> list[str]:
