@@ -104,6 +104,8 @@ classes:
     teachers: [t1]
     quota: {method: dhondt, min: 1, max: 30, per_session_max: 10}
     grading: {weights: {笔试: 1}, excellent: 85, pass: 55, excellent_share: 0.25}
+    selection: 推荐
+    register_share: 60
     notes: 班次备注
   - id: b
     name: 乙班

@@ -30,7 +30,8 @@ def run_forms(
         form_bytes,
         instructions_bytes,
     )
-    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.enroll.method import why_no_quota
+    from cadretrain.enroll.quota_table import class_quota
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
@@ -38,9 +39,15 @@ def run_forms(
     cls = pick_class(plan, query)
     sched = year.schedule(cls)
     sink = Sink()
-    table = quota_table(plan, cls, year.register(sink, register), sink)
+    decision, table = class_quota(plan, cls, year.register(sink, register), sink)
     print_diagnostics(sink.items)
     status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
+    if table is None:  # a row of the decision table without forms (docs/报名与名额.md)
+        print(
+            f"提示：班次“{cls.label}”{why_no_quota(cls, decision)}，不生成报名回执"
+            "（培训通知照常生成）。"
+        )
+        return status
     names = file_names(table)
     if not names:
         print(f"错误：班次“{cls.label}”没有单位分到名额，未生成报名回执", file=sys.stderr)

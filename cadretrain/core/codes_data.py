@@ -13,9 +13,10 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 DATA_TABLE: list[tuple[str, Severity, str, str]] = [
     (
         "CT501",
-        E,
+        W,
         "没有参训单位，无法分配名额",
-        "计划中没有 units，名额无从分配。\n\n通过：units: [{id: chengguan, name: 城关镇}]\n"
+        "计划中没有 units，名额无从分配：各班次的通知照常生成，不附名额分配表和报名回执。"
+        "\n\n通过：units: [{id: chengguan, name: 城关镇}]\n"
         "不通过：（没有 units）",
     ),
     (
