@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -185,3 +186,38 @@ def test_per_unit_class_is_apportioned_to_its_own_unit(
     assert run_forms(year, cls.id, None, tmp_path) == 0
     forms = sorted((tmp_path / f"{cls.id}-报名回执").glob("*.xlsx"))
     assert [f.stem for f in forms] == [year.plan.units[cls.unit].name]
+
+
+PARADOX_PLAN = """\
+plan: {title: 测试计划, year: 2013}
+ranks: [正职]
+units:
+  - {id: u1, name: 一镇, counts: {正职: 1}}
+  - {id: u2, name: 二镇, counts: {正职: 3}}
+  - {id: u3, name: 三镇, counts: {正职: 3}}
+classes:
+  - {id: a, name: 甲班, eligible: {rank: [正职]}, planned: PLANNED, when: 2013-05-07}
+"""
+
+
+def _quota_json(tmp_path: Path, planned: int, capsys: pytest.CaptureFixture[str]) -> Any:
+    folder = tmp_path / str(planned)
+    folder.mkdir()
+    year = _year(_plan_file(folder, PARADOX_PLAN.replace("PLANNED", str(planned))))
+    assert run_quota(year, "a", None, "json", folder) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("planned", [2, 3, 4, 5])
+def test_a_unit_losing_a_seat_to_one_more_planned_is_told_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], planned: int
+) -> None:
+    now = {u["unit"]: u for u in _quota_json(tmp_path, planned, capsys)["units"]}
+    before = {u["unit"]: u["seats"] for u in _quota_json(tmp_path, planned - 1, capsys)["units"]}
+    # 1:3:3 — 3 seats give 1/1/1, 4 seats give 0/2/2 (remainders 0.57 < 0.71): u1 loses its seat
+    assert (now["u1"]["seats"] < before["u1"]) == (planned == 4)
+    for uid, unit in now.items():
+        lost = unit["seats"] < before[uid]
+        assert ("阿拉巴马悖论" in unit["reason"]) == lost, (planned, uid, unit["reason"])
+        if lost:
+            assert f"本单位可分 {before[uid]} 个名额" in unit["reason"]

@@ -4,7 +4,7 @@ over sessions — the library behind ``cadretrain quota``."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cadretrain.core.apportion import Allocation, apportion, spread_over_sessions
@@ -12,7 +12,7 @@ from cadretrain.core.diagnostics import Pos, Severity, Sink
 from cadretrain.enroll.method import Decision, Method, decide, own_unit
 from cadretrain.enroll.population import Population, from_declared, from_register
 from cadretrain.enroll.register import Cadre, read_register
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import Plan, QuotaRule, TrainingClass
 
 
 @dataclass
@@ -85,6 +85,8 @@ def quota_table(
         maximum=rule.max,
         order=list(plan.units),
     )
+    if rule.method == "largest_remainder" and seats > 1:
+        allocation = _paradox_explained(plan, population, allocation, rule, seats)
     sessions = max(cls.session_count or len(cls.sessions) or 1, 1)
     table = QuotaTable(plan, cls, population, allocation, sessions)
     if cls.planned is None:
@@ -125,6 +127,36 @@ def quota_table(
     if capacity is not None and any(t > capacity for t in table.session_totals()):
         table.notes.append(f"有一期人数超过{venue.name if venue else ''}容量 {capacity} 人")
     return table
+
+
+def _paradox_explained(
+    plan: Plan, population: Population, allocation: Allocation, rule: QuotaRule, seats: int
+) -> Allocation:
+    """The largest-remainder allocation with a sentence in the 说明 of each unit that holds
+    fewer seats than it would with one planned seat less (the Alabama paradox)."""
+    fewer = apportion(
+        population.counts,
+        seats - 1,
+        method=rule.method,
+        minimum=rule.min,
+        maximum=rule.max,
+        order=list(plan.units),
+    )
+    before = {s.unit: s.seats for s in fewer.shares}
+    shares = []
+    for share in allocation.shares:
+        was = before.get(share.unit, 0)
+        if share.seats < was:
+            share = replace(
+                share,
+                reason=f"{share.reason}。注意：规划人数若为 {seats - 1} 人，"
+                f"本单位可分 {was} 个名额；"
+                f"增加 1 人后各单位余数的排名改变，本单位反而少 {was - share.seats} 个名额。"
+                "这是最大余额法的已知现象（“阿拉巴马悖论”），计算无误；如需避免，"
+                "可改用 quota.method: sainte_lague 等方法",
+            )
+        shares.append(share)
+    return replace(allocation, shares=tuple(shares))
 
 
 def class_quota(
