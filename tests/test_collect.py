@@ -522,3 +522,33 @@ def test_csv_form_saved_from_excel(env: Env) -> None:
     assert [(f.unit, f.how) for f in found.forms] == [("chengguan", "文件名")]
     assert [p.id_number for p in found.enrollment.people] == [r["身份证号"] for r in rows]
     assert not [d for d in diags if d.severity is Severity.ERROR], [d.line() for d in diags]
+
+
+def test_a_windows_copy_of_a_form_loses_to_its_original(env: Env) -> None:
+    people = env.find("城关镇")[:4]
+    original = write_form(env.forms / "城关镇.xlsx", "城关镇", people[:3])
+    copy = write_form(env.forms / "城关镇 - 副本.xlsx", "城关镇", people[1:])
+    found, diags = env.run([copy, original])  # the copy first, as a folder listing sorts it
+    assert [Path(f.file).name for f in found.forms] == ["城关镇.xlsx"]
+    assert [p.name for p in found.enrollment.people] == [r["姓名"] for r in people[:3] if r]
+    (told,) = [d for d in of(diags, "CT704") if "副本" in d.message]
+    assert "城关镇 - 副本.xlsx" in told.message and "已按原件读取" in told.message
+    assert not of(diags, "CT708")  # the copy's rows are not read, so not repeats either
+
+
+def test_files_that_are_not_spreadsheets_are_named_with_the_reason(
+    env: Env, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_form(env.forms / "城关镇.xlsx", "城关镇", env.find("城关镇")[:2])
+    (env.forms / "赊店镇.docx").write_bytes(b"PK\x03\x04")
+    (env.forms / "桥头镇回执.pdf").write_bytes(b"%PDF-1.4")
+    (env.forms / "~$城关镇.xlsx").write_bytes(b"lock")
+    run_collect(env.year, "rotation-18th", [env.forms], None, today=TODAY)
+    out = capsys.readouterr().out
+    named = {
+        line.split("：")[1].rsplit("/", 1)[-1]
+        for line in out.splitlines()
+        if line.startswith("未读取：")
+    }
+    assert named == {"赊店镇.docx", "桥头镇回执.pdf", "~$城关镇.xlsx"}
+    assert "Word 文件" in out and "PDF 文件" in out and "临时文件" in out

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from cadretrain.checks.validate import FileReport, validate_text
 
 from cadretrain.checks import RULES, run_checks
 from cadretrain.checks.base import Context
@@ -17,6 +16,7 @@ from cadretrain.core.diagnostics import Diagnostic, Severity, Sink
 from cadretrain.plan.ignores import read_ignores
 from cadretrain.plan.schedule import calendar_for, schedule_plan
 from cadretrain.plan.schema import json_schema
+from cadretrain.year.validate import FileReport, validate_text
 from tests.conftest import ROOT, load
 from tests.test_cli_contract import cli
 

@@ -84,7 +84,7 @@ def run_collect(
 ) -> int:
     """Collect the forms, print the problems and a summary, write the enrollment when it
     changed; returns the exit code (0 ok, 1 errors or not written, 2 no forms given)."""
-    from cadretrain.enroll.collect import form_files
+    from cadretrain.enroll.collect import form_files, not_read
     from cadretrain.enroll.enrollment import enrollment_path
     from cadretrain.plan.lookup import pick_class
     from cadretrain.year.collect import collect_class
@@ -92,6 +92,8 @@ def run_collect(
     plan = year.plan
     cls = pick_class(plan, query)
     paths = form_files(files)
+    for skipped, why in not_read(files):
+        print(f"未读取：{skipped}：{why}")
     if not paths:
         print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
         return 2
