@@ -552,3 +552,50 @@ def test_files_that_are_not_spreadsheets_are_named_with_the_reason(
     }
     assert named == {"赊店镇.docx", "桥头镇回执.pdf", "~$城关镇.xlsx"}
     assert "Word 文件" in out and "PDF 文件" in out and "临时文件" in out
+
+
+def test_a_name_one_character_off_is_enrolled_under_the_register_name_and_marked(
+    env: Env,
+) -> None:
+    rows = env.find("城关镇")[:3]
+    assert rows[1] is not None
+    registered = str(rows[1]["姓名"])
+    slip = registered[:-1] + ("甲" if registered[-1] != "甲" else "乙")
+    rows[1] = {**rows[1], "姓名": slip}
+    found, diags = env.run([write_form(env.forms / "城关镇.xlsx", "城关镇", rows)])
+    (told,) = of(diags, "CT716")
+    assert slip in told.message and registered in told.message
+    assert told.severity is Severity.WARNING
+    person = found.enrollment.people[1]
+    assert person.name == registered and slip in person.note
+    assert found.rows_read == 3 and not found.rejected
+
+
+def test_a_different_name_for_the_id_is_held_back(env: Env) -> None:
+    rows = env.find("城关镇")[:3]
+    colleague = env.find("城关镇")[3]
+    assert rows[2] is not None and colleague is not None
+    owner = str(rows[2]["姓名"])
+    rows[2] = {**colleague, "身份证号": rows[2]["身份证号"]}  # a colleague's name, another's ID
+    found, diags = env.run([write_form(env.forms / "城关镇.xlsx", "城关镇", rows)])
+    (told,) = of(diags, "CT717")
+    assert told.severity is Severity.ERROR
+    assert str(colleague["姓名"]) in told.message and owner in told.message
+    names = [p.name for p in found.enrollment.people]
+    assert str(colleague["姓名"]) not in names and len(names) == 2
+    assert found.rows_read == len(names) + len(found.rejected)
+
+
+@pytest.mark.parametrize(
+    ("written", "registered", "near"),
+    [
+        ("张叁", "张三", True),
+        ("李四", "张三", False),
+        ("张三丰", "张三", False),
+        ("王小明", "王晓明", True),
+    ],
+)
+def test_near_miss(written: str, registered: str, near: bool) -> None:
+    from cadretrain.enroll.name_check import near_miss
+
+    assert near_miss(written, registered) is near

@@ -162,7 +162,13 @@ def collect(
     _per_unit(plan, table, forms, sink)
     _capacity(plan, cls, table.sessions, schedules[cls.id], rows, sink)
     if cadres is not None:
-        _eligibility(cls, cadres, rows, sink)
+        changed = _eligibility(cls, cadres, rows, sink)
+        for form in forms:
+            form.rejected += [
+                Pos(r.file, r.line, 0) for r in form.rows if changed.get(id(r), r) is None
+            ]
+            form.rows = [new for r in form.rows if (new := changed.get(id(r), r)) is not None]
+        rows = [row for form in forms for row in form.rows]
     _conflicts(plan, cls, schedules, others, rows, sink)
     enrollment = Enrollment(cls.id, [r.person for r in rows], str(enrollment_path(plan, cls.id)))
     return Collected(enrollment, len(files), forms)
@@ -277,13 +283,25 @@ def _capacity(
         )
 
 
-def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink) -> None:
+def _eligibility(
+    cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink
+) -> dict[int, FormRow | None]:
+    """Each row against the register: its name (CT716, CT717: ``enroll.name_check``), its
+    presence (CT710) and the class's rules (CT709); returns the rows changed by their ``id``:
+    renamed to the register's name, or None when held back."""
+    from cadretrain.enroll.name_check import name_differs
     from cadretrain.enroll.population import admitted
 
+    changed: dict[int, FormRow | None] = {}
     by_id = index_by_id(cadres, {row.person.id_number for row in rows})
     for row in rows:
         person = row.person
         cadre = by_id.get(person.id_number)
+        if cadre is not None and cadre.name and person.name != cadre.name:
+            fixed = changed[id(row)] = name_differs(row, cadre, sink)
+            if fixed is None:
+                continue
+            person = fixed.person
         if cadre is None:
             sink.add(
                 "CT710",
@@ -303,6 +321,7 @@ def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], s
                 hint="请与该单位核实；仍需参加的，由组织部门决定。",
                 related=(Related(cadre.source, "干部名册中的此人"),),
             )
+    return changed
 
 
 def _days(schedule: Schedule, session: int) -> tuple[set[date], bool, str]:
