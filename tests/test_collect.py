@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -599,3 +600,33 @@ def test_near_miss(written: str, registered: str, near: bool) -> None:
     from cadretrain.enroll.name_check import near_miss
 
     assert near_miss(written, registered) is near
+
+
+def test_the_problem_list_is_written_beside_the_enrollment_and_as_json(
+    env: Env, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = env.find("城关镇")[:3]
+    assert rows[1] is not None
+    rows[1] = {**rows[1], "身份证号": valid_id("99999919800101001")}  # not in the register
+    write_form(env.forms / "城关镇.xlsx", "城关镇", rows)
+    run_collect(env.year, "rotation-18th", [env.forms], None, today=TODAY, fmt="json")
+    listed = json.loads(capsys.readouterr().out)
+    sheet = enrollment_path(env.plan, "rotation-18th").parent / "rotation-18th-问题清单.xlsx"
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["问题清单"]
+    assert [c.value for c in ws[2]] == [
+        "文件",
+        "工作表",
+        "行",
+        "人员",
+        "代码",
+        "级别",
+        "问题",
+        "提示",
+    ]
+    body = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert [r[4] for r in body] == [p["code"] for p in listed]
+    (missing,) = [r for r in body if r[4] == "CT710"]
+    assert missing[0] == "城关镇.xlsx" and missing[3] == rows[1]["姓名"]
+    assert missing[2] == FIRST_DATA_ROW + 1 and missing[1] == FORM_SHEET
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$2:$2"
