@@ -16,6 +16,7 @@ from cadretrain.core.diagnostics import Diagnostic, Severity, Sink
 from cadretrain.plan.ignores import read_ignores
 from cadretrain.plan.schedule import calendar_for, schedule_plan
 from cadretrain.plan.schema import json_schema
+from cadretrain.year.pipeline import parse_year
 from cadretrain.year.validate import FileReport, validate_text
 from tests.conftest import ROOT, load
 from tests.test_cli_contract import cli
@@ -123,7 +124,8 @@ def test_what_the_plan_silences_with_only_some_rules_run() -> None:
     plan, _ = load(HEAD + TWO_WEEKEND_CLASSES)
     assert plan is not None
     sink = Sink()
-    run_checks(plan, sink, only=["CT202"])
+    cal = calendar_for(plan)
+    run_checks(plan, sink, only=["CT202"], cal=cal, schedules=schedule_plan(plan, cal))
     assert [d.code for d in sink.items] == []
 
 
@@ -235,11 +237,16 @@ def test_run_checks_uses_the_calendar_and_schedules_it_is_given() -> None:
     schedules = schedule_plan(plan, cal)
     ctx = Context(plan, cal, schedules)
     assert ctx.cal is cal and ctx.schedules is schedules
-    given, computed = Sink(), Sink()
+    given = Sink()
     run_checks(plan, given, cal=cal, schedules=schedules)
-    run_checks(plan, computed)
-    assert [d.line() for d in given.items] == [d.line() for d in computed.items]
+    year = parse_year(HEAD + TWO_WEEKEND_CLASSES, "t.yaml")  # the pipeline builds its own
+    assert year is not None
+    rules = {r.CODE for r in RULES}
+    piped = sorted(d.line() for d in year.diagnostics if d.code in rules)
+    assert sorted(d.line() for d in given.items) == piped
     assert len(given.items) == 3
+    with pytest.raises(ValueError):
+        run_checks(plan, Sink())  # checks never compute a calendar or schedules of their own
 
 
 # ---------------------------------------------------------------- validate
