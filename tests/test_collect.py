@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -522,3 +523,110 @@ def test_csv_form_saved_from_excel(env: Env) -> None:
     assert [(f.unit, f.how) for f in found.forms] == [("chengguan", "文件名")]
     assert [p.id_number for p in found.enrollment.people] == [r["身份证号"] for r in rows]
     assert not [d for d in diags if d.severity is Severity.ERROR], [d.line() for d in diags]
+
+
+def test_a_windows_copy_of_a_form_loses_to_its_original(env: Env) -> None:
+    people = env.find("城关镇")[:4]
+    original = write_form(env.forms / "城关镇.xlsx", "城关镇", people[:3])
+    copy = write_form(env.forms / "城关镇 - 副本.xlsx", "城关镇", people[1:])
+    found, diags = env.run([copy, original])  # the copy first, as a folder listing sorts it
+    assert [Path(f.file).name for f in found.forms] == ["城关镇.xlsx"]
+    assert [p.name for p in found.enrollment.people] == [r["姓名"] for r in people[:3] if r]
+    (told,) = [d for d in of(diags, "CT704") if "副本" in d.message]
+    assert "城关镇 - 副本.xlsx" in told.message and "已按原件读取" in told.message
+    assert not of(diags, "CT708")  # the copy's rows are not read, so not repeats either
+
+
+def test_files_that_are_not_spreadsheets_are_named_with_the_reason(
+    env: Env, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_form(env.forms / "城关镇.xlsx", "城关镇", env.find("城关镇")[:2])
+    (env.forms / "赊店镇.docx").write_bytes(b"PK\x03\x04")
+    (env.forms / "桥头镇回执.pdf").write_bytes(b"%PDF-1.4")
+    (env.forms / "~$城关镇.xlsx").write_bytes(b"lock")
+    run_collect(env.year, "rotation-18th", [env.forms], None, today=TODAY)
+    out = capsys.readouterr().out
+    named = {
+        line.split("：")[1].rsplit("/", 1)[-1]
+        for line in out.splitlines()
+        if line.startswith("未读取：")
+    }
+    assert named == {"赊店镇.docx", "桥头镇回执.pdf", "~$城关镇.xlsx"}
+    assert "Word 文件" in out and "PDF 文件" in out and "临时文件" in out
+
+
+def test_a_name_one_character_off_is_enrolled_under_the_register_name_and_marked(
+    env: Env,
+) -> None:
+    rows = env.find("城关镇")[:3]
+    assert rows[1] is not None
+    registered = str(rows[1]["姓名"])
+    slip = registered[:-1] + ("甲" if registered[-1] != "甲" else "乙")
+    rows[1] = {**rows[1], "姓名": slip}
+    found, diags = env.run([write_form(env.forms / "城关镇.xlsx", "城关镇", rows)])
+    (told,) = of(diags, "CT716")
+    assert slip in told.message and registered in told.message
+    assert told.severity is Severity.WARNING
+    person = found.enrollment.people[1]
+    assert person.name == registered and slip in person.note
+    assert found.rows_read == 3 and not found.rejected
+
+
+def test_a_different_name_for_the_id_is_held_back(env: Env) -> None:
+    rows = env.find("城关镇")[:3]
+    colleague = env.find("城关镇")[3]
+    assert rows[2] is not None and colleague is not None
+    owner = str(rows[2]["姓名"])
+    rows[2] = {**colleague, "身份证号": rows[2]["身份证号"]}  # a colleague's name, another's ID
+    found, diags = env.run([write_form(env.forms / "城关镇.xlsx", "城关镇", rows)])
+    (told,) = of(diags, "CT717")
+    assert told.severity is Severity.ERROR
+    assert str(colleague["姓名"]) in told.message and owner in told.message
+    names = [p.name for p in found.enrollment.people]
+    assert str(colleague["姓名"]) not in names and len(names) == 2
+    assert found.rows_read == len(names) + len(found.rejected)
+
+
+@pytest.mark.parametrize(
+    ("written", "registered", "near"),
+    [
+        ("张叁", "张三", True),
+        ("李四", "张三", False),
+        ("张三丰", "张三", False),
+        ("王小明", "王晓明", True),
+    ],
+)
+def test_near_miss(written: str, registered: str, near: bool) -> None:
+    from cadretrain.enroll.name_check import near_miss
+
+    assert near_miss(written, registered) is near
+
+
+def test_the_problem_list_is_written_beside_the_enrollment_and_as_json(
+    env: Env, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = env.find("城关镇")[:3]
+    assert rows[1] is not None
+    rows[1] = {**rows[1], "身份证号": valid_id("99999919800101001")}  # not in the register
+    write_form(env.forms / "城关镇.xlsx", "城关镇", rows)
+    run_collect(env.year, "rotation-18th", [env.forms], None, today=TODAY, fmt="json")
+    listed = json.loads(capsys.readouterr().out)
+    sheet = enrollment_path(env.plan, "rotation-18th").parent / "rotation-18th-问题清单.xlsx"
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["问题清单"]
+    assert [c.value for c in ws[2]] == [
+        "文件",
+        "工作表",
+        "行",
+        "人员",
+        "代码",
+        "级别",
+        "问题",
+        "提示",
+    ]
+    body = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert [r[4] for r in body] == [p["code"] for p in listed]
+    (missing,) = [r for r in body if r[4] == "CT710"]
+    assert missing[0] == "城关镇.xlsx" and missing[3] == rows[1]["姓名"]
+    assert missing[2] == FIRST_DATA_ROW + 1 and missing[1] == FORM_SHEET
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$2:$2"

@@ -238,9 +238,14 @@ def test_run_checks_uses_the_calendar_and_schedules_it_is_given() -> None:
     assert ctx.cal is cal and ctx.schedules is schedules
     given = Sink()
     run_checks(plan, given, cal=cal, schedules=schedules)
+    year = parse_year(HEAD + TWO_WEEKEND_CLASSES, "t.yaml")  # the pipeline builds its own
+    assert year is not None
+    rules = {r.CODE for r in RULES}
+    piped = sorted(d.line() for d in year.diagnostics if d.code in rules)
+    assert sorted(d.line() for d in given.items) == piped
     assert len(given.items) == 3
-    with pytest.raises(ValueError, match="year pipeline"):  # checks never schedule on their own
-        run_checks(plan, Sink())
+    with pytest.raises(ValueError):
+        run_checks(plan, Sink())  # checks never compute a calendar or schedules of their own
 
 
 # ---------------------------------------------------------------- validate

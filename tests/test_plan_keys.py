@@ -111,6 +111,8 @@ classes:
     kind: 业余
     leave_limit: 1/10
     exceptions: [{name: 李四, id_number: 110101198001010016, reason: 经批准}]
+    selection: 推荐
+    register_share: 60
     notes: 班次备注
     ignore: {CT302: 经同意周末上课}
   - id: b

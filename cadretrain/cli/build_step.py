@@ -21,7 +21,7 @@ def run_build(
 ) -> int:
     """Build everything; returns the exit code: 0 built, 1 plan errors or files refused,
     2 plan unreadable."""
-    from cadretrain.cli.diagnostics_out import text_lines
+    from cadretrain.cli.diagnostics_out import summary_text, text_lines
     from cadretrain.core.diagnostics import Severity
     from cadretrain.documents.build import build_plan
     from cadretrain.year.validate import Report, validate_file
@@ -39,6 +39,9 @@ def run_build(
             file=sys.stderr,
         )
         return 1
+    for d in report.diagnostics:  # --ignore-errors: the errors on the terminal, not only in
+        if d.severity is Severity.ERROR and not d.ignored:  # index.html
+            print(d.shown_line(), file=sys.stderr)
     result = build_plan(
         report.year,
         output,
@@ -47,6 +50,9 @@ def run_build(
         register=register,
         each=_progress if progress else None,
     )
+    print(summary_text(Report([report])))
+    for message in result.left_out:
+        print(f"未分配名额：{message}")
     print(
         f"已生成到 {output}：新写入 {result.written} 个文件，{result.unchanged} 个未变；"
         f"首页 {output / 'index.html'}"

@@ -121,16 +121,29 @@ def collect(
     ],
     register: RegisterOpt = None,
     force: ForceOpt = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text（默认）或 json：json 时把问题清单以 JSON 写到标准输出。",
+            metavar="<text|json>",
+        ),
+    ] = "text",
 ) -> None:
-    """汇总各单位报回的报名回执，检查后生成班次的报名名单（enrollments/班次代号.yaml）。"""
+    """汇总各单位报回的报名回执，检查后生成班次的报名名单（enrollments/班次代号.yaml），
+    有问题时在旁边写出问题清单（班次代号-问题清单.xlsx）。"""
     from cadretrain.cli.enroll_steps import run_collect
 
     plan_file, files = plan_and_files(paths)
     if not files:
         typer.echo("用法错误：没有给出回执文件或文件夹。", err=True)
         raise typer.Exit(2)
+    if fmt not in ("text", "json"):
+        typer.echo(f"用法错误：未知的格式“{fmt}”，可选：text、json。", err=True)
+        raise typer.Exit(2)
     year = load_or_exit(plan_file)
-    raise typer.Exit(run_collect(year, class_, files, register, force))
+    raise typer.Exit(run_collect(year, class_, files, register, force, fmt=fmt))
 
 
 @app.command()

@@ -30,7 +30,8 @@ def run_forms(
         form_bytes,
         instructions_bytes,
     )
-    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.enroll.method import why_no_quota
+    from cadretrain.enroll.quota_table import class_quota
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
@@ -38,9 +39,15 @@ def run_forms(
     cls = pick_class(plan, query)
     sched = year.schedule(cls)
     sink = Sink()
-    table = quota_table(plan, cls, year.register(sink, register), sink)
+    decision, table = class_quota(plan, cls, year.register(sink, register), sink)
     print_diagnostics(sink.items)
     status = 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
+    if table is None:  # a row of the decision table without forms (docs/报名与名额.md)
+        print(
+            f"提示：班次“{cls.label}”{why_no_quota(cls, decision)}，不生成报名回执"
+            "（培训通知照常生成）。"
+        )
+        return status
     names = file_names(table)
     if not names:
         print(f"错误：班次“{cls.label}”没有单位分到名额，未生成报名回执", file=sys.stderr)
@@ -74,27 +81,74 @@ def run_collect(
     force: bool = False,
     *,
     today: date | None = None,
+    fmt: str = "text",
 ) -> int:
-    """Collect the forms, print the problems and a summary, write the enrollment when it
-    changed; returns the exit code (0 ok, 1 errors or not written, 2 no forms given)."""
-    from cadretrain.enroll.collect import form_files
+    """Collect the forms, print the problems and a summary (``fmt`` json: the problem list
+    as JSON on stdout, the rest on stderr), write the enrollment when it changed and the
+    problem list (问题清单) beside it; returns the exit code (0 ok, 1 errors or not written,
+    2 no forms given)."""
+    import contextlib
+
+    if fmt == "json":
+        with contextlib.redirect_stdout(sys.stderr):
+            code, rows = _collect(year, query, files, register, force, today)
+        from cadretrain.enroll.problems import problems_json
+
+        print(problems_json(rows))
+        return code
+    return _collect(year, query, files, register, force, today)[0]
+
+
+def _collect(
+    year: Year,
+    query: str,
+    files: Sequence[Path],
+    register: Path | None,
+    force: bool,
+    today: date | None,
+) -> tuple[int, list[dict[str, object]]]:
+    from cadretrain.core.diagnostics import sorted_diagnostics
+    from cadretrain.enroll.collect import form_files, not_read
     from cadretrain.enroll.enrollment import enrollment_path
+    from cadretrain.enroll.problems import problem_rows, problems_xlsx
     from cadretrain.plan.lookup import pick_class
     from cadretrain.year.collect import collect_class
 
     plan = year.plan
     cls = pick_class(plan, query)
     paths = form_files(files)
+    for skipped, why in not_read(files):
+        print(f"未读取：{skipped}：{why}")
     if not paths:
         print("错误：没有报名回执：请给出回执文件（xlsx、csv）或其文件夹。", file=sys.stderr)
-        return 2
+        return 2, []
     collected, table, sink = collect_class(year, cls, paths, register, today=today)
     _report(plan, collected, sink.items, table)
+    people = {(r.file, r.line): r.person.name for f in collected.forms for r in f.rows}
+    rows = problem_rows(sorted_diagnostics(sink.items), people)
     if not collected.forms:
         print("没有可用的回执，报名名单未写。")
-        return 1
+        return 1, rows
     target = enrollment_path(plan, cls.id)
-    return _write(plan, target, collected.enrollment, force) or int(sink.has_errors())
+    code = _write(plan, target, collected.enrollment, force)
+    if rows:
+        sheet = problems_xlsx(f"{cls.name}报名回执问题清单", rows)
+        code = _write_bytes(target.parent, f"{cls.id}-问题清单.xlsx", sheet, force) or code
+    return code or int(sink.has_errors()), rows
+
+
+def _write_bytes(folder: Path, name: str, data: bytes, force: bool) -> int:
+    from cadretrain.files.output_folder import OutputFolder, OutputRefused
+
+    out = OutputFolder(folder, force=force)
+    try:
+        print(f"已写入 {out.write(name, data)}")
+    except OutputRefused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        out.close()
+    return 0
 
 
 def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -21,24 +22,45 @@ def run_quota(
 ) -> int:
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.enroll.method import why_no_quota
     from cadretrain.enroll.quota_sheet import to_json, xlsx_bytes
-    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.enroll.quota_table import class_quota
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
     plan = year.plan
-    planned = [c for c in plan.classes if c.planned]
-    classes: list[TrainingClass] = planned if query is None else [pick_class(plan, query)]
+    classes: list[TrainingClass] = list(plan.classes)
+    if query is not None:
+        classes = [pick_class(plan, query)]
     sink = Sink()
     cadres = year.register(sink, register)
-    tables = [quota_table(plan, c, cadres, sink) for c in classes]
+    tables: list[QuotaTable] = []
+    left_out: list[tuple[TrainingClass, str]] = []  # the decision table's rows without quotas
+    for cls in classes:
+        decision, table = class_quota(plan, cls, cadres, sink)
+        if table is not None:
+            tables.append(table)
+        else:
+            left_out.append((cls, why_no_quota(cls, decision)))
     print_diagnostics(sink.items)
+    for cls, why in left_out:
+        print(f"提示：班次“{cls.label}”不分配名额：{why}。", file=sys.stderr)
     if fmt == "json":
-        print(
-            "[" + ",\n".join(to_json(t) for t in tables) + "]"
-            if query is None
-            else to_json(tables[0])
-        )
+        if query is not None and not tables:
+            cls, why = left_out[0]
+            print(
+                json.dumps(
+                    {"class": cls.id, "name": cls.name, "quota": None, "reason": why},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        else:
+            print(
+                "[" + ",\n".join(to_json(t) for t in tables) + "]"
+                if query is None
+                else to_json(tables[0])
+            )
     elif fmt == "xlsx":
         folder = OutputFolder(output, force=force)
         try:

@@ -1,8 +1,9 @@
 """Every output of a plan in one folder, with an index page (``cadretrain build``, which
 validates first and stops on errors unless told to go on: ``cli.build_step``).
 
-Per class: the quota table, the reply forms, the notice (HTML and Markdown), and the roster
-and sign-in sheets where an enrollment exists; for the plan: a year calendar and
+Per class, following the decision table (``enroll.method``): the notice (HTML and Markdown)
+for every class, the quota table and the reply forms where the class has quotas, and the
+roster and sign-in sheets where an enrollment exists; for the plan: a year calendar and
 ``index.html`` linking everything.
 Outputs go through ``OutputFolder``: atomic, byte-identical across runs, and never over a file
 the user edited (``--force`` to override).
@@ -39,15 +40,21 @@ class BuildResult:
     refused: list[str] = field(default_factory=list)  # Chinese, a file not overwritten each
     failed: list[str] = field(default_factory=list)  # Chinese, a file not made each
     written: int = 0  # files written anew, index.html included
+    left_out: list[str] = field(default_factory=list)  # Chinese: a class without quotas each
     unchanged: int = 0  # files already as they would be written
 
 
-def jobs(year: Year, sink: Sink, register: Path | None = None) -> Iterator[Job]:
+def jobs(
+    year: Year, sink: Sink, register: Path | None = None, left_out: list[str] | None = None
+) -> Iterator[Job]:
     """Every output of the plan, in a stable order; the register and the enrollments are the
-    year's, read once."""
+    year's, read once. Each class follows the decision table (``enroll.method``): every class
+    gets its notice, the quota table and the forms only the rows with quotas; ``left_out``
+    receives a sentence for each class without them."""
     from cadretrain.documents.year_html import year_html
+    from cadretrain.enroll.method import why_no_quota
     from cadretrain.enroll.quota_sheet import xlsx_bytes
-    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.enroll.quota_table import class_quota
 
     plan = year.plan
     yield Job("日历.html", "全年培训日历", None, lambda: year_html(year).encode())
@@ -56,17 +63,25 @@ def jobs(year: Year, sink: Sink, register: Path | None = None) -> Iterator[Job]:
     enrollments = year.enrollments(sink)
     for cls in plan.classes:
         folder = cls.id
-        if cls.planned and plan.units:
-            table = quota_table(plan, cls, cadres, sink)
+        decision, table = class_quota(plan, cls, cadres, sink)
+        if table is not None:
             yield Job(f"{folder}/名额分配表.xlsx", "名额分配表", cls, partial(xlsx_bytes, table))
-            yield from _class_extras(year, cls, table, folder)
+        elif left_out is not None:
+            left_out.append(
+                f"班次“{cls.label}”：{why_no_quota(cls, decision)}，只生成培训通知，"
+                "不生成名额分配表和报名回执"
+            )
+        yield from _class_extras(year, cls, table, folder)
         enrolled = enrollments.get(cls.id)
         if enrolled is not None:
             yield from _enrolled_outputs(year, cls, enrolled, folder)
 
 
-def _class_extras(year: Year, cls: TrainingClass, table: QuotaTable, folder: str) -> Iterator[Job]:
-    """Reply forms (one per unit with seats, and the instructions) and the notices."""
+def _class_extras(
+    year: Year, cls: TrainingClass, table: QuotaTable | None, folder: str
+) -> Iterator[Job]:
+    """The notices, and reply forms (one per unit with seats, and the instructions) when the
+    class has a quota table."""
     from cadretrain.enroll.forms import INSTRUCTIONS, file_names, form_bytes, instructions_bytes
 
     sched = year.schedule(cls)
@@ -74,6 +89,8 @@ def _class_extras(year: Year, cls: TrainingClass, table: QuotaTable, folder: str
     yield Job(
         f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, year, cls, "md")
     )
+    if table is None:
+        return
     names = file_names(table)
     for uid, name in names.items():
         yield Job(
@@ -180,9 +197,9 @@ def build_plan(
 
     lines = [d.shown_line() for d in checked]
     sink = Sink()
-    todo = list(jobs(year, sink, register))
-    folder = OutputFolder(output, force=force)
     result = BuildResult()
+    todo = list(jobs(year, sink, register, result.left_out))
+    folder = OutputFolder(output, force=force)
     for job in each(todo) if each is not None else todo:
         try:
             folder.write(job.path, job.make())

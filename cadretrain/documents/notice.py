@@ -158,20 +158,20 @@ def _render_class(
     sink: Sink,
 ) -> tuple[str | bytes, list[str]]:
     from cadretrain.documents.notice_content import notice_context
-    from cadretrain.enroll.quota_table import quota_table
+    from cadretrain.enroll.quota_table import class_quota
 
     if fmt not in FORMATS:
         raise ValueError(f"未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}")
     plan = year.plan
     sched = year.schedule(cls)
-    table = quota_table(plan, cls, cadres, sink) if cls.planned else None
+    decision, table = class_quota(plan, cls, cadres, sink)
     notes = []
     if sched.unfitted:
         notes.append(
             f"班次“{cls.label}”有 {sched.unfitted} 期排不进培训日期（见 cadretrain validate 的 "
             "CT301），通知中写作“时间另行通知”"
         )
-    context = notice_context(plan, cls, sched, table, year.calendar)
+    context = notice_context(plan, cls, sched, table, year.calendar, decision)
     if fmt == "md":
         return templates.render("notice.md.j2", context), notes
     html = templates.render("notice.html.j2", context)
@@ -196,7 +196,7 @@ def render_notice(
     ``register`` overrides ``plan.register`` for the quota table (附件1); problems reading it go
     to ``sink``. Raises :class:`TemplateProblem` (and ``PdfUnavailable`` for PDF)."""
     sink = sink if sink is not None else Sink()
-    cadres = year.register(sink, register) if cls.planned else None
+    cadres = year.register(sink, register)
     return _render_class(templates_for(year.plan), year, cls, fmt, cadres, sink)[0]
 
 
@@ -238,7 +238,7 @@ def render_all(
     if plan_document:
         data = _plan_document(templates, plan, fmt)
         return [Rendered(f"{plan.title}.{fmt}", _as_bytes(data))]
-    cadres = year.register(sink, register) if any(c.planned for c in classes) else None
+    cadres = year.register(sink, register)
     out = []
     for cls in classes:
         data, notes = _render_class(templates, year, cls, fmt, cadres, sink)

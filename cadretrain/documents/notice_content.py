@@ -25,6 +25,7 @@ from cadretrain.documents.notice_words import (
     zh_date,
 )
 from cadretrain.enroll.form_layout import columns_for
+from cadretrain.enroll.method import Decision, Method, how_chosen
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule, Slot
@@ -168,18 +169,64 @@ def form_attachment(cls: TrainingClass, table: QuotaTable | None) -> dict[str, A
     }
 
 
+def headcount(cls: TrainingClass, table: QuotaTable | None) -> int | None:
+    """The one headcount a notice states: its quota table's total, else ``planned``."""
+    return table.allocation.seats if table is not None else cls.planned
+
+
+def _shortfall(cls: TrainingClass, table: QuotaTable) -> str:
+    """One sentence on why the quota table allots fewer (or more) than ``planned``."""
+    seats, planned = table.allocation.seats, cls.planned or 0
+    if seats == planned:
+        return ""
+    found = table.allocation.population
+    if found < planned:
+        why = f"符合参训条件的只有{found}人"
+    elif cls.quota.max is not None:
+        why = f"每个单位至多分配{cls.quota.max}人"
+    else:
+        why = "按分配规则取整"
+    return f"本班次规划{planned}人，因{why}，实际分配{seats}人。"
+
+
+def _quota_text(
+    cls: TrainingClass, table: QuotaTable | None, decision: Decision | None, ref: dict[str, str]
+) -> str:
+    """The 名额分配 paragraph, by the class's row of the decision table."""
+    method = decision.method if decision is not None else None
+    if table is not None:
+        basis = "申报人数" if method is Method.COUNTS else "符合参训条件的干部人数"
+        return (
+            f"按各单位{basis}比例分配名额"
+            + (f"，分{cn_count(table.sessions)}期参训" if table.sessions > 1 else "")
+            + f"，各单位名额{'及期次' if table.sessions > 1 else ''}见{ref['quota']}。"
+            + _shortfall(cls, table)
+        )
+    if method is Method.SELECTION:
+        return how_chosen(cls)
+    if method in (Method.NO_UNITS, Method.UNPLANNED) or (method is None and not cls.planned):
+        return "本班次不分配名额，请各单位按培训对象选派学员。"
+    return "各单位名额另行通知。"
+
+
 def notice_context(
     plan: Plan,
     cls: TrainingClass,
     sched: Schedule,
     table: QuotaTable | None,
     cal: WorkCalendar,
+    decision: Decision | None = None,
 ) -> dict[str, Any]:
-    """The names a notice template sees: ``plan``, ``cls``, ``notice``, ``attachments``."""
+    """The names a notice template sees: ``plan``, ``cls``, ``notice``, ``attachments``.
+
+    ``decision`` is the class's row of the decision table (``enroll.method``): a class whose
+    people are chosen by ``selection`` carries no attachment."""
     if table is not None and table.allocation.seats <= 0:
         table = None
+    selection = decision is not None and decision.method is Method.SELECTION
     attachments = [quota_attachment(table)] if table is not None else []
-    attachments.append(form_attachment(cls, table))
+    if not selection:
+        attachments.append(form_attachment(cls, table))
     numbered = len(attachments) > 1
     for i, a in enumerate(attachments, start=1):
         a["label"] = f"附件{i}" if numbered else "附件"
@@ -187,23 +234,18 @@ def notice_context(
     where = places(plan, cls, sched)
     several = session_count(cls) > 1
     audience = cls.audience or cls.eligible_text
-    if cls.planned:
-        audience += f"，共{cls.planned}人"
-    if table is not None:
-        quota = (
-            f"按各单位符合参训条件的干部人数比例分配名额，共{table.allocation.seats}人"
-            + (f"，分{cn_count(table.sessions)}期参训" if table.sessions > 1 else "")
-            + f"，各单位名额{'及期次' if table.sessions > 1 else ''}见{ref['quota']}。"
-        )
-    elif cls.planned:
-        quota = "名额另行通知。"
+    count = headcount(cls, table)
+    if count:
+        audience += f"，共{count}人"
+    quota = _quota_text(cls, table, decision, ref)
+    if selection:
+        enrol = f"学员名单确定后，由{plan.organizer or '主办单位'}另行通知本人及所在单位。"
     else:
-        quota = "本班次不分配名额，请各单位按培训对象选派学员。"
-    enrol = (
-        f"请各单位按照{'分配名额和' if table is not None else ''}参训条件确定参训人员，"
-        f"认真填写报名回执（{ref['form']}），加盖公章后于{deadline_text(plan, sched, cal)}"
-        f"报送{plan.organizer or '主办单位'}。"
-    )
+        enrol = (
+            f"请各单位按照{'分配名额和' if table is not None else ''}参训条件确定参训人员，"
+            f"认真填写报名回执（{ref['form']}），加盖公章后于{deadline_text(plan, sched, cal)}"
+            f"报送{plan.organizer or '主办单位'}。"
+        )
     arrive = (
         f"{'各期' if several else ''}参训学员于开班当日上午到{where}报到。"
         if where

@@ -13,6 +13,7 @@ other classes' enrollments come from the year model (``cadretrain.year.collect``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,45 @@ def form_files(paths: Sequence[Path]) -> list[Path]:
     return list(out.values())
 
 
+_COPY = re.compile(r"\s*-\s*(副本|Copy)(\s*\(\d+\))?$", re.IGNORECASE)
+_NOT_READ = {
+    ".doc": "Word 文件，不能读取；请单位用发下的 xlsx 回执填写后报回",
+    ".docx": "Word 文件，不能读取；请单位用发下的 xlsx 回执填写后报回",
+    ".wps": "WPS 文字文件，不能读取；请单位用发下的 xlsx 回执填写后报回",
+    ".pdf": "PDF 文件，不能读取；请单位报回 xlsx 回执（盖章件可另行留存）",
+    ".jpg": "图片，不能读取；请单位报回 xlsx 回执",
+    ".jpeg": "图片，不能读取；请单位报回 xlsx 回执",
+    ".png": "图片，不能读取；请单位报回 xlsx 回执",
+    ".zip": "压缩包，不能读取；请解压后把其中的回执放入文件夹",
+    ".rar": "压缩包，不能读取；请解压后把其中的回执放入文件夹",
+}
+
+
+def copy_of(path: Path) -> str | None:
+    """The original's file stem when ``path`` is named as Windows names a copy
+    (``城关镇 - 副本.xlsx``, ``城关镇 - 副本 (2).xlsx``, ``城关镇 - Copy.xlsx``), else None."""
+    stem = _COPY.sub("", path.stem)
+    return stem if stem != path.stem else None
+
+
+def not_read(paths: Sequence[Path]) -> list[tuple[Path, str]]:
+    """Each file inside the folders given that ``form_files`` leaves out, with the reason
+    (Chinese): a unit whose Word or PDF reply is skipped is then not “没有交回” unexplained."""
+    out = []
+    for path in paths:
+        for p in sorted(path.iterdir()) if path.is_dir() else []:
+            if p.is_dir() or is_table_file(p):
+                continue
+            if p.name.startswith("~$"):
+                why = "Excel 打开文件时留下的临时文件，已忽略"
+            elif p.name.startswith("."):
+                why = "隐藏文件，已忽略"
+            else:
+                why = _NOT_READ.get(p.suffix.lower(), "不是表格文件（xlsx、xls、csv），不能读取")
+            out.append((p, why))
+    return out
+
+
 def collect_forms(
     plan: Plan,
     cls: TrainingClass,
@@ -108,16 +148,49 @@ def collect(
     read = (read_form(p, plan, cls, sink, sessions=table.sessions, today=when) for p in files)
     forms = [form for form in read if form is not None]
     order = {uid: i for i, uid in enumerate(plan.units)}
-    forms.sort(key=lambda f: (order.get(f.unit, len(order)), Path(f.file).name, f.file))
+    forms.sort(
+        key=lambda f: (
+            order.get(f.unit, len(order)),
+            copy_of(Path(f.file)) is not None,  # an original before its copies
+            Path(f.file).name,
+            f.file,
+        )
+    )
+    _drop_copies(plan, forms, sink)
     _drop_repeats(forms, sink)
     rows = [row for form in forms for row in form.rows]
     _per_unit(plan, table, forms, sink)
     _capacity(plan, cls, table.sessions, schedules[cls.id], rows, sink)
     if cadres is not None:
-        _eligibility(cls, cadres, rows, sink)
+        changed = _eligibility(cls, cadres, rows, sink)
+        for form in forms:
+            form.rejected += [
+                Pos(r.file, r.line, 0) for r in form.rows if changed.get(id(r), r) is None
+            ]
+            form.rows = [new for r in form.rows if (new := changed.get(id(r), r)) is not None]
+        rows = [row for form in forms for row in form.rows]
     _conflicts(plan, cls, schedules, others, rows, sink)
     enrollment = Enrollment(cls.id, [r.person for r in rows], str(enrollment_path(plan, cls.id)))
     return Collected(enrollment, len(files), forms)
+
+
+def _drop_copies(plan: Plan, forms: list[Form], sink: Sink) -> None:
+    """A unit's form and a copy of it (``城关镇 - 副本.xlsx`` beside ``城关镇.xlsx``): the
+    original is read, the copy is left out and named (CT704)."""
+    names = {(f.unit, Path(f.file).stem) for f in forms}
+    for form in list(forms):
+        original = copy_of(Path(form.file))
+        if original is None or (form.unit, original) not in names:
+            continue
+        forms.remove(form)
+        unit = plan.units[form.unit].name if form.unit in plan.units else form.unit
+        sink.add(
+            "CT704",
+            Pos(form.file),
+            f"{unit}的回执 {Path(form.file).name} 是 {original}{Path(form.file).suffix} 的副本，"
+            "已按原件读取，副本未读取",
+            hint="如果副本才是更正后的回执，请删去原件或把副本改名为原件的名称，再运行一次。",
+        )
 
 
 def _drop_repeats(forms: list[Form], sink: Sink) -> None:
@@ -210,13 +283,25 @@ def _capacity(
         )
 
 
-def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink) -> None:
+def _eligibility(
+    cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], sink: Sink
+) -> dict[int, FormRow | None]:
+    """Each row against the register: its name (CT716, CT717: ``enroll.name_check``), its
+    presence (CT710) and the class's rules (CT709); returns the rows changed by their ``id``:
+    renamed to the register's name, or None when held back."""
+    from cadretrain.enroll.name_check import name_differs
     from cadretrain.enroll.population import admitted
 
+    changed: dict[int, FormRow | None] = {}
     by_id = index_by_id(cadres, {row.person.id_number for row in rows})
     for row in rows:
         person = row.person
         cadre = by_id.get(person.id_number)
+        if cadre is not None and cadre.name and person.name != cadre.name:
+            fixed = changed[id(row)] = name_differs(row, cadre, sink)
+            if fixed is None:
+                continue
+            person = fixed.person
         if cadre is None:
             sink.add(
                 "CT710",
@@ -236,6 +321,7 @@ def _eligibility(cls: TrainingClass, cadres: list[Cadre], rows: list[FormRow], s
                 hint="请与该单位核实；仍需参加的，由组织部门决定。",
                 related=(Related(cadre.source, "干部名册中的此人"),),
             )
+    return changed
 
 
 def _days(schedule: Schedule, session: int) -> tuple[set[date], bool, str]:

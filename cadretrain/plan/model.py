@@ -236,6 +236,21 @@ class TrainingClass:
             "list:exception", "经批准不受请假上限限制、准予结业的学员：[{name, id_number, reason}]"
         ),
     )
+    selection: str = field(
+        default="",
+        metadata=key(
+            "enum",
+            "学员产生方式：推荐、考试、委托、指定（不按单位分配名额，不发报名回执）",
+            choices=("推荐", "考试", "委托", "指定"),
+        ),
+    )
+    register_share: int = field(
+        default=50,
+        metadata=key(
+            "int",
+            "名册覆盖下限（%）：名册中符合条件的干部不足规划人数的这一比例时，不按名册分配名额",
+        ),
+    )
     per_unit: PerUnit | None = field(
         default=None,
         metadata=key(
