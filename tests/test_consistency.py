@@ -91,7 +91,7 @@ def test_ledger_hours_are_attended_half_days_times_hours_per_half_day(
     got = Counter((str(r["姓名"]), Decimal(str(r["合计学时"]))) for r in mine)
     assert got == want
     # a class without sign-in records keeps the enrollment basis, every entry says so
-    # (entries from outside the plan — 调训, 网络 in records/outside, records/online — have their own)
+    # (entries from outside the plan, 调训 and 网络, have bases of their own)
     listed = {str(c["name"]) for c in plan_yaml["classes"]}  # type: ignore[attr-defined]
     others = [r for r in rows if r["班次"] != name and r["班次"] in listed]
     assert others and {r["依据"] for r in others} == {"报名"}
