@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.core.text import encoded
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
@@ -39,6 +40,7 @@ class BuildResult:
     failed: list[str] = field(default_factory=list)  # Chinese, a file not made each
     written: int = 0  # files written anew, index.html included
     unchanged: int = 0  # files already as they would be written
+    notes: list[str] = field(default_factory=list)  # Chinese: a stale lock taken over, …
 
 
 def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
@@ -51,7 +53,7 @@ def jobs(plan: Plan, sink: Sink, register: Path | None = None) -> Iterator[Job]:
 
     cal = calendar_for(plan)
     schedules = schedule_plan(plan, cal)
-    yield Job("日历.html", "全年培训日历", None, lambda: year_html(plan, schedules, cal).encode())
+    yield Job("日历.html", "全年培训日历", None, lambda: encoded(year_html(plan, schedules, cal)))
     yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
     cadres = load_cadres(plan, sink, register)
     enrollments = load_enrollments(plan, sink)
@@ -87,14 +89,14 @@ def _notice(plan: Plan, cls: TrainingClass, fmt: str) -> bytes:
     from cadretrain.documents.notice import render_notice
 
     text = render_notice(plan, cls, fmt, sink=Sink())  # register problems: reported by quota
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+    return text if isinstance(text, bytes) else encoded(text)
 
 
 def _plan_document(plan: Plan) -> bytes:
     from cadretrain.documents.notice import render_plan_document
 
     text = render_plan_document(plan, "html")
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+    return text if isinstance(text, bytes) else encoded(text)
 
 
 def _enrolled_outputs(
@@ -176,23 +178,26 @@ def build_plan(
     todo = list(jobs(plan, sink, register))
     folder = OutputFolder(output, force=force)
     result = BuildResult()
-    for job in each(todo) if each is not None else todo:
+    try:  # closed however the build ends (Ctrl-C, a full disk): the manifest stays true
+        for job in each(todo) if each is not None else todo:
+            try:
+                folder.write(job.path, job.make())
+                result.done.append(job)
+            except OutputRefused as exc:
+                result.refused.append(str(exc))
+            except Exception as exc:  # a user's template error: report it, build the rest
+                from cadretrain.documents.notice import TemplateProblem
+
+                if not isinstance(exc, TemplateProblem):
+                    raise
+                result.failed.append(f"{job.path}：{exc}")
+        lines += [d.shown_line() for d in sink.items]
         try:
-            folder.write(job.path, job.make())
-            result.done.append(job)
+            folder.write("index.html", encoded(index_html(plan, result, lines)))
         except OutputRefused as exc:
             result.refused.append(str(exc))
-        except Exception as exc:  # a user's template error: report it, build the rest
-            from cadretrain.documents.notice import TemplateProblem
-
-            if not isinstance(exc, TemplateProblem):
-                raise
-            result.failed.append(f"{job.path}：{exc}")
-    lines += [d.shown_line() for d in sink.items]
-    try:
-        folder.write("index.html", index_html(plan, result, lines).encode())
-    except OutputRefused as exc:
-        result.refused.append(str(exc))
-    folder.close()
+    finally:
+        folder.close()
     result.written, result.unchanged = len(folder.written), len(folder.unchanged)
+    result.notes = folder.notes
     return result
