@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cadretrain.core.diagnostics import Sink
-from cadretrain.core.text import md_escape
+from cadretrain.core.text import encoded, md_escape
 from cadretrain.documents.notice_words import cn_number
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -220,7 +220,7 @@ def _plan_document(templates: Templates, plan: Plan, fmt: str) -> str | bytes:
 
 
 def _as_bytes(data: str | bytes) -> bytes:
-    return data.encode("utf-8") if isinstance(data, str) else data
+    return encoded(data) if isinstance(data, str) else data
 
 
 def render_all(

@@ -78,18 +78,25 @@ def dump_enrollment(enrollment: Enrollment, plan: Plan) -> str:
     """The YAML text of an enrollment: stable order, every value quoted as needed."""
     import yaml
 
+    from cadretrain.core.text import printable
+
     order = {uid: i for i, uid in enumerate(plan.units)}
     people = sorted(
         enumerate(enrollment.people), key=lambda p: (order.get(p[1].unit, len(order)), p[0])
     )
+
+    def clean(value: object) -> object:  # no control character in a file people read
+        return printable(value) if isinstance(value, str) else value
+
     body = {
         "class": enrollment.class_id,
         "people": [
-            {k: v for k, v in asdict(person).items() if v not in ("", 0) and k != "line"}
+            {k: clean(v) for k, v in asdict(person).items() if v not in ("", 0) and k != "line"}
             for _, person in people
         ],
     }
-    head = f"# {plan.title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
+    title = " ".join(printable(plan.title).splitlines())  # one comment line, whatever the title
+    head = f"# {title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
     return head + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1000)
 
 
