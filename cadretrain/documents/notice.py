@@ -85,6 +85,8 @@ def _located(templates: Templates, exc: BaseException, message: str) -> str:
 
 def _explain(exc: Exception) -> str:
     text, kind = str(exc), type(exc).__name__
+    if kind == "Unreadable":  # cadretrain.files.safe_read: a pipe, device or huge template
+        return text
     if kind == "UndefinedError":
         m = re.fullmatch(r"'(.+)' is undefined", text)
         if m:
@@ -104,11 +106,12 @@ def templates_for(plan: Plan) -> Templates:
     from jinja2 import (
         ChoiceLoader,
         Environment,
-        FileSystemLoader,
         PackageLoader,
         StrictUndefined,
         select_autoescape,
     )
+
+    from cadretrain.files.templates import user_loader
 
     bundled = PackageLoader("cadretrain", "templates")
     bundled_dir = Path(__file__).resolve().parent / "templates"
@@ -120,7 +123,7 @@ def templates_for(plan: Plan) -> Templates:
         from jinja2.sandbox import SandboxedEnvironment
 
         env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(user_dir), bundled]),
+            loader=ChoiceLoader([user_loader(user_dir), bundled]),
             undefined=StrictUndefined,
             autoescape=autoescape,
             trim_blocks=True,

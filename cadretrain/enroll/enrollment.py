@@ -168,9 +168,11 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
     """Read an enrollment file; problems become diagnostics (CT601)."""
     import yaml
 
+    from cadretrain.files.safe_read import TEXT_LIMIT, Unreadable, read_limited
+
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, TEXT_LIMIT, "报名名单").decode("utf-8-sig")
         fast = _fast_load(text)
         if fast is not None:
             data: Any = fast[0]
@@ -178,6 +180,9 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
         else:  # edited by hand beyond the simple shape we write: full YAML
             data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
             starts = [n for n, t in enumerate(text.splitlines(), start=1) if t.startswith("- ")]
+    except Unreadable as exc:
+        sink.add("CT601", Pos(name), f"报名名单无法读取：{exc.message}")
+        return None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         sink.add("CT601", Pos(name), f"报名名单 {name} 无法读取：{exc}")
         return None
@@ -226,7 +231,7 @@ def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
 
     cls = pick_class(plan, query)
     path = enrollment_path(plan, cls.id)
-    if not path.is_file():
+    if not path.exists():  # a folder, pipe or device by that name: load_enrollment says so
         raise CannotProceed(
             f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
         )

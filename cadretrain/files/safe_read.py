@@ -141,27 +141,25 @@ def read_limited(path: Path | str, limit: int, what: str = "文件") -> bytes:
     name = str(path)
     fd = open_regular(path, what)
     try:
-        with os.fdopen(fd, "rb", buffering=0) as fh:
-            stated = os.fstat(fh.fileno()).st_size
-            parts: list[bytes] = []
-            total = 0
-            want = min(stated, limit) + 1 if stated else _CHUNK
-            while True:
-                chunk = fh.read(min(want, limit + 1 - total))
-                if not chunk:
-                    break
-                parts.append(chunk)
-                total += len(chunk)
-                if total > limit:
-                    shown = f"{size_text(stated)}，" if stated > limit else ""
-                    raise Unreadable(
-                        f"文件 {name} {shown}超过{what}的上限 {size_text(limit)}，未读取",
-                        TOO_BIG,
-                        max(stated, total),
-                    )
-                want = _CHUNK
+        stated = os.fstat(fd).st_size
+        parts: list[bytes] = []
+        total = 0
+        want = min(stated, limit) + 1 if stated else _CHUNK  # one read for an honest size
+        while chunk := os.read(fd, min(want, limit + 1 - total)):
+            parts.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                shown = f"{size_text(stated)}，" if stated > limit else ""
+                raise Unreadable(
+                    f"文件 {name} {shown}超过{what}的上限 {size_text(limit)}，未读取",
+                    TOO_BIG,
+                    max(stated, total),
+                )
+            want = _CHUNK
     except OSError as exc:
         raise Unreadable(f"无法读取文件 {name}：{os_reason(exc)}", FAILED) from None
+    finally:
+        os.close(fd)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 

@@ -84,7 +84,13 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
         )
     unit_recs: list[Rec] = list(rec.get("units", []))
     if rec.get("units_file"):
-        unit_recs += _units_file(Path(file).parent / rec.values["units_file"], rec, sink)
+        from cadretrain.files.paths import check_user_path, shown_path
+
+        named = rec.values["units_file"]
+        if problem := check_user_path(named):
+            sink.add("CT001", rec.at("units_file"), f"units_file“{shown_path(named)}”{problem}")
+        else:
+            unit_recs += _units_file(Path(file).parent / named, rec, sink)
     for u in unit_recs:
         if "id" in u.values and "name" in u.values:
             plan.units.setdefault(
