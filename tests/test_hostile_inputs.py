@@ -440,3 +440,29 @@ def test_score_text_with_a_huge_exponent_is_not_expanded() -> None:
     assert parse_score("1e999999999") == "1e999999999"  # would take ages as a Fraction
     assert parse_score("８５分") == 85 and parse_score("85.5") == parse_score(85.5)
     assert parse_score(float("-inf")) == "-inf" and parse_score(float("nan")) == "nan"
+
+
+def test_an_oversized_template_is_a_template_problem_not_a_read_without_end(
+    copied: Plan, tmp_path: Path
+) -> None:
+    folder = Path(copied.file).parent / "templates"
+    folder.mkdir()
+    (folder / "notice.md.j2").write_bytes(b"{# big #}" + b" " * (5 * 1024 * 1024))
+    run = cli("notice", copied.file, "-c", "rotation-18th", "-f", "md", "-o", tmp_path / "out")
+    assert run.returncode == 1, run.stderr
+    assert f"错误：文件 {folder / 'notice.md.j2'} 有 5.0 MB，超过模板文件的上限 5 MB" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "out").exists()
+
+
+@needs_fifo
+def test_an_enrollment_that_is_a_pipe_is_ct601(copied: Plan) -> None:
+    from cadretrain.enroll.enrollment import enrollment_path, load_enrollment
+
+    path = enrollment_path(copied, "rotation-18th")
+    path.unlink()
+    fifo(path)
+    sink = Sink()
+    assert load_enrollment(path, sink) is None
+    assert codes(sink.items) == ["CT601"] and "命名管道" in sink.items[0].message
+    run = cli("roster", copied.file, "-c", "rotation-18th", "-o", Path(copied.file).parent / "o")
+    assert run.returncode == 1 and "命名管道" in run.stderr

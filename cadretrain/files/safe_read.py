@@ -149,7 +149,7 @@ def read_limited(path: Path | str, limit: int, what: str = "文件") -> bytes:
             parts.append(chunk)
             total += len(chunk)
             if total > limit:
-                shown = f"{size_text(stated)}，" if stated > limit else ""
+                shown = f"有 {size_text(stated)}，" if stated > limit else ""
                 raise Unreadable(
                     f"文件 {name} {shown}超过{what}的上限 {size_text(limit)}，未读取",
                     TOO_BIG,
