@@ -57,6 +57,8 @@ def run_build(
         f"已生成到 {output}：新写入 {result.written} 个文件，{result.unchanged} 个未变；"
         f"首页 {output / 'index.html'}"
     )
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
     for message in result.refused:
         print(f"未覆盖：{message}", file=sys.stderr)
     for message in result.failed:

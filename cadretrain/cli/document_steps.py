@@ -23,6 +23,7 @@ def run_notice(
     """Write ``{output}/{class-id}-培训通知.{fmt}`` (every class when ``query`` is None), or
     ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.cli.outputs import close_folder
     from cadretrain.core.diagnostics import Severity, Sink
     from cadretrain.documents.notice import FORMATS, TemplateProblem, render_all, templates_for
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
@@ -64,7 +65,7 @@ def run_notice(
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     finally:
-        folder.close()
+        close_folder(folder)
     return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
 
 

@@ -4,6 +4,7 @@ callable from tests. Each returns the exit code; a class that cannot be found ra
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -22,6 +23,7 @@ def run_forms(
 ) -> int:
     """Write the class's reply forms; returns the exit code (0 ok, 1 problems)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.cli.outputs import close_folder
     from cadretrain.core.diagnostics import Severity, Sink
     from cadretrain.enroll.forms import (
         FOLDER_SUFFIX,
@@ -68,7 +70,7 @@ def run_forms(
                 print(f"错误：{exc}", file=sys.stderr)
                 status = 1
     finally:
-        folder.close()
+        close_folder(folder)
     print(f"已写入 {done} 份报名回执到 {folder.path_for(sub)}")
     return status
 
@@ -184,11 +186,18 @@ def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable
 
 def _write(plan: Plan, target: Path, enrollment: Enrollment, force: bool) -> int:
     """Write the enrollment unless unchanged; a hand-edited one only with ``force``."""
+    from cadretrain.cli.outputs import close_folder
+    from cadretrain.core.text import encoded
     from cadretrain.enroll.enrollment import dump_enrollment
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
+    from cadretrain.files.safe_read import Unreadable, digest_of
 
-    data = dump_enrollment(enrollment, plan).encode("utf-8")
-    if target.is_file() and target.read_bytes() == data:
+    data = encoded(dump_enrollment(enrollment, plan))
+    try:
+        same = digest_of(target) == hashlib.sha256(data).hexdigest()
+    except Unreadable:
+        same = False  # a folder or pipe by that name: the output folder refuses it
+    if same:
         print(f"报名名单 {target} 没有变化，未重写。")
         return 0
     folder = OutputFolder(target.parent, force=force)
@@ -198,6 +207,6 @@ def _write(plan: Plan, target: Path, enrollment: Enrollment, force: bool) -> int
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     finally:
-        folder.close()
+        close_folder(folder)
     print(f"已写入 {target}（{len(enrollment.people)} 人）")
     return 0

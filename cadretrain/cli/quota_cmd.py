@@ -22,6 +22,7 @@ def run_quota(
 ) -> int:
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.cli.outputs import close_folder
     from cadretrain.enroll.method import why_no_quota
     from cadretrain.enroll.quota_sheet import to_json, xlsx_bytes
     from cadretrain.enroll.quota_table import class_quota
@@ -71,7 +72,7 @@ def run_quota(
             print(f"错误：{exc}", file=sys.stderr)
             return 1
         finally:
-            folder.close()
+            close_folder(folder)
     else:
         for t in tables:
             print_table(t)

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from cadretrain.cli.app import show_cannot_proceed
 from cadretrain.cli.diagnostics_out import print_diagnostics
+from cadretrain.cli.outputs import close_folder
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.errors import CannotProceed
+from cadretrain.core.text import encoded
 from cadretrain.records.archive import Record
 from cadretrain.records.ledger import Thresholds
 from cadretrain.records.ledger_check import Status
@@ -162,7 +164,7 @@ def _hours(
             print(f"错误：{exc}", file=sys.stderr)
             return 1
         finally:
-            out.close()
+            close_folder(out)
     return 1 if failed else 0
 
 
@@ -206,12 +208,12 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
             (f"{year}年培训工作统计.html", report_html(report)),
             (f"{year}年培训日历.ics", ics_text(chosen)),
         ):
-            print(f"已写入 {out.write(name, text.encode('utf-8'))}")
+            print(f"已写入 {out.write(name, encoded(text))}")
     except OutputRefused as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     finally:
-        out.close()
+        close_folder(out)
     unreadable = any(  # … unless a records file could not be read at all
         d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
     )
@@ -294,12 +296,12 @@ def _archive(
     try:
         for suffix, data in (
             ("xlsx", archive_xlsx(records)),
-            ("html", archive_html(records).encode("utf-8")),
+            ("html", encoded(archive_html(records))),
         ):
             print(f"已写入 {out.write(f'{label}-{TITLE_ZH}.{suffix}', data)}")
     except OutputRefused as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     finally:
-        out.close()
+        close_folder(out)
     return failed

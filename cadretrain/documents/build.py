@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Diagnostic, Sink
+from cadretrain.core.text import encoded
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
@@ -42,6 +43,7 @@ class BuildResult:
     written: int = 0  # files written anew, index.html included
     left_out: list[str] = field(default_factory=list)  # Chinese: a class without quotas each
     unchanged: int = 0  # files already as they would be written
+    notes: list[str] = field(default_factory=list)  # Chinese: a stale lock taken over, …
 
 
 def jobs(
@@ -57,7 +59,7 @@ def jobs(
     from cadretrain.enroll.quota_table import class_quota
 
     plan = year.plan
-    yield Job("日历.html", "全年培训日历", None, lambda: year_html(year).encode())
+    yield Job("日历.html", "全年培训日历", None, lambda: encoded(year_html(year)))
     yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
     cadres = year.register(sink, register)
     enrollments = year.enrollments(sink)
@@ -111,14 +113,14 @@ def _notice(year: Year, cls: TrainingClass, fmt: str) -> bytes:
     # the plan's own register (not --register), as notices have always been built; problems
     # reading it are reported by the quota tables
     text = render_notice(year, cls, fmt, sink=Sink())
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+    return text if isinstance(text, bytes) else encoded(text)
 
 
 def _plan_document(plan: Plan) -> bytes:
     from cadretrain.documents.notice import render_plan_document
 
     text = render_plan_document(plan, "html")
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+    return text if isinstance(text, bytes) else encoded(text)
 
 
 def _enrolled_outputs(
@@ -200,23 +202,26 @@ def build_plan(
     result = BuildResult()
     todo = list(jobs(year, sink, register, result.left_out))
     folder = OutputFolder(output, force=force)
-    for job in each(todo) if each is not None else todo:
+    try:  # closed however the build ends (Ctrl-C, a full disk): the manifest stays true
+        for job in each(todo) if each is not None else todo:
+            try:
+                folder.write(job.path, job.make())
+                result.done.append(job)
+            except OutputRefused as exc:
+                result.refused.append(str(exc))
+            except Exception as exc:  # a user's template error: report it, build the rest
+                from cadretrain.documents.notice import TemplateProblem
+
+                if not isinstance(exc, TemplateProblem):
+                    raise
+                result.failed.append(f"{job.path}：{exc}")
+        lines += [d.shown_line() for d in sink.items]
         try:
-            folder.write(job.path, job.make())
-            result.done.append(job)
+            folder.write("index.html", encoded(index_html(year.plan, result, lines)))
         except OutputRefused as exc:
             result.refused.append(str(exc))
-        except Exception as exc:  # a user's template error: report it, build the rest
-            from cadretrain.documents.notice import TemplateProblem
-
-            if not isinstance(exc, TemplateProblem):
-                raise
-            result.failed.append(f"{job.path}：{exc}")
-    lines += [d.shown_line() for d in sink.items]
-    try:
-        folder.write("index.html", index_html(year.plan, result, lines).encode())
-    except OutputRefused as exc:
-        result.refused.append(str(exc))
-    folder.close()
+    finally:
+        folder.close()
     result.written, result.unchanged = len(folder.written), len(folder.unchanged)
+    result.notes = folder.notes
     return result

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from cadretrain.core.text import printable
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Slot
 from cadretrain.year.model import Year
@@ -33,8 +34,9 @@ MAX_OCTETS = 75
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 §3.3.11 TEXT: ``\\`` ``;`` ``,`` escaped, line breaks as ``\\n``."""
-    out = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """RFC 5545 §3.3.11 TEXT: ``\\`` ``;`` ``,`` escaped, line breaks as ``\\n`` (and control
+    characters dropped, :func:`~cadretrain.core.text.printable`)."""
+    out = printable(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return out.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 

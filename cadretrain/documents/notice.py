@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cadretrain.core.diagnostics import Sink
-from cadretrain.core.text import md_escape
+from cadretrain.core.text import encoded, md_escape
 from cadretrain.documents.notice_words import cn_number
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -86,6 +86,8 @@ def _located(templates: Templates, exc: BaseException, message: str) -> str:
 
 def _explain(exc: Exception) -> str:
     text, kind = str(exc), type(exc).__name__
+    if kind == "Unreadable":  # cadretrain.files.safe_read: a pipe, device or huge template
+        return text
     if kind == "UndefinedError":
         m = re.fullmatch(r"'(.+)' is undefined", text)
         if m:
@@ -105,11 +107,12 @@ def templates_for(plan: Plan) -> Templates:
     from jinja2 import (
         ChoiceLoader,
         Environment,
-        FileSystemLoader,
         PackageLoader,
         StrictUndefined,
         select_autoescape,
     )
+
+    from cadretrain.files.templates import user_loader
 
     bundled = PackageLoader("cadretrain", "templates")
     bundled_dir = Path(__file__).resolve().parent / "templates"
@@ -121,7 +124,7 @@ def templates_for(plan: Plan) -> Templates:
         from jinja2.sandbox import SandboxedEnvironment
 
         env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(user_dir), bundled]),
+            loader=ChoiceLoader([user_loader(user_dir), bundled]),
             undefined=StrictUndefined,
             autoescape=autoescape,
             trim_blocks=True,
@@ -219,7 +222,7 @@ def _plan_document(templates: Templates, plan: Plan, fmt: str) -> str | bytes:
 
 
 def _as_bytes(data: str | bytes) -> bytes:
-    return data.encode("utf-8") if isinstance(data, str) else data
+    return encoded(data) if isinstance(data, str) else data
 
 
 def render_all(

@@ -78,18 +78,25 @@ def dump_enrollment(enrollment: Enrollment, plan: Plan) -> str:
     """The YAML text of an enrollment: stable order, every value quoted as needed."""
     import yaml
 
+    from cadretrain.core.text import printable
+
     order = {uid: i for i, uid in enumerate(plan.units)}
     people = sorted(
         enumerate(enrollment.people), key=lambda p: (order.get(p[1].unit, len(order)), p[0])
     )
+
+    def clean(value: object) -> object:  # no control character in a file people read
+        return printable(value) if isinstance(value, str) else value
+
     body = {
         "class": enrollment.class_id,
         "people": [
-            {k: v for k, v in asdict(person).items() if v not in ("", 0) and k != "line"}
+            {k: clean(v) for k, v in asdict(person).items() if v not in ("", 0) and k != "line"}
             for _, person in people
         ],
     }
-    head = f"# {plan.title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
+    title = " ".join(printable(plan.title).splitlines())  # one comment line, whatever the title
+    head = f"# {title}：报名名单（由 cadretrain collect 生成，可以审阅和修改）\n"
     return head + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -161,9 +168,11 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
     """Read an enrollment file; problems become diagnostics (CT601)."""
     import yaml
 
+    from cadretrain.files.safe_read import TEXT_LIMIT, Unreadable, read_limited
+
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, TEXT_LIMIT, "报名名单").decode("utf-8-sig")
         fast = _fast_load(text)
         if fast is not None:
             data: Any = fast[0]
@@ -171,6 +180,9 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
         else:  # edited by hand beyond the simple shape we write: full YAML
             data = yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
             starts = [n for n, t in enumerate(text.splitlines(), start=1) if t.startswith("- ")]
+    except Unreadable as exc:
+        sink.add("CT601", Pos(name), f"报名名单无法读取：{exc.message}")
+        return None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         sink.add("CT601", Pos(name), f"报名名单 {name} 无法读取：{exc}")
         return None
@@ -219,7 +231,7 @@ def load_for_class(plan: Plan, query: str) -> tuple[TrainingClass, Enrollment]:
 
     cls = pick_class(plan, query)
     path = enrollment_path(plan, cls.id)
-    if not path.is_file():
+    if not path.exists():  # a folder, pipe or device by that name: load_enrollment says so
         raise CannotProceed(
             f"班次“{cls.label}”还没有报名名单（{path}），请先运行 cadretrain collect"
         )

@@ -283,7 +283,9 @@ def file_names(table: QuotaTable) -> dict[str, str]:
 
 def instructions_bytes(table: QuotaTable, sched: Schedule) -> bytes:
     """说明.txt as bytes: UTF-8 with a BOM (with its CRLF ends, Notepad reads it)."""
-    return ("\ufeff" + instructions(table, sched)).encode("utf-8")
+    from cadretrain.core.text import encoded
+
+    return encoded("\ufeff" + instructions(table, sched))
 
 
 def instructions(table: QuotaTable, sched: Schedule) -> str:

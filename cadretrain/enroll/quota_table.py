@@ -57,6 +57,13 @@ def register_path(plan: Plan, override: Path | None = None) -> Path | None:
 
 
 def load_cadres(plan: Plan, sink: Sink, override: Path | None = None) -> list[Cadre] | None:
+    if override is None and plan.register:
+        from cadretrain.files.paths import check_user_path, shown_path
+
+        if problem := check_user_path(plan.register):
+            where = plan.plan_rec.at("register")
+            sink.add("CT401", where, f"plan.register“{shown_path(plan.register)}”{problem}")
+            return None
     path = register_path(plan, override)
     if path is None:
         return None

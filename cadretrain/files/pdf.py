@@ -67,6 +67,9 @@ def _fonts_only_fetcher(weasyprint: Any) -> Any:
 def html_to_pdf(html: str, messages: list[str] | None = None) -> bytes:
     """Render ``html`` to PDF bytes. WeasyPrint's warnings (unknown CSS, refused URLs) are
     collected into ``messages`` instead of being printed."""
+    from cadretrain.core.text import printable
+
+    html = printable(html)  # a NUL or lone surrogate from the plan never reaches the parser
     try:
         import weasyprint
     except ImportError:

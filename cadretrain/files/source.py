@@ -1,4 +1,5 @@
-"""Reading a plan file's bytes into text: size limit, binary files, BOMs and GBK.
+"""Reading a plan file's bytes into text: regular files only, size limit, binary files, BOMs
+and GBK.
 
 Chinese Windows editors often save GBK (GB18030); such a file is read correctly and a
 note says so, never turned into mojibake. A file that is neither UTF-8 nor GB18030 is refused.
@@ -79,29 +80,26 @@ def decode(data: bytes, name: str, sink: Sink) -> str | None:
 
 
 def read_source(path: Path | str, sink: Sink) -> Source | None:
-    """Read a plan file; every failure becomes a diagnostic and the result is None."""
-    p = Path(path)
+    """Read a plan file; every failure becomes a diagnostic and the result is None.
+
+    Only a regular file is read (a pipe, device or folder is refused: CT001), at most
+    ``MAX_BYTES`` (CT004), counted while reading (:mod:`cadretrain.files.safe_read`)."""
+    from cadretrain.files.safe_read import TOO_BIG, Unreadable, read_limited, size_text
+
     name = str(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            sink.add("CT001", Pos(name), f"{name} 是文件夹，不是计划文件")
+        data = read_limited(path, MAX_BYTES, "计划文件")
+    except Unreadable as exc:
+        if exc.kind != TOO_BIG:
+            sink.add("CT001", Pos(name), exc.message)
             return None
-        if size > MAX_BYTES:
-            sink.add(
-                "CT004",
-                Pos(name),
-                f"文件 {name} 有 {size / 1024 / 1024:.1f} MB，超过计划文件上限 "
-                f"{MAX_BYTES // 1024 // 1024} MB",
-                hint="计划文件只应包含班次安排；学员名册请使用 Excel 或 CSV 文件。",
-            )
-            return None
-        data = p.read_bytes()
-    except FileNotFoundError:
-        sink.add("CT001", Pos(name), f"找不到文件 {name}")
-        return None
-    except OSError as exc:
-        sink.add("CT001", Pos(name), f"无法读取文件 {name}：{exc.strerror or exc}")
+        sink.add(
+            "CT004",
+            Pos(name),
+            f"文件 {name} 有 {size_text(exc.size or MAX_BYTES + 1)}，超过计划文件上限 "
+            f"{size_text(MAX_BYTES)}",
+            hint="计划文件只应包含班次安排；学员名册请使用 Excel 或 CSV 文件。",
+        )
         return None
     text = decode(data, name, sink)
     if text is None:

@@ -2,22 +2,24 @@
 
 Offices send registers as Excel files or as CSV saved by Excel or WPS, in UTF-8 (with or
 without BOM), UTF-16 ("Unicode 文本") or GBK. Every failure is one diagnostic with the
-caller's code; nothing raises. python-calamine, when installed, reads xlsx several times
-faster than openpyxl and also reads the old .xls format; it is optional.
+caller's code; nothing raises. Only regular files are read, up to a size limit
+(:mod:`cadretrain.files.safe_read`). Workbooks are read by python-calamine where that is safe
+and by openpyxl's streaming reader otherwise (:mod:`cadretrain.files.workbook_read`).
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.diagnostics import Pos, Severity, Sink
+from cadretrain.files import workbook_read
+from cadretrain.files.safe_read import TABLE_LIMIT, read_or_report
 from cadretrain.files.source import sniff
 
 _ZIP = b"PK\x03\x04"
@@ -66,38 +68,35 @@ def is_number(cell: object) -> bool:
     return isinstance(cell, int | float) and not isinstance(cell, bool)
 
 
-def _filled(row: Iterable[object]) -> bool:
-    return any(c is not None and (not isinstance(c, str) or c.strip()) for c in row)
+_filled = workbook_read.filled
 
 
 # the hidden sheet of drop-down lists that cadretrain's own forms carry: never data
-SKIPPED_SHEETS = frozenset({"_lists"})
+SKIPPED_SHEETS = workbook_read.SKIPPED_SHEETS
+
+
+def _calamine() -> Any:
+    """python-calamine, unless it is missing or ``CADRETRAIN_XLSX_READER=openpyxl``."""
+    return workbook_read.calamine()
 
 
 def read_tables(path: Path | str, sink: Sink, code: str) -> list[Table] | None:
-    """All sheets of a workbook, or the one table of a CSV file; None after a diagnostic."""
+    """All sheets of a workbook, or the one table of a CSV file; None after a diagnostic.
+
+    Only a regular file is read, and at most ``TABLE_LIMIT`` bytes of it
+    (:mod:`cadretrain.files.safe_read`): a pipe, a device or a folder is one diagnostic."""
     name = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            sink.add(code, Pos(name), f"{name} 是文件夹，不是表格文件")
-            return None
-        with p.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        sink.add(code, Pos(name), f"找不到文件 {name}")
+    data = read_or_report(path, sink, code, TABLE_LIMIT, "表格文件")
+    if data is None:
         return None
-    except OSError as exc:
-        sink.add(code, Pos(name), f"无法读取文件 {name}：{exc.strerror or exc}")
-        return None
-    if not head:
+    if not data:
         sink.add(code, Pos(name), f"文件 {name} 是空的")
         return None
-    if head.startswith(_ZIP):
-        return _read_workbook(p, name, sink, code, xls=False)
-    if head.startswith(_OLE):
-        return _read_workbook(p, name, sink, code, xls=True)
-    if p.suffix.lower() in EXCEL_SUFFIXES:
+    if data.startswith(_ZIP):
+        return _read_workbook(data, name, sink, code, xls=False)
+    if data.startswith(_OLE):
+        return _read_workbook(data, name, sink, code, xls=True)
+    if Path(path).suffix.lower() in EXCEL_SUFFIXES:
         sink.add(
             code,
             Pos(name),
@@ -105,22 +104,19 @@ def read_tables(path: Path | str, sink: Sink, code: str) -> list[Table] | None:
             hint=_SAVE_AS,
         )
         return None
-    return _read_csv(p, name, sink, code)
+    return _read_csv(data, name, sink, code)
 
 
-def _calamine() -> Any:
-    try:
-        return importlib.import_module("python_calamine")
-    except ImportError:
-        return None
-
-
-def _read_workbook(p: Path, name: str, sink: Sink, code: str, *, xls: bool) -> list[Table] | None:
+def _read_workbook(
+    data: bytes, name: str, sink: Sink, code: str, *, xls: bool
+) -> list[Table] | None:
     calamine = _calamine()
-    if calamine is not None:
+    if calamine is not None and (xls or workbook_read.calamine_safe(data)):
         try:
-            return _calamine_tables(calamine, p)
-        except Exception:  # any failure of the optional reader: try openpyxl
+            return _tables(workbook_read.by_calamine(calamine, data), name, sink, code)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # any failure of calamine (a Rust panic is a BaseException)
             pass
     if xls:
         sink.add(
@@ -131,7 +127,7 @@ def _read_workbook(p: Path, name: str, sink: Sink, code: str, *, xls: bool) -> l
         )
         return None
     try:
-        return _openpyxl_tables(p)
+        return _tables(workbook_read.by_openpyxl(data), name, sink, code)
     except Exception as exc:  # openpyxl raises many kinds on broken files
         sink.add(
             code,
@@ -142,50 +138,20 @@ def _read_workbook(p: Path, name: str, sink: Sink, code: str, *, xls: bool) -> l
         return None
 
 
-def _openpyxl_tables(p: Path) -> list[Table]:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    try:
-        tables = []
-        for ws in wb.worksheets:
-            if ws.title in SKIPPED_SHEETS:
-                continue
-            table = Table(ws.title)
-            if hasattr(ws, "reset_dimensions"):
-                ws.reset_dimensions()  # some programs write a wrong <dimension>; read every row
-            for line, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                if _filled(row):
-                    table.rows.append((line, row))
-            tables.append(table)
-        return tables
-    finally:
-        wb.close()
+def _tables(sheets: list[workbook_read.Rows], name: str, sink: Sink, code: str) -> list[Table]:
+    for sheet in sheets:
+        if sheet.cut:
+            sink.add(
+                code,
+                Pos(name),
+                f"文件 {name} 的工作表“{sheet.name}”超出 {workbook_read.MAX_ROWS} 行或 "
+                f"{workbook_read.MAX_COLS} 列的内容未读取",
+                severity=Severity.WARNING,
+            )
+    return [Table(s.name, s.rows) for s in sheets]
 
 
-def _calamine_tables(calamine: Any, p: Path) -> list[Table]:
-    wb = calamine.CalamineWorkbook.from_path(str(p))
-    tables = []
-    for sheet_name in wb.sheet_names:
-        if sheet_name in SKIPPED_SHEETS:
-            continue
-        sheet = wb.get_sheet_by_name(sheet_name)
-        table = Table(str(sheet_name))
-        start = sheet.start
-        lead: list[object] = [None] * (start[1] if start else 0)  # rows start at column A
-        for line, row in enumerate(sheet.iter_rows(), start=1):
-            if _filled(row):
-                table.rows.append((line, lead + list(row) if lead else row))
-        tables.append(table)
-    return tables
-
-
-def _read_csv(p: Path, name: str, sink: Sink, code: str) -> list[Table] | None:
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        sink.add(code, Pos(name), f"无法读取文件 {name}：{exc.strerror or exc}")
-        return None
+def _read_csv(data: bytes, name: str, sink: Sink, code: str) -> list[Table] | None:
     text, _ = sniff(data)
     if text is None:
         sink.add(

@@ -3,6 +3,9 @@
 - Text stays text: openpyxl writes a string starting with ``=`` as a formula and ``#N/A`` as
   an error value; :func:`put` forces every string to a text cell, and a leading ``= + - @``
   also gets Excel's quote prefix so editing the cell in Excel or WPS keeps it text.
+- Never a crash on odd text: control characters, lone surrogates and U+FFFE/U+FFFF (which
+  openpyxl refuses or cannot encode) are removed or replaced by
+  :func:`cadretrain.core.text.printable` in every cell, sheet name and document property.
 - Deterministic bytes: fixed document times and author, and zip entries rewritten with a fixed
   timestamp, so a plan kept in git gives reviewable output.
 - A4 page set-up helpers shared by every workbook the tool writes.
@@ -21,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cadretrain.core.text import printable
+
 FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,6 +38,7 @@ def put(ws: Any, row: int, col: int, value: object, style: str | None = None) ->
     if style:  # first: assigning a style afterwards would reset the quote prefix
         cell.style = style
     if isinstance(value, str):
+        value = printable(value)
         cell.value = value
         cell.data_type = "s"
         if value.startswith(_RISKY_START):
@@ -104,6 +110,8 @@ def stream_cell(ws: Any, value: object, style: str) -> Any:
 
     cell: Any = WriteOnlyCell(ws)
     cell.style = style
+    if isinstance(value, str):
+        value = printable(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -112,8 +120,21 @@ def stream_cell(ws: Any, value: object, style: str) -> Any:
     return cell
 
 
+def _clean_names(wb: Any) -> None:
+    """Sheet names and document properties made from plan text, safe to write."""
+    for ws in wb.worksheets:
+        if printable(ws.title) != ws.title:
+            ws.title = printable(ws.title) or "Sheet"
+    props = wb.properties
+    for name in ("title", "subject", "creator", "keywords", "description", "category"):
+        value = getattr(props, name, None)
+        if isinstance(value, str) and printable(value) != value:
+            setattr(props, name, printable(value))
+
+
 def to_bytes(wb: Any) -> bytes:
     """The workbook as xlsx bytes, identical for identical content."""
+    _clean_names(wb)
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()

@@ -64,9 +64,15 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
     assert top is not None  # the one key the top level cannot do without is plan:
     plan = Plan(file=file, rec=rec, **top, **head)
     if plan.units_file:
-        listed = _units_file(Path(file).parent / plan.units_file, rec, sink)
-        for unit in _by_id(Unit, listed, ctx).values():
-            plan.units.setdefault(unit.id, unit)
+        from cadretrain.files.paths import check_user_path, shown_path
+
+        named = plan.units_file
+        if problem := check_user_path(named):
+            sink.add("CT001", rec.at("units_file"), f"units_file“{shown_path(named)}”{problem}")
+        else:
+            listed = _units_file(Path(file).parent / named, rec, sink)
+            for unit in _by_id(Unit, listed, ctx).values():
+                plan.units.setdefault(unit.id, unit)
     return plan  # as written: per_unit classes are expanded by the year pipeline
 
 

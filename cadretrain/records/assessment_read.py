@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
@@ -53,18 +55,27 @@ def find_header(
     return None
 
 
+_EXPONENT = re.compile(r"[eE][+-]?([0-9_]+)")
+
+
 def parse_score(value: object) -> Fraction | str | None:
-    """A score as a Fraction; None for blank; the text when it is not a number."""
+    """A score as a Fraction; None for blank; the text when it is not a number (also for an
+    infinite or NaN cell, and for text like ``1e999999999`` that would take ages to expand)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         return cell_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return cell_text(value)
     if isinstance(value, int | float):
         return Fraction(value).limit_denominator(1000)
     text = norm(value).removesuffix("分")
+    exponent = _EXPONENT.search(text)
+    if len(text) > 40 or (exponent is not None and len(exponent.group(1)) > 3):
+        return cell_text(value)
     try:
         return Fraction(text).limit_denominator(1000)
-    except (ValueError, ZeroDivisionError):
+    except (ValueError, ZeroDivisionError, OverflowError):
         return cell_text(value)
 
 

@@ -37,17 +37,22 @@ def _class_of(plan: Plan, tables: list[Table]) -> TrainingClass | None:
     return None
 
 
+_MAX_COUNT = 10**9  # more people than that in one class is no count
+
+
 def _count(value: object) -> int | None:
+    """A whole number of people ≥ 0; None for anything else (a fraction, a negative or absurd
+    number, infinity or NaN, text)."""
     if value is None or cell_text(value) == "":
         return 0
     if isinstance(value, bool):
         return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float):  # an infinite or NaN cell is not is_integer()
+        return int(value) if value.is_integer() and 0 <= value < _MAX_COUNT else None
     if isinstance(value, int):
-        return value if value >= 0 else None
+        return value if 0 <= value < _MAX_COUNT else None
     text = norm(value).removesuffix("人")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() and len(text) <= 9 else None
 
 
 def read_ratings(
