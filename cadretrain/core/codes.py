@@ -197,6 +197,28 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
     ("CT111", E, "引用了未声明的职级或标签", ""),
     ("CT114", E, "引用了未声明的单位", ""),
     ("CT115", E, "未知的花名册栏目", ""),
+    # bounds and text hygiene (issue 15): CT116 is explained by its check (checks/bounds.py)
+    ("CT116", E, "数量超过上限", ""),
+    (
+        "CT117",
+        E,
+        "数量不能为 0",
+        """小班化（per_unit）的每班天数 days 和每班最多人数 max_size 至少为 1；为 0 时无法拆班，
+班次按模板原样保留。
+
+通过::
+
+    units: [{id: a, name: 甲镇, counts: {科员: 10}}]
+    classes:
+      - {id: v, name: 两委班, when: 2013年3月—6月, per_unit: {days: 3, max_size: 5}}
+
+不通过::
+
+    units: [{id: a, name: 甲镇, counts: {科员: 10}}]
+    classes:
+      - {id: v, name: 两委班, when: 2013年3月—6月, per_unit: {days: 0, max_size: 5}}
+""",
+    ),
     ("CT201", W, "班次总数与声明不符", ""),
     ("CT202", W, "未写规划人数", ""),
     ("CT203", E, "每期人数超过场地容量", ""),

@@ -1,5 +1,10 @@
 """A class's quota table (名额分配表): population per unit, apportioned seats, and the split
-over sessions — the library behind ``cadretrain quota``."""
+over sessions — the library behind ``cadretrain quota``.
+
+A class beyond the limits (``core/limits.py``: planned seats, sessions, units) raises
+:class:`CannotProceed` with its CT116 diagnostic before any work, whatever the caller (``quota``,
+``forms``, ``notice``, ``collect``, ``build --ignore-errors``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrain.core.apportion import Allocation, apportion, spread_over_sessions
-from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
+from cadretrain.core.errors import CannotProceed
+from cadretrain.core.limits import MAX_SEATS, MAX_SESSIONS, MAX_UNITS
 from cadretrain.enroll.population import Population, from_declared, from_register
 from cadretrain.enroll.register import Cadre, read_register
 from cadretrain.plan.model import Plan, TrainingClass
@@ -65,7 +72,9 @@ def load_cadres(plan: Plan, sink: Sink, override: Path | None = None) -> list[Ca
 def quota_table(
     plan: Plan, cls: TrainingClass, cadres: list[Cadre] | None, sink: Sink
 ) -> QuotaTable:
-    """Apportion ``cls.planned`` over the plan's units by the class's quota rule."""
+    """Apportion ``cls.planned`` over the plan's units by the class's quota rule; raises
+    :class:`CannotProceed` for a class beyond the limits."""
+    _within_limits(plan, cls)
     population = (
         from_register(plan, cls, cadres) if cadres is not None else from_declared(plan, cls)
     )
@@ -110,3 +119,26 @@ def quota_table(
     if capacity is not None and any(t > capacity for t in table.session_totals()):
         table.notes.append(f"有一期人数超过{venue.name if venue else ''}容量 {capacity} 人")
     return table
+
+
+def _within_limits(plan: Plan, cls: TrainingClass) -> None:
+    """Raise :class:`CannotProceed` (with the CT116 diagnostics) for a class whose planned
+    seats, sessions or units exceed the limits: the quota table would not be bounded."""
+    sessions = max(cls.session_count or 0, len(cls.sessions))
+    found: list[tuple[Pos, str]] = []
+    if cls.planned is not None and cls.planned > MAX_SEATS:
+        found.append((cls.rec.at("planned"), f"规划 {cls.planned} 人，超过上限 {MAX_SEATS} 人"))
+    if sessions > MAX_SESSIONS:
+        found.append((cls.rec.at("sessions"), f"分 {sessions} 期，超过上限 {MAX_SESSIONS} 期"))
+    if len(plan.units) > MAX_UNITS:
+        found.append((Pos(plan.file), f"参训单位 {len(plan.units)} 个，超过上限 {MAX_UNITS} 个"))
+    if not found:
+        return
+    diagnostics = [
+        Diagnostic("CT116", Severity.ERROR, pos, f"班次“{cls.label}”{what}") for pos, what in found
+    ]
+    raise CannotProceed(
+        f"班次“{cls.label}”超出上限，无法分配名额：" + "；".join(what for _, what in found),
+        diagnostics,
+        hint="运行 cadretrain validate 查看；上限及其理由见 docs/计划格式.md 的“上限”。",
+    )

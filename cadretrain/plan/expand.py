@@ -7,6 +7,10 @@ remainder). A unit larger than ``max_size`` is split into near-equal classes. Ea
 ``days`` training days in a row, in unit order, earliest first; blocks that do not straddle
 a weekend or holiday are preferred (a class of three days runs Monday–Wednesday rather than
 Friday–Tuesday) as long as every class still fits.
+
+Before expanding, ``_refused`` checks the template against the limits (``core/limits.py``): a
+``days`` or ``max_size`` of 0 (CT117), more than ``MAX_DAYS`` days or more than
+``MAX_PER_UNIT_CLASSES`` classes (CT116) leave the template as it is, one class, reported.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from datetime import date
 from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Sink
+from cadretrain.core.limits import MAX_DAYS, MAX_PER_UNIT_CLASSES
 from cadretrain.core.wording import cn_number
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.fields import Rec
@@ -57,6 +62,49 @@ def _blocks(days: list[date], per: int, wanted: int) -> list[list[date]]:
     return [days[i * per : (i + 1) * per] for i in range(min(wanted, len(days) // per))]
 
 
+def _refused(template: TrainingClass, spec: Rec, sink: Sink) -> bool:
+    """Report (and refuse) a template whose ``days`` or ``max_size`` is 0, or ``days`` beyond
+    the limit."""
+    refused = False
+    for key, what in (("days", "每班天数"), ("max_size", "每班最多人数")):
+        if spec.get(key) == 0:
+            sink.add(
+                "CT117",
+                spec.at(key),
+                f"小班化班次“{template.label}”的{what}（per_unit 的 {key}）为 0，无法拆班",
+                hint=f"{key} 至少为 1；不写 max_size 则每个单位一个班。",
+            )
+            refused = True
+    days = spec.get("days")
+    if days is not None and days > MAX_DAYS:
+        sink.add(
+            "CT116",
+            spec.at("days"),
+            f"小班化班次“{template.label}”每班 {days} 天，超过上限 {MAX_DAYS} 天，未拆班",
+            hint="上限及其理由见 docs/计划格式.md 的“上限”。",
+        )
+        refused = True
+    return refused
+
+
+def _too_many(
+    template: TrainingClass, spec: Rec, sizes: list[int], cap: int | None, sink: Sink
+) -> bool:
+    """Report (and refuse) a template that would become more than MAX_PER_UNIT_CLASSES
+    classes; counted before any class is made."""
+    classes = sum((math.ceil(n / cap) if cap else 1) for n in sizes if n > 0)
+    if classes <= MAX_PER_UNIT_CLASSES:
+        return False
+    sink.add(
+        "CT116",
+        spec.at("max_size") if cap else template.rec.at("per_unit"),
+        f"小班化班次“{template.label}”会拆成 {classes} 个班，超过上限 "
+        f"{MAX_PER_UNIT_CLASSES} 个，未拆班",
+        hint="调大 max_size，或减少参加的单位；上限及其理由见 docs/计划格式.md 的“上限”。",
+    )
+    return True
+
+
 def expand_per_unit(plan: Plan, sink: Sink) -> None:
     """Replace each ``per_unit`` template in ``plan.classes`` by its classes, in place."""
     from cadretrain.plan.schedule import calendar_for, training_days
@@ -69,9 +117,15 @@ def expand_per_unit(plan: Plan, sink: Sink) -> None:
             out.append(template)
             continue
         units = _units(plan, spec)
+        if _refused(template, spec, sink):
+            out.append(template)
+            continue
         sizes = _sizes(plan, template, units)
-        groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
         cap = spec.get("max_size")
+        if _too_many(template, spec, [sizes.get(uid, 0) for uid in units], cap, sink):
+            out.append(template)
+            continue
+        groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
         for uid in units:
             n = sizes.get(uid, 0)
             if n <= 0:
