@@ -175,7 +175,7 @@ CASES: list[Case] = [
     ("047-long-line-notes.yaml", [], ALL),
     ("048-long-line-id.yaml", [("CT113", 4, 10)], ()),
     ("049-control-characters.yaml", [("CT005", 4, 20)], ()),
-    ("050-ten-thousand-null-classes.yaml", [("CT119", 3, 4), ("CT119", 23, 4)], ("CT005", "CT008")),
+    ("050-ten-thousand-null-classes.yaml", [("CT123", 3, 4), ("CT123", 23, 4)], ("CT005", "CT008")),
     ("051-duplicate-venue-and-teacher-ids.yaml", [("CT107", 5, 10), ("CT107", 8, 10)], ()),
     ("052-when-unrecognised.yaml", [("CT112", 6, 11)], ()),
     ("053-when-bad-end-day.yaml", [("CT104", 6, 22)], ()),
@@ -202,20 +202,20 @@ CASES: list[Case] = [
     ("069-tab-inside-class.yaml", [("CT005", 5, 1)], ()),
     (
         "070-null-list-items.yaml",
-        [("CT119", 5, 5), ("CT119", 11, 21), ("CT119", 12, 4), ("CT119", 13, 5)],
+        [("CT123", 5, 5), ("CT123", 11, 21), ("CT123", 12, 4), ("CT123", 13, 5)],
         (),
     ),
     (
         "071-control-character-escapes.yaml",
-        [("CT118", 4, 21), ("CT118", 9, 16), ("CT118", 9, 26)],
+        [("CT122", 4, 21), ("CT122", 9, 16), ("CT122", 9, 26)],
         ("CT005",),
     ),
-    ("072-huge-planned-dhondt.yaml", [("CT116", 10, 14)], ()),
-    ("073-per-unit-zero-days.yaml", [("CT117", 9, 22), ("CT117", 9, 35)], ("CT301",)),
-    ("074-per-unit-one-class-per-person.yaml", [("CT116", 9, 26)], ()),
+    ("072-huge-planned-dhondt.yaml", [("CT120", 10, 14)], ()),
+    ("073-per-unit-zero-days.yaml", [("CT121", 9, 22), ("CT121", 9, 35)], ("CT301",)),
+    ("074-per-unit-one-class-per-person.yaml", [("CT120", 9, 26)], ()),
     (
         "075-sessions-beyond-limits.yaml",
-        [("CT116", 8, 23), ("CT116", 8, 40), ("CT116", 13, 36), ("CT301", 8, 15)],
+        [("CT120", 8, 23), ("CT120", 8, 40), ("CT120", 13, 36), ("CT301", 8, 15)],
         (),
     ),
 ]
@@ -462,7 +462,7 @@ def test_ten_thousand_null_classes_load_quickly(tmp_path: Path) -> None:
     _, report = run_case("050-ten-thousand-null-classes.yaml", tmp_path)
     assert report.plan is not None
     assert report.plan.classes == []
-    nulls = [d for d in report.diagnostics if d.code == "CT119"]
+    nulls = [d for d in report.diagnostics if d.code == "CT123"]
     assert len(nulls) == 21  # 20 one by one, then one counting the other 9,980
     assert "另有 9980 个" in nulls[-1].message
 
@@ -489,7 +489,7 @@ def test_beyond_the_limits_the_quota_command_refuses_in_chinese(tmp_path: Path) 
         with deadline(5.0):
             result = CliRunner().invoke(app, ["quota", str(path), "--class", query])
         assert result.exit_code == 1, result.output
-        assert "[CT116]" in result.output and "超过上限" in result.output
+        assert "[CT120]" in result.output and "超过上限" in result.output
 
 
 @pytest.mark.parametrize("name", ["041-binary.png", "042-workbook.xlsx", "043-huge-50mb.yaml"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from cadretrain.checks import (
     audience,
-    bounds,
     calendar_days,
     facts,
     identity,
@@ -44,7 +43,6 @@ RULES: tuple[Check, ...] = (
     teachers.teacher_double_booked,
     audience.shared_audience,
     trainees.trainee_in_two_classes,
-    bounds.within_limits,
 )
 
 __all__ = ["RULES", "Check", "Context", "rule_for"]

@@ -30,7 +30,7 @@ units (tie rule) keeping one more as far as the seats go.
 ``Share.exact`` is min(seats, total) × population ÷ total, before any bound.
 
 Limits (``core/limits.py``): at most ``MAX_UNITS`` units and ``MAX_SESSIONS`` sessions, else
-:class:`CannotProceed`; the plan's checks (CT116) report them first.
+:class:`CannotProceed`; the plan's checks (CT120) report them first.
 """
 
 from __future__ import annotations

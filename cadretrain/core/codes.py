@@ -197,10 +197,29 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
     ("CT111", E, "引用了未声明的职级或标签", ""),
     ("CT114", E, "引用了未声明的单位", ""),
     ("CT115", E, "未知的花名册栏目", ""),
-    # bounds and text hygiene (issue 15): CT116 is explained by its check (checks/bounds.py)
-    ("CT116", E, "数量超过上限", ""),
+    # bounds and text hygiene, checked while loading (plan/limits_check.py, plan/null_items.py)
     (
-        "CT117",
+        "CT120",
+        E,
+        "数量超过上限",
+        """规划人数、期数、每期天数和参训单位数不能超过上限（见 docs/计划格式.md 的“上限”）：
+它们决定要写多少行、建多少个班和多少份回执，超过上限时各命令不再照做。
+
+通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 900,
+         sessions: {count: 3, days: 3}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 900000,
+         sessions: {count: 3, days: 3}}
+""",
+    ),
+    (
+        "CT121",
         E,
         "数量不能为 0",
         """小班化（per_unit）的每班天数 days 和每班最多人数 max_size 至少为 1；为 0 时无法拆班，
@@ -220,7 +239,7 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
 """,
     ),
     (
-        "CT118",
+        "CT122",
         E,
         "文字中有控制字符",
         """文字中有看不见的控制字符（如响铃 U+0007、ESC U+001B）。YAML 不允许直接写入，
@@ -239,7 +258,7 @@ _TABLE: list[tuple[str, Severity, str, str]] = [
 """,
     ),
     (
-        "CT119",
+        "CT123",
         E,
         "列表中有空项",
         """列表中的一项是空的（“-”后没有内容，或写成 null、~）。这一项不会被读入：想写的班次、场地、

@@ -1,10 +1,10 @@
-"""Control characters in text read from users' files (CT118).
+"""Control characters in text read from users' files (CT122).
 
 YAML forbids raw control characters (``plan/nodes.py`` reports them as CT005), but a
 double-quoted escape such as ``"\\a"``, ``"\\x1b"`` or ``"\\u0007"`` produces one after parsing,
 and an enrollment or a returned reply form can carry them too. Workbooks cannot hold them
 (openpyxl refuses the cell), terminals act on them and nobody can see them. Whoever reads such
-text reports each one (CT118) and goes on with it replaced by U+FFFD (``clean``), so every
+text reports each one (CT122) and goes on with it replaced by U+FFFD (``clean``), so every
 output can still be written.
 """
 
@@ -48,7 +48,7 @@ def shown(text: str, limit: int = 40) -> str:
 def report_values(
     values: dict[str, str], pos: Pos, where: str, sink: Sink, names: Mapping[str, str]
 ) -> dict[str, str]:
-    """Report each value holding control characters (CT118, ``where`` names the record, e.g.
+    """Report each value holding control characters (CT122, ``where`` names the record, e.g.
     ``报名名单第 3 人``, ``names`` the fields in Chinese) and return the values cleaned."""
     if not any(CONTROL.search(v) for v in values.values()):
         return values
@@ -57,7 +57,7 @@ def report_values(
         found = CONTROL.search(value)
         if found:
             sink.add(
-                "CT118",
+                "CT122",
                 pos,
                 f"{where}的“{names.get(key, key)}”（{shown(value)}）中有控制字符 "
                 f"{code_point(found.group())}，读入时已换成 U+FFFD",
@@ -68,7 +68,7 @@ def report_values(
 
 
 def report_cells(texts: list[str], file: str, line: int, where: str, sink: Sink) -> list[str]:
-    """Report each cell text of a row holding control characters (CT118, at its column;
+    """Report each cell text of a row holding control characters (CT122, at its column;
     ``where`` names the row, e.g. ``工作表“报名回执”第 5 行``) and return the texts cleaned."""
     if not any(CONTROL.search(t) for t in texts):
         return texts
@@ -77,7 +77,7 @@ def report_cells(texts: list[str], file: str, line: int, where: str, sink: Sink)
         found = CONTROL.search(text)
         if found:
             sink.add(
-                "CT118",
+                "CT122",
                 Pos(file, line, col),
                 f"{where}第 {col} 列（{shown(text)}）中有控制字符 {code_point(found.group())}，"
                 "读入时已换成 U+FFFD",

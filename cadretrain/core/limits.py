@@ -2,7 +2,7 @@
 
 Whatever a user points cadretrain at, it must answer within bounded time and memory. Each
 count below decides how much work a command does (rows written, lists built, classes made),
-so each has a limit: ``validate`` reports a value beyond it (CT116, ``checks/bounds.py``) and
+so each has a limit: ``validate`` reports a value beyond it (CT120, ``checks/bounds.py``) and
 the code that does the work refuses it again (``plan/expand.py``, ``enroll/quota_table.py``,
 ``enroll/forms.py``, ``core/apportion.py``), so a library caller cannot bypass the check.
 The limits are far above any real plan; the table in ``docs/计划格式.md`` (section 上限) lists

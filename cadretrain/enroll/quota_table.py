@@ -2,7 +2,7 @@
 over sessions — the library behind ``cadretrain quota``.
 
 A class beyond the limits (``core/limits.py``: planned seats, sessions, units) raises
-:class:`CannotProceed` with its CT116 diagnostic before any work, whatever the caller (``quota``,
+:class:`CannotProceed` with its CT120 diagnostic before any work, whatever the caller (``quota``,
 ``forms``, ``notice``, ``collect``, ``build --ignore-errors``).
 """
 
@@ -122,7 +122,7 @@ def quota_table(
 
 
 def _within_limits(plan: Plan, cls: TrainingClass) -> None:
-    """Raise :class:`CannotProceed` (with the CT116 diagnostics) for a class whose planned
+    """Raise :class:`CannotProceed` (with the CT120 diagnostics) for a class whose planned
     seats, sessions or units exceed the limits: the quota table would not be bounded."""
     sessions = max(cls.session_count or 0, len(cls.sessions))
     found: list[tuple[Pos, str]] = []
@@ -135,7 +135,7 @@ def _within_limits(plan: Plan, cls: TrainingClass) -> None:
     if not found:
         return
     diagnostics = [
-        Diagnostic("CT116", Severity.ERROR, pos, f"班次“{cls.label}”{what}") for pos, what in found
+        Diagnostic("CT120", Severity.ERROR, pos, f"班次“{cls.label}”{what}") for pos, what in found
     ]
     raise CannotProceed(
         f"班次“{cls.label}”超出上限，无法分配名额：" + "；".join(what for _, what in found),

@@ -9,8 +9,8 @@ a weekend or holiday are preferred (a class of three days runs Monday–Wednesda
 Friday–Tuesday) as long as every class still fits.
 
 Before expanding, ``_refused`` checks the template against the limits (``core/limits.py``): a
-``days`` or ``max_size`` of 0 (CT117), more than ``MAX_DAYS`` days or more than
-``MAX_PER_UNIT_CLASSES`` classes (CT116) leave the template as it is, one class, reported.
+``days`` or ``max_size`` of 0 (CT121), more than ``MAX_DAYS`` days or more than
+``MAX_PER_UNIT_CLASSES`` classes (CT120) leave the template as it is, one class, reported.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _refused(template: TrainingClass, spec: Rec, sink: Sink) -> bool:
     for key, what in (("days", "每班天数"), ("max_size", "每班最多人数")):
         if spec.get(key) == 0:
             sink.add(
-                "CT117",
+                "CT121",
                 spec.at(key),
                 f"小班化班次“{template.label}”的{what}（per_unit 的 {key}）为 0，无法拆班",
                 hint=f"{key} 至少为 1；不写 max_size 则每个单位一个班。",
@@ -78,7 +78,7 @@ def _refused(template: TrainingClass, spec: Rec, sink: Sink) -> bool:
     days = spec.get("days")
     if days is not None and days > MAX_DAYS:
         sink.add(
-            "CT116",
+            "CT120",
             spec.at("days"),
             f"小班化班次“{template.label}”每班 {days} 天，超过上限 {MAX_DAYS} 天，未拆班",
             hint="上限及其理由见 docs/计划格式.md 的“上限”。",
@@ -96,7 +96,7 @@ def _too_many(
     if classes <= MAX_PER_UNIT_CLASSES:
         return False
     sink.add(
-        "CT116",
+        "CT120",
         spec.at("max_size") if cap else template.rec.at("per_unit"),
         f"小班化班次“{template.label}”会拆成 {classes} 个班，超过上限 "
         f"{MAX_PER_UNIT_CLASSES} 个，未拆班",

@@ -47,7 +47,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             f"计划文件的顶层应为“键: 值”形式的映射（plan、classes 等），实际是“{show(root)}”",
         )
         return None
-    check_items(root, text, file, sink)  # empty list items, control characters (CT118, CT119)
+    check_items(root, text, file, sink)  # empty list items, control characters (CT122, CT123)
     reader = Reader(file, sink)
     reader.year = _peek_year(root)
     rec = reader.section(root, "root", "计划文件")

@@ -1,5 +1,5 @@
 """Two checks over the plan's node tree, before it is read into records: empty list items
-(CT119) and control characters that YAML escapes produce (CT118).
+(CT123) and control characters that YAML escapes produce (CT122).
 
 - ``classes: [..., null]`` or a ``-`` with nothing after it: the reader would skip the item
   silently, so a class (venue, teacher, unit, session, topic …) the user meant to write would
@@ -49,7 +49,7 @@ _HEX = {"x": 2, "u": 4, "U": 8}
 
 
 def check_items(root: Node, text: str, file: str, sink: Sink) -> None:
-    """Report empty list items (CT119) and control characters in scalars (CT118), the latter
+    """Report empty list items (CT123) and control characters in scalars (CT122), the latter
     replaced by U+FFFD in the tree."""
     nulls: list[tuple[Node, int, int, str]] = []  # the item, its place, the list's length, key
     controls: list[tuple[Pos, str, str]] = []  # where, the character, the scalar's text
@@ -73,24 +73,24 @@ def check_items(root: Node, text: str, file: str, sink: Sink) -> None:
     for n, (item, i, size, key) in enumerate(nulls):
         if n == MOST:
             sink.add(
-                "CT119",
+                "CT123",
                 node_pos(file, item),
                 f"另有 {len(nulls) - MOST} 个列表项是空的（null），未逐一列出",
                 hint="请删除空的“-”行，或补上内容。",
             )
             break
         sink.add(
-            "CT119",
+            "CT123",
             node_pos(file, item),
             f"“{shown(key)}”列表的第 {i} 项（共 {size} 项）是空的（null），这一项不会被读入",
             hint="“-”后面没有内容，或写成了 null、~；请删除这一行，或补上内容。",
         )
     for n, (pos, ch, value) in enumerate(controls):
         if n == MOST:
-            sink.add("CT118", pos, f"另有 {len(controls) - MOST} 个控制字符，未逐一列出", hint=HINT)
+            sink.add("CT122", pos, f"另有 {len(controls) - MOST} 个控制字符，未逐一列出", hint=HINT)
             break
         sink.add(
-            "CT118",
+            "CT122",
             pos,
             f"文字“{shown(value)}”中有控制字符 {code_point(ch)}，读入时已换成 U+FFFD",
             hint=HINT,
