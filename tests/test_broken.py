@@ -175,7 +175,7 @@ CASES: list[Case] = [
     ("047-long-line-notes.yaml", [], ALL),
     ("048-long-line-id.yaml", [("CT113", 4, 10)], ()),
     ("049-control-characters.yaml", [("CT005", 4, 20)], ()),
-    ("050-ten-thousand-null-classes.yaml", [], ("CT005", "CT008")),
+    ("050-ten-thousand-null-classes.yaml", [("CT123", 3, 4), ("CT123", 23, 4)], ("CT005", "CT008")),
     ("051-duplicate-venue-and-teacher-ids.yaml", [("CT107", 5, 10), ("CT107", 8, 10)], ()),
     ("052-when-unrecognised.yaml", [("CT112", 6, 11)], ()),
     ("053-when-bad-end-day.yaml", [("CT104", 6, 22)], ()),
@@ -200,6 +200,24 @@ CASES: list[Case] = [
     ("067-duplicate-anchor.yaml", [("CT006", 4, 7)], ()),
     ("068-list-on-the-key-line.yaml", [("CT005", 3, 10)], ()),
     ("069-tab-inside-class.yaml", [("CT005", 5, 1)], ()),
+    (
+        "070-null-list-items.yaml",
+        [("CT123", 5, 5), ("CT123", 11, 21), ("CT123", 12, 4), ("CT123", 13, 5)],
+        (),
+    ),
+    (
+        "071-control-character-escapes.yaml",
+        [("CT122", 4, 21), ("CT122", 9, 16), ("CT122", 9, 26)],
+        ("CT005",),
+    ),
+    ("072-huge-planned-dhondt.yaml", [("CT120", 10, 14)], ()),
+    ("073-per-unit-zero-days.yaml", [("CT121", 9, 22), ("CT121", 9, 35)], ("CT301",)),
+    ("074-per-unit-one-class-per-person.yaml", [("CT120", 9, 26)], ()),
+    (
+        "075-sessions-beyond-limits.yaml",
+        [("CT120", 8, 23), ("CT120", 8, 40), ("CT120", 13, 36), ("CT301", 8, 15)],
+        (),
+    ),
 ]
 
 DEADLINE = 5.0  # seconds for any one case
@@ -207,6 +225,9 @@ DEADLINES = {
     "043-huge-50mb.yaml": 2.0,
     "033-alias-bomb.yaml": 2.0,
     "060-huge-date-span.yaml": 2.0,  # one such class alone takes about 0.2 s
+    "072-huge-planned-dhondt.yaml": 2.0,
+    "074-per-unit-one-class-per-person.yaml": 2.0,
+    "075-sessions-beyond-limits.yaml": 2.0,
 }
 
 
@@ -441,6 +462,34 @@ def test_ten_thousand_null_classes_load_quickly(tmp_path: Path) -> None:
     _, report = run_case("050-ten-thousand-null-classes.yaml", tmp_path)
     assert report.plan is not None
     assert report.plan.classes == []
+    nulls = [d for d in report.diagnostics if d.code == "CT123"]
+    assert len(nulls) == 21  # 20 one by one, then one counting the other 9,980
+    assert "另有 9980 个" in nulls[-1].message
+
+
+def test_control_characters_from_escapes_are_replaced_in_the_plan(tmp_path: Path) -> None:
+    _, report = run_case("071-control-character-escapes.yaml", tmp_path)
+    assert report.plan is not None
+    assert [c.name for c in report.plan.classes] == ["甲\ufffd班", "乙班"]
+    assert report.plan.classes[1].notes == "第一行\ufffd[31m红字\ufffd"
+    (bell,) = [d for d in report.diagnostics if d.pos.line == 4]
+    assert "U+0007" in bell.message and "甲\\x07班" in bell.message
+
+
+def test_beyond_the_limits_the_quota_command_refuses_in_chinese(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cadretrain.cli.main import app
+
+    for name, query in (
+        ("072-huge-planned-dhondt.yaml", "a"),
+        ("075-sessions-beyond-limits.yaml", "a"),
+    ):
+        path = case_path(name, tmp_path)
+        with deadline(5.0):
+            result = CliRunner().invoke(app, ["quota", str(path), "--class", query])
+        assert result.exit_code == 1, result.output
+        assert "[CT120]" in result.output and "超过上限" in result.output
 
 
 @pytest.mark.parametrize("name", ["041-binary.png", "042-workbook.xlsx", "043-huge-50mb.yaml"])

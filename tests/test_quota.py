@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import math
+import time
 from fractions import Fraction
+from unittest.mock import patch
 
 import pytest
 from hypothesis import assume, given, settings
@@ -11,7 +14,20 @@ from hypothesis import strategies as st
 from votelib.evaluate.core import Tie
 from votelib.evaluate.proportional import HighestAverages, LargestRemainder
 
-from cadretrain.core.apportion import METHODS, Allocation, apportion, spread_over_sessions
+from cadretrain.core import apportion as apportion_module
+from cadretrain.core.apportion import (
+    METHODS,
+    Allocation,
+    TieKey,
+    _priority,
+    _Round,
+    _show,
+    _show_value,
+    _tie_note,
+    apportion,
+    spread_over_sessions,
+)
+from cadretrain.core.errors import CannotProceed
 
 DIVISOR_METHODS = ["dhondt", "sainte_lague", "huntington_hill"]
 # The running example: 230 eligible cadres in four units, a class of 10.
@@ -406,3 +422,145 @@ def test_spread_properties(counts: list[int], sessions: int, extra: int) -> None
         totals = [t + r for t, r in zip(totals, row, strict=True)]
     assert max(totals) - min(totals) <= 1
     assert max(totals) == math.ceil(sum(counts) / sessions)  # the smallest largest session
+
+
+# --- divisor search against the seat-by-seat oracle ------------------------------------------
+#
+# ``core/apportion.py`` finds divisor-method seats by divisor search. The code it replaced gave
+# the seats one at a time to the largest quotient; it is kept here, unchanged, as the oracle:
+# put in place of the new function, ``apportion`` must give the same allocation (seats, reasons,
+# bounds and tie notes) whatever the populations, seats, minimum, maximum and plan order.
+
+
+def seat_by_seat(pops: dict[str, int], seats: int, method: str, key: dict[str, TieKey]) -> _Round:
+    """``_highest_averages`` as it was before divisor search (the oracle)."""
+    rnd = _Round(dict.fromkeys(pops, 0))
+    first: dict[str, str] = {}
+    if method == "huntington_hill":  # divisor √0 = 0: every unit first gets 1 seat
+        ranked = sorted(pops, key=lambda u: key[u])
+        for u in ranked[:seats]:
+            rnd.seats[u] = 1
+        if seats < len(ranked):
+            for i, u in enumerate(ranked):
+                first[u] = f"名额少于单位数，按人数排第 {i + 1}"
+            if seats and pops[ranked[seats - 1]] == pops[ranked[seats]]:
+                group = [u for u in ranked if pops[u] == pops[ranked[seats]]]
+                won = [u for u in group if rnd.seats[u]]
+                rnd.ties.append(_tie_note("人数", group, str(pops[group[0]]), won))
+        else:
+            first = dict.fromkeys(pops, "每个单位先得 1 席")
+    heap = [  # a unit Huntington-Hill left at 0 seats: only when no seats remain
+        (-_priority(p, rnd.seats[u], method), key[u], u)
+        for u, p in pops.items()
+        if rnd.seats[u] or method != "huntington_hill"
+    ]
+    heapq.heapify(heap)
+    cutoff: Fraction | None = None
+    for _ in range(seats - sum(rnd.seats.values())):
+        neg, k, u = heapq.heappop(heap)
+        cutoff = -neg
+        rnd.seats[u] += 1
+        heapq.heappush(heap, (-_priority(pops[u], rnd.seats[u], method), k, u))
+    if cutoff is not None and heap and -heap[0][0] == cutoff:
+        losers = {u for neg, _, u in heap if -neg == cutoff}
+        base = 1 if method == "huntington_hill" else 0
+        won = [
+            u
+            for u in sorted(pops, key=lambda u: key[u])
+            if rnd.seats[u] > base and _priority(pops[u], rnd.seats[u] - 1, method) == cutoff
+        ]
+        group = sorted([*won, *losers], key=lambda u: key[u])
+        rnd.ties.append(_tie_note("商数", group, _show_value(cutoff, method), won))
+    last = "" if cutoff is None else f"末席商数 {_show_value(cutoff, method)}"
+    for u, p in pops.items():
+        d = rnd.seats[u]
+        parts = [f"得 {d} 席"]
+        if u in first and d <= 1:
+            parts.append(first[u])
+        elif d:
+            parts.append(f"第 {d} 席商数 {_show(p, d - 1, method)}")
+        if cutoff is not None:
+            nxt = f"{'下一商数' if d else '商数'} {_show(p, d, method)}"
+            if _priority(p, d, method) < cutoff:
+                parts.append(f"{nxt} 低于{last}")
+            else:
+                parts.append(f"{nxt} 与{last} 并列，按并列规则未得席")
+        rnd.reasons[u] = parts[0] + ("：" + "；".join(parts[1:]) if parts[1:] else "")
+    return rnd
+
+
+def by_oracle(*args: object, **kwargs: object) -> Allocation:
+    with patch.object(apportion_module, "_highest_averages", seat_by_seat):
+        return apportion(*args, **kwargs)  # type: ignore[arg-type]
+
+
+# small populations and many equal ones, so that quotients tie often
+tie_prone = st.lists(st.sampled_from([0, 1, 2, 3, 4, 6, 8, 12, 30, 45, 60]), min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(tie_prone, st.lists(st.integers(0, 150), min_size=1, max_size=8)),
+    st.sampled_from(DIVISOR_METHODS),
+    st.data(),
+)
+def test_divisor_search_gives_what_seat_by_seat_gave(
+    pop_list: list[int], method: str, data: st.DataObject
+) -> None:
+    pops = {f"u{i}": p for i, p in enumerate(pop_list)}
+    seats = data.draw(st.integers(0, sum(pop_list) + 5), label="seats")
+    minimum = data.draw(st.integers(0, 8), label="minimum")
+    maximum = data.draw(st.none() | st.integers(0, 60), label="maximum")
+    order = data.draw(st.permutations(list(pops)), label="order")[: len(pops) // 2 + 1]
+    args = (pops, seats, method)
+    bounds = {"minimum": minimum, "maximum": maximum, "order": order}
+    assert apportion(*args, **bounds) == by_oracle(*args, **bounds)
+
+
+def test_divisor_search_matches_the_oracle_on_the_named_examples() -> None:
+    for method in DIVISOR_METHODS:
+        for seats in range(0, 40):
+            for bounds in ({}, {"minimum": 1}, {"maximum": 4}, {"minimum": 2, "maximum": 9}):
+                expected = by_oracle(FOUR, seats, method, **bounds)
+                assert apportion(FOUR, seats, method, **bounds) == expected
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_a_billion_seats_over_300_units_is_fast(method: str) -> None:
+    pops = {f"u{i:03d}": 10_000_000 + 7_919 * i * i for i in range(300)}
+    started = time.perf_counter()
+    alloc = apportion(pops, 10**9, method)
+    more = apportion(pops, 10**9 + 1, method)
+    assert time.perf_counter() - started < 2.0
+    assert alloc.seats == 10**9 and more.seats == 10**9 + 1
+    if method == "largest_remainder":
+        assert all(abs(s.seats - s.exact) < 1 for s in alloc.shares)
+        return
+    # a divisor method: no unit's next quotient beats a quotient that won a seat ...
+    base = 1 if method == "huntington_hill" else 0
+    won = min(_priority(s.population, s.seats - 1, method) for s in alloc.shares if s.seats > base)
+    assert max(_priority(s.population, s.seats, method) for s in alloc.shares) <= won
+    # ... and one more seat takes nothing from anyone (house monotone)
+    assert all(g.seats >= s.seats for s, g in zip(alloc.shares, more.shares, strict=True))
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_five_thousand_equal_units_with_bounds_are_fast(method: str) -> None:
+    # every quotient ties: the tie note and the bounds must not cost units² time
+    pops = {f"u{i:04d}": 1_000 for i in range(5_000)}
+    started = time.perf_counter()
+    alloc = apportion(pops, 12_345, method, minimum=2, maximum=3)
+    assert time.perf_counter() - started < 5.0
+    assert alloc.seats == 12_345
+    assert {s.seats for s in alloc.shares} == {2, 3}
+
+
+def test_too_many_units_or_sessions_cannot_proceed() -> None:
+    from cadretrain.core.limits import MAX_SESSIONS, MAX_UNITS
+
+    with pytest.raises(CannotProceed, match="上限"):
+        apportion({f"u{i}": 1 for i in range(MAX_UNITS + 1)}, 10)
+    assert apportion({f"u{i}": 1 for i in range(MAX_UNITS)}, 10).seats == 10
+    with pytest.raises(CannotProceed, match="上限"):
+        spread_over_sessions({"A": 7}, MAX_SESSIONS + 1)
+    assert len(spread_over_sessions({"A": 7}, MAX_SESSIONS)["A"]) == MAX_SESSIONS

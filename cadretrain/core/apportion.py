@@ -5,7 +5,8 @@
 - ``largest_remainder`` (Hare quota): floor each exact quota, then one more seat to the units
   with the largest remainders;
 - ``dhondt`` / ``sainte_lague``: seats one at a time to the largest quotient population ÷ d,
-  with d = 1, 2, 3… or 1, 3, 5… for a unit already holding 0, 1, 2… seats;
+  with d = 1, 2, 3… or 1, 3, 5… for a unit already holding 0, 1, 2… seats (computed by divisor
+  search, so the cost does not grow with the headcount: ``_divisor_search``);
 - ``huntington_hill``: d = √(n(n+1)). For n = 0 the divisor is 0, so every unit with cadres
   first gets 1 seat; when there are fewer seats than such units, the first seats go to the
   largest units (the tie rule below). Quotients are compared squared, p²/(n(n+1)), exactly.
@@ -27,6 +28,9 @@ minimum the seats cannot cover drops to the largest floor every unit can get, th
 units (tie rule) keeping one more as far as the seats go.
 
 ``Share.exact`` is min(seats, total) × population ÷ total, before any bound.
+
+Limits (``core/limits.py``): at most ``MAX_UNITS`` units and ``MAX_SESSIONS`` sessions, else
+:class:`CannotProceed`; the plan's checks (CT120) report them first.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from math import isqrt
 
+from cadretrain.core.errors import CannotProceed
+from cadretrain.core.limits import MAX_SESSIONS, MAX_UNITS
 from cadretrain.core.wording import decimal_text
 
 METHODS: dict[str, str] = {
@@ -111,7 +117,7 @@ def _largest_remainder(pops: dict[str, int], seats: int, key: dict[str, TieKey])
             rnd.reasons[u] = text + f"，余数 {_fmt(rem[u])} 排第 {i + 1}，{got}"
     if 0 < left < len(ranked) and rem[ranked[left - 1]] == rem[ranked[left]]:
         group = [u for u in ranked if rem[u] == rem[ranked[left]]]
-        won = [u for u in group if ranked.index(u) < left]
+        won = group[: left - ranked.index(group[0])]  # group is a run of ``ranked``
         rnd.ties.append(_tie_note("余数", group, _fmt(rem[group[0]]), won))
     return rnd
 
@@ -137,6 +143,8 @@ def _show(p: int, d: int, method: str) -> str:
 def _highest_averages(
     pops: dict[str, int], seats: int, method: str, key: dict[str, TieKey]
 ) -> _Round:
+    """The seats, reasons and tie notes of giving the seats one at a time to the largest
+    quotient; the seats are found by divisor search (``_divisor_search``), not one by one."""
     rnd = _Round(dict.fromkeys(pops, 0))
     first: dict[str, str] = {}
     if method == "huntington_hill":  # divisor √0 = 0: every unit first gets 1 seat
@@ -152,21 +160,19 @@ def _highest_averages(
                 rnd.ties.append(_tie_note("人数", group, str(pops[group[0]]), won))
         else:
             first = dict.fromkeys(pops, "每个单位先得 1 席")
-    heap = [  # a unit Huntington-Hill left at 0 seats: only when no seats remain
-        (-_priority(p, rnd.seats[u], method), key[u], u)
-        for u, p in pops.items()
-        if rnd.seats[u] or method != "huntington_hill"
-    ]
-    heapq.heapify(heap)
-    cutoff: Fraction | None = None
-    for _ in range(seats - sum(rnd.seats.values())):
-        neg, k, u = heapq.heappop(heap)
-        cutoff = -neg
-        rnd.seats[u] += 1
-        heapq.heappush(heap, (-_priority(pops[u], rnd.seats[u], method), k, u))
-    if cutoff is not None and heap and -heap[0][0] == cutoff:
-        losers = {u for neg, _, u in heap if -neg == cutoff}
-        base = 1 if method == "huntington_hill" else 0
+    # a unit Huntington-Hill left at 0 seats competes no further: only when no seats remain
+    units = [u for u in pops if rnd.seats[u] or method != "huntington_hill"]
+    left = seats - sum(rnd.seats.values())
+    cutoff: Fraction | None = None  # the quotient of the last seat given by quotient
+    base = 1 if method == "huntington_hill" else 0
+    if left > 0 and units:
+        rnd.seats.update(_divisor_search({u: pops[u] for u in units}, rnd.seats, left, method, key))
+        cutoff = min(
+            _priority(pops[u], rnd.seats[u] - 1, method) for u in units if rnd.seats[u] > base
+        )
+    nexts = {u: _priority(pops[u], rnd.seats[u], method) for u in units}
+    if cutoff is not None and cutoff in nexts.values():
+        losers = [u for u in units if nexts[u] == cutoff]
         won = [
             u
             for u in sorted(pops, key=lambda u: key[u])
@@ -192,6 +198,62 @@ def _highest_averages(
     return rnd
 
 
+def _estimate(p: int, total: int, seats: int, method: str) -> int:
+    """A unit's seats when every quotient at least total ÷ seats wins (its square for
+    Huntington-Hill): within one seat of its exact quota, in exact integers."""
+    if method == "dhondt":  # p ÷ (d + 1) ≥ total ÷ seats
+        return p * seats // total
+    if method == "sainte_lague":  # p ÷ (2d + 1) ≥ total ÷ seats
+        return (p * seats + total) // (2 * total)
+    # Huntington-Hill: the first seat, then each d ≥ 1 with d(d + 1) ≤ (p · seats ÷ total)²
+    x = (p * seats) ** 2 // total**2
+    return 1 + (isqrt(4 * x + 1) - 1) // 2
+
+
+def _divisor_search(
+    pops: dict[str, int], held: dict[str, int], left: int, method: str, key: dict[str, TieKey]
+) -> dict[str, int]:
+    """Each unit's seats after ``left`` more seats go one at a time to the largest quotient
+    (ties by ``key``), the units holding ``held`` seats so far.
+
+    Giving seats one at a time takes, from all the quotients of all units, the ``left``
+    largest in the order (quotient descending, tie key): each unit's quotients fall as it
+    gains seats. So the seats are a prefix of that order. Every quotient at least a divisor
+    ``λ`` is such a prefix; with ``λ`` = population ÷ seats each unit's count is within one
+    seat of its quota (``_estimate``), and the prefix is then lengthened or shortened to
+    ``left`` seats a quotient at a time through a priority queue of the units' next or last
+    quotients: fewer than one step per unit, O(units · log units) whatever the headcount.
+    """
+    total = sum(pops.values())
+    seats = left + sum(held[u] for u in pops)
+    got = {
+        u: max(held[u], _estimate(p, total, seats, method)) if total else held[u]
+        for u, p in pops.items()
+    }
+    rank = {u: i for i, u in enumerate(sorted(pops, key=lambda u: key[u]))}
+    more = seats - sum(got.values())
+    if more > 0:  # lengthen: the next quotients, largest first, ties to the smaller key
+        grow = [(-_priority(p, got[u], method), rank[u], u) for u, p in pops.items()]
+        heapq.heapify(grow)
+        for _ in range(more):
+            _, r, u = heapq.heappop(grow)
+            got[u] += 1
+            heapq.heappush(grow, (-_priority(pops[u], got[u], method), r, u))
+    elif more < 0:  # shorten: the last quotients won, smallest first, ties to the larger key
+        shrink = [
+            (_priority(p, got[u] - 1, method), -rank[u], u)
+            for u, p in pops.items()
+            if got[u] > held[u]
+        ]
+        heapq.heapify(shrink)
+        for _ in range(-more):
+            _, r, u = heapq.heappop(shrink)
+            got[u] -= 1
+            if got[u] > held[u]:
+                heapq.heappush(shrink, (_priority(pops[u], got[u] - 1, method), r, u))
+    return got
+
+
 def _show_value(q: Fraction, method: str) -> str:
     return _fmt_sqrt(q) if method == "huntington_hill" else _fmt(q)
 
@@ -211,6 +273,11 @@ def apportion(
         raise ValueError("规划人数、下限和上限不能为负数")
     if any(p < 0 for p in populations.values()):
         raise ValueError("单位的干部人数不能为负数")
+    if len(populations) > MAX_UNITS:
+        raise CannotProceed(
+            f"参训单位有 {len(populations)} 个，超过上限 {MAX_UNITS} 个，无法分配名额",
+            hint="请合并单位，或把计划拆成几份（见 docs/计划格式.md 的“上限”）。",
+        )
     index: dict[str, int] = {}
     for u in order or ():
         index.setdefault(u, len(index))
@@ -331,6 +398,11 @@ def spread_over_sessions(
     """
     if sessions < 1:
         raise ValueError("期数至少为 1")
+    if sessions > MAX_SESSIONS:
+        raise CannotProceed(
+            f"分 {sessions} 期超过上限 {MAX_SESSIONS} 期，无法把名额分到各期",
+            hint="请减少期数，或把班次拆成几个（见 docs/计划格式.md 的“上限”）。",
+        )
     if any(n < 0 for n in seats.values()):
         raise ValueError("单位名额不能为负数")
     if per_session_max is not None:

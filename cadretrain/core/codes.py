@@ -270,6 +270,85 @@ calendar.weekend_days: error 时按错误报告，此时也不能忽略。
       - {id: a, name: 甲班, when: 2013年5月7日—9日, ignore: {CT302: 经县委同意，本班周末上课}}
 """,
     ),
+    # bounds and text hygiene, checked while loading (plan/limits_check.py, plan/null_items.py)
+    (
+        "CT120",
+        E,
+        "数量超过上限",
+        """规划人数、期数、每期天数和参训单位数不能超过上限（见 docs/计划格式.md 的“上限”）：
+它们决定要写多少行、建多少个班和多少份回执，超过上限时各命令不再照做。
+
+通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 900,
+         sessions: {count: 3, days: 3}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 900000,
+         sessions: {count: 3, days: 3}}
+""",
+    ),
+    (
+        "CT121",
+        E,
+        "数量不能为 0",
+        """小班化（per_unit）的每班天数 days 和每班最多人数 max_size 至少为 1；为 0 时无法拆班，
+班次按模板原样保留。
+
+通过::
+
+    units: [{id: a, name: 甲镇, counts: {科员: 10}}]
+    classes:
+      - {id: v, name: 两委班, when: 2013年3月—6月, per_unit: {days: 3, max_size: 5}}
+
+不通过::
+
+    units: [{id: a, name: 甲镇, counts: {科员: 10}}]
+    classes:
+      - {id: v, name: 两委班, when: 2013年3月—6月, per_unit: {days: 0, max_size: 5}}
+""",
+    ),
+    (
+        "CT122",
+        E,
+        "文字中有控制字符",
+        """文字中有看不见的控制字符（如响铃 U+0007、ESC U+001B）。YAML 不允许直接写入，
+但双引号中的转义（\\a、\\e、\\x07、\\u0007）会产生它们；报名名单和报回的回执中也可能有。
+表格和文书无法写入这些字符：读入时换成 U+FFFD（�），并逐个报告位置。
+
+通过::
+
+    classes:
+      - {id: a, name: "甲班", when: 2013-05-07}
+
+不通过::
+
+    classes:
+      - {id: a, name: "甲\\a班", when: 2013-05-07}
+""",
+    ),
+    (
+        "CT123",
+        E,
+        "列表中有空项",
+        """列表中的一项是空的（“-”后没有内容，或写成 null、~）。这一项不会被读入：想写的班次、场地、
+教师、单位、分期或专题就悄悄少了一个。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013-05-07}
+      -
+""",
+    ),
 ]
 
 CODES: dict[str, Code] = {

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from cadretrain.core.control_chars import report_values
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.model import Plan, TrainingClass
@@ -201,6 +202,7 @@ def load_enrollment(path: Path, sink: Sink) -> Enrollment | None:
             values = {k: str(v) for k, v in row.items() if k in known}
         session = values.pop("session", "0")
         line = starts[i - 1] if i <= len(starts) else 0
+        values = report_values(values, Pos(name, line, 1), f"报名名单第 {i} 人", sink, FIELDS_ZH)
         people.append(
             Enrollee(session=int(session) if session.isdigit() else 0, line=line, **values)
         )

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from cadretrain.core import idcard
+from cadretrain.core.control_chars import report_cells
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.enroll.enrollment import Enrollee
 from cadretrain.enroll.form_layout import FORM_SHEET, LISTS_SHEET, META_SHEET
@@ -277,6 +278,7 @@ class _Reader:
         cells: Sequence[object],
     ) -> None:
         texts = [cell_text(c) for c in cells]
+        texts = report_cells(texts, self.form.file, line, table.where(line), self.checker.sink)
         texts += [""] * (len(layout.heads) - len(texts))
         values: dict[str, tuple[str, int]] = {}
         for key, where in layout.columns.items():

@@ -6,6 +6,10 @@ The layout is ``form_layout``'s (shared with the reader). Each form has drop-dow
 data cell, text format where Excel would otherwise eat digits, a protected sheet whose data
 cells alone are editable, and the hidden ``_cadretrain`` sheet that identifies the form when it
 comes back under another file name.
+
+A form has a row per seat and a drop-down choice per session: beyond ``MAX_FORM_ROWS`` rows or
+``MAX_SESSIONS`` sessions (``core/limits.py``) :func:`form_bytes` raises :class:`CannotProceed`
+instead of writing it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from datetime import date
 from typing import Any
 
 from cadretrain.core.dates import format_span
+from cadretrain.core.errors import CannotProceed
+from cadretrain.core.limits import MAX_FORM_ROWS, MAX_SESSIONS
 from cadretrain.enroll.form_layout import (
     ETHNICITIES,
     FIRST_DATA_ROW,
@@ -123,6 +129,12 @@ def form_bytes(table: QuotaTable, unit_id: str, sched: Schedule) -> bytes:
     seats = unit_seats(table).get(unit_id, 0)
     if seats <= 0:
         raise ValueError(f"unit {unit_id!r} has no seats in class {table.cls.id!r}")
+    if seats > MAX_FORM_ROWS or table.sessions > MAX_SESSIONS:
+        raise CannotProceed(
+            f"“{table.unit_name(unit_id)}”的报名回执要写 {seats} 行、{table.sessions} 期，"
+            f"超过上限（{MAX_FORM_ROWS} 行、{MAX_SESSIONS} 期），未生成",
+            hint="上限及其理由见 docs/计划格式.md 的“上限”。",
+        )
     cols = columns_for(table.sessions)
     wb = new_workbook()
     wb.properties.title = f"{table.cls.name}报名回执（{table.unit_name(unit_id)}）"

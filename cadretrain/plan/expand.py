@@ -10,6 +10,10 @@ Friday–Tuesday) as long as every class still fits.
 
 Loading leaves the templates as written; expanding is the year pipeline's ``expand`` step
 (``cadretrain.year.pipeline``), which passes the plan's work calendar.
+
+Before expanding, ``_refused`` checks the template against the limits (``core/limits.py``): a
+``days`` or ``max_size`` of 0 (CT121), more than ``MAX_DAYS`` days or more than
+``MAX_PER_UNIT_CLASSES`` classes (CT120) leave the template as it is, one class, reported.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import date
 from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
 from cadretrain.core.diagnostics import Severity, Sink
+from cadretrain.core.limits import MAX_DAYS, MAX_PER_UNIT_CLASSES
 from cadretrain.core.wording import cn_number
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.declared import from_declared
@@ -66,6 +71,51 @@ def has_templates(plan: Plan) -> bool:
     return any(c.per_unit is not None for c in plan.classes)
 
 
+def _refused(template: TrainingClass, spec: PerUnit, sink: Sink) -> bool:
+    """Report (and refuse) a template whose ``days`` or ``max_size`` is 0, or ``days`` beyond
+    the limit."""
+    refused = False
+    for key, what, value in (
+        ("days", "每班天数", spec.days),
+        ("max_size", "每班最多人数", spec.max_size),
+    ):
+        if value == 0:
+            sink.add(
+                "CT121",
+                spec.rec.at(key),
+                f"小班化班次“{template.label}”的{what}（per_unit 的 {key}）为 0，无法拆班",
+                hint=f"{key} 至少为 1；不写 max_size 则每个单位一个班。",
+            )
+            refused = True
+    if spec.days > MAX_DAYS:
+        sink.add(
+            "CT120",
+            spec.rec.at("days"),
+            f"小班化班次“{template.label}”每班 {spec.days} 天，超过上限 {MAX_DAYS} 天，未拆班",
+            hint="上限及其理由见 docs/计划格式.md 的“上限”。",
+        )
+        refused = True
+    return refused
+
+
+def _too_many(
+    template: TrainingClass, spec: PerUnit, sizes: list[int], cap: int | None, sink: Sink
+) -> bool:
+    """Report (and refuse) a template that would become more than MAX_PER_UNIT_CLASSES
+    classes; counted before any class is made."""
+    classes = sum((math.ceil(n / cap) if cap else 1) for n in sizes if n > 0)
+    if classes <= MAX_PER_UNIT_CLASSES:
+        return False
+    sink.add(
+        "CT120",
+        spec.rec.at("max_size") if cap else template.rec.at("per_unit"),
+        f"小班化班次“{template.label}”会拆成 {classes} 个班，超过上限 "
+        f"{MAX_PER_UNIT_CLASSES} 个，未拆班",
+        hint="调大 max_size，或减少参加的单位；上限及其理由见 docs/计划格式.md 的“上限”。",
+    )
+    return True
+
+
 def expand_per_unit(plan: Plan, sink: Sink, cal: WorkCalendar) -> None:
     """Replace each ``per_unit`` template in ``plan.classes`` by its classes, in place, fitting
     them on the training days of ``cal`` (the plan's work calendar). A plan without templates
@@ -79,9 +129,15 @@ def expand_per_unit(plan: Plan, sink: Sink, cal: WorkCalendar) -> None:
             out.append(template)
             continue
         units = _units(plan, spec)
+        if _refused(template, spec, sink):
+            out.append(template)
+            continue
         sizes = _sizes(plan, template, units)
-        groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
         cap = spec.max_size
+        if _too_many(template, spec, [sizes.get(uid, 0) for uid in units], cap, sink):
+            out.append(template)
+            continue
+        groups: list[tuple[str, int, int, int]] = []  # unit, part, parts, size
         for uid in units:
             n = sizes.get(uid, 0)
             if n <= 0:

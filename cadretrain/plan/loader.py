@@ -22,8 +22,10 @@ from cadretrain.files.source import read_source
 from cadretrain.plan.fields import Reader, Rec, show
 from cadretrain.plan.grading import grading_from, teacher_pool_from
 from cadretrain.plan.keys import YEAR_MAX, YEAR_MIN, Inline, Key, declarations
+from cadretrain.plan.limits_check import check_limits
 from cadretrain.plan.model import Eligible, Plan, SessionSpec, TrainingClass, Unit
 from cadretrain.plan.nodes import compose
+from cadretrain.plan.null_items import check_items
 from cadretrain.plan.schema import MODELS, SECTIONS
 from cadretrain.plan.specs import EligibleRule, EvenSessions
 
@@ -48,6 +50,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             f"计划文件的顶层应为“键: 值”形式的映射（plan、classes 等），实际是“{show(root)}”",
         )
         return None
+    check_items(root, text, file, sink)  # empty list items, control characters (CT122, CT123)
     reader = Reader(file, sink, SECTIONS)
     reader.year = _peek_year(root)
     rec = reader.section(root, "root", "计划文件")
@@ -73,6 +76,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
             listed = _units_file(Path(file).parent / named, rec, sink)
             for unit in _by_id(Unit, listed, ctx).values():
                 plan.units.setdefault(unit.id, unit)
+    check_limits(plan, sink)  # counts that drive work (CT120), before any command does it
     return plan  # as written: per_unit classes are expanded by the year pipeline
 
 
