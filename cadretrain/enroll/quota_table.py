@@ -68,7 +68,7 @@ def load_cadres(plan: Plan, sink: Sink, override: Path | None = None) -> list[Ca
         from cadretrain.files.paths import check_user_path, shown_path
 
         if problem := check_user_path(plan.register):
-            where = plan.plan_rec.at("register")
+            where = plan.at("register")
             sink.add("CT401", where, f"plan.register“{shown_path(plan.register)}”{problem}")
             return None
     path = register_path(plan, override)

@@ -83,14 +83,19 @@ class Year:
     ) -> list[Cadre] | None:
         """The cadre register (``override``, else the plan's ``register``), read once per file;
         None when the plan names none. Problems reading it go to ``sink`` on every call."""
-        from cadretrain.enroll.quota_table import register_path
-        from cadretrain.enroll.register import read_register
+        from cadretrain.enroll.quota_table import load_cadres, register_path
+        from cadretrain.files.paths import check_user_path
 
+        if override is None and self.plan.register and check_user_path(self.plan.register):
+            aside = Sink()  # a path no file can have (a NUL …): told at its place, CT401
+            return Loaded(load_cadres(self.plan, aside), tuple(aside.items)).told(sink)
         path = register_path(self.plan, override)
         if path is None:
             return None
         if path not in self._registers:
             aside = Sink()
+            from cadretrain.enroll.register import read_register
+
             cadres = read_register(path, self.plan, aside)
             self._registers[path] = Loaded(cadres, tuple(aside.items))
         return self._registers[path].told(sink)
