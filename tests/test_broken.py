@@ -485,7 +485,11 @@ def test_beyond_the_limits_the_quota_command_refuses_in_chinese(tmp_path: Path) 
         ("072-huge-planned-dhondt.yaml", "a"),
         ("075-sessions-beyond-limits.yaml", "a"),
     ):
-        path = case_path(name, tmp_path)
+        path = tmp_path / name  # with a unit, so the class gets quotas (the decision table)
+        text = case_path(name, tmp_path).read_text(encoding="utf-8")
+        if "\nunits:" not in text:
+            text += "units: [{id: u1, name: 城关镇, counts: {科员: 10}}]\n"
+        path.write_text(text, encoding="utf-8")
         with deadline(5.0):
             result = CliRunner().invoke(app, ["quota", str(path), "--class", query])
         assert result.exit_code == 1, result.output
