@@ -28,7 +28,7 @@ from cadretrain.records.attendance import (
     attendance_bytes,
     percent,
 )
-from cadretrain.records.attendance_read import read_attendance, read_for_statistics
+from cadretrain.records.attendance_files import read_attendance, read_for_statistics
 from cadretrain.records.attendance_sheet import classify
 from cadretrain.synth.attendance import filled_signin
 from cadretrain.year.model import Year

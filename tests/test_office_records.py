@@ -25,7 +25,7 @@ from cadretrain.plan.lookup import find_class
 from cadretrain.records.assessment import score_sheet_bytes
 from cadretrain.records.assessment_read import read_scores, usable_grading
 from cadretrain.records.attendance import Mark
-from cadretrain.records.attendance_read import read_attendance
+from cadretrain.records.attendance_files import read_attendance
 from cadretrain.records.folder import satisfaction_rates
 from cadretrain.records.satisfaction import (
     JOIN,

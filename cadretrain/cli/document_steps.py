@@ -6,8 +6,10 @@ cannot be found, or has no readable enrollment, raises
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from cadretrain.cli.outputs import write_outputs
 from cadretrain.year.model import Year
 
 
@@ -23,10 +25,8 @@ def run_notice(
     """Write ``{output}/{class-id}-培训通知.{fmt}`` (every class when ``query`` is None), or
     ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.cli.outputs import close_folder
     from cadretrain.core.diagnostics import Severity, Sink
     from cadretrain.documents.notice import FORMATS, TemplateProblem, render_all, templates_for
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.files.pdf import PdfUnavailable
     from cadretrain.plan.lookup import pick_class
 
@@ -55,17 +55,15 @@ def run_notice(
         return 1
     finally:
         print_diagnostics(sink.items)
-    folder = OutputFolder(output, force=force)
-    try:
+
+    def files() -> Iterator[tuple[str, bytes]]:
         for item in rendered:
             for note in item.notes:
                 print(f"注意：{note}", file=sys.stderr)
-            print(f"已写入 {folder.write(item.name, item.data)}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+            yield item.name, item.data
+
+    if write_outputs(output, force, files()):
         return 1
-    finally:
-        close_folder(folder)
     return 1 if any(d.severity is Severity.ERROR for d in sink.items) else 0
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from cadretrain.cli.outputs import write_outputs
 from cadretrain.core.diagnostics import Diagnostic
 from cadretrain.enroll.collect import Collected
 from cadretrain.enroll.enrollment import Enrollment
@@ -135,22 +136,8 @@ def _collect(
     code = _write(plan, target, collected.enrollment, force)
     if rows:
         sheet = problems_xlsx(f"{cls.name}报名回执问题清单", rows)
-        code = _write_bytes(target.parent, f"{cls.id}-问题清单.xlsx", sheet, force) or code
+        code = write_outputs(target.parent, force, [(f"{cls.id}-问题清单.xlsx", sheet)]) or code
     return code or int(sink.has_errors()), rows
-
-
-def _write_bytes(folder: Path, name: str, data: bytes, force: bool) -> int:
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
-
-    out = OutputFolder(folder, force=force)
-    try:
-        print(f"已写入 {out.write(name, data)}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    finally:
-        out.close()
-    return 0
 
 
 def _report(plan: Plan, c: Collected, diags: list[Diagnostic], table: QuotaTable) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,18 +23,29 @@ def close_folder(folder: OutputFolder) -> None:
         folder.notes.clear()
 
 
-def write_output(output: Path, force: bool, name: str, build: Callable[[], bytes]) -> int:
-    """Write ``build()`` to ``output/name`` (never over a file edited since, unless ``force``);
-    print ``已写入 …`` or why not. Returns the exit code: 0 written or unchanged, 1 refused."""
+def write_outputs(output: Path, force: bool, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write each ``(name, bytes)`` into the folder ``output`` (never over a file edited since,
+    unless ``force``), printing ``已写入 …`` for each, or why the rest was not written. The
+    bytes are made as the iterable is consumed, so a lazy iterable's errors are caught too.
+    Returns the exit code: 0 written or unchanged, 1 refused."""
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
 
     folder = OutputFolder(output, force=force)
     try:
-        target = folder.write(name, build())
+        for name, data in files:
+            print(f"已写入 {folder.write(name, data)}")
     except (OutputRefused, ValueError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     finally:
         close_folder(folder)
-    print(f"已写入 {target}")
     return 0
+
+
+def write_output(output: Path, force: bool, name: str, build: Callable[[], bytes]) -> int:
+    """One file: ``build()`` written as ``output/name`` (:func:`write_outputs`)."""
+
+    def one() -> Iterator[tuple[str, bytes]]:
+        yield name, build()
+
+    return write_outputs(output, force, one())

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from cadretrain.cli.outputs import write_outputs
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import TrainingClass
@@ -22,11 +23,9 @@ def run_quota(
 ) -> int:
     """Print or write quota tables; returns the exit code (0 ok, 1 problems, 2 usage)."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
-    from cadretrain.cli.outputs import close_folder
     from cadretrain.enroll.method import why_no_quota
     from cadretrain.enroll.quota_sheet import to_json, xlsx_bytes
     from cadretrain.enroll.quota_table import class_quota
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.plan.lookup import pick_class
 
     plan = year.plan
@@ -63,16 +62,9 @@ def run_quota(
                 else to_json(tables[0])
             )
     elif fmt == "xlsx":
-        folder = OutputFolder(output, force=force)
-        try:
-            for t in tables:
-                target = folder.write(f"{t.cls.id}-名额分配表.xlsx", xlsx_bytes(t))
-                print(f"已写入 {target}")
-        except OutputRefused as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+        files = ((f"{t.cls.id}-名额分配表.xlsx", xlsx_bytes(t)) for t in tables)
+        if write_outputs(output, force, files):
             return 1
-        finally:
-            close_folder(folder)
     else:
         for t in tables:
             print_table(t)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cadretrain.cli.app import show_cannot_proceed
 from cadretrain.cli.diagnostics_out import print_diagnostics
-from cadretrain.cli.outputs import close_folder
+from cadretrain.cli.outputs import write_output, write_outputs
 from cadretrain.core.diagnostics import Severity, Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.core.text import encoded
@@ -153,18 +153,12 @@ def _hours(
                 file=sys.stderr,
             )
     if output is not None:
-        from cadretrain.files.output_folder import OutputFolder, OutputRefused
 
-        out = OutputFolder(output, force=force)
-        try:
-            data = ledger_bytes(label, year, statuses, base.organizer, t)
-            target = out.write(f"{label}-学时台账.xlsx", data)
-            print(f"已写入 {target}")
-        except OutputRefused as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+        def sheet() -> bytes:
+            return ledger_bytes(label, year, statuses, base.organizer, t)
+
+        if write_output(output, force, f"{label}-学时台账.xlsx", sheet):
             return 1
-        finally:
-            close_folder(out)
     return 1 if failed else 0
 
 
@@ -184,7 +178,6 @@ def run_report(plans_dir: Path, year: int, output: Path, force: bool = False) ->
 
 def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
     from cadretrain.documents.ics import ics_text
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.records.plan_folder import plan_year
     from cadretrain.records.report import (
         report_markdown,
@@ -201,19 +194,13 @@ def _report(plans_dir: Path, year: int, output: Path, force: bool) -> int:
     report = year_report_from_records(chosen, year, sink, records)
     print_diagnostics([*sink.items, *records.items])
     print(summary_text(report))
-    out = OutputFolder(output, force=force)
-    try:
-        for name, text in (
-            (f"{year}年培训工作统计.md", report_markdown(report)),
-            (f"{year}年培训工作统计.html", report_html(report)),
-            (f"{year}年培训日历.ics", ics_text(chosen)),
-        ):
-            print(f"已写入 {out.write(name, encoded(text))}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    texts = (
+        (f"{year}年培训工作统计.md", report_markdown(report)),
+        (f"{year}年培训工作统计.html", report_html(report)),
+        (f"{year}年培训日历.ics", ics_text(chosen)),
+    )
+    if write_outputs(output, force, ((name, encoded(text)) for name, text in texts)):
         return 1
-    finally:
-        close_folder(out)
     unreadable = any(  # … unless a records file could not be read at all
         d.severity is Severity.ERROR and d.code in ("CT801", "CT901") for d in records.items
     )
@@ -253,7 +240,6 @@ def run_archive(
 def _archive(
     plans_dir: Path, unit: str | None, person: str | None, output: Path, force: bool
 ) -> int:
-    from cadretrain.files.output_folder import OutputFolder, OutputRefused
     from cadretrain.records.archive import (
         TITLE_ZH,
         archive_html,
@@ -292,16 +278,10 @@ def _archive(
         print(f"{label} 没有培训记录（各班次的报名名单中没有此单位的干部），未生成登记表。")
         return failed
     print_records(label, records)
-    out = OutputFolder(output, force=force)
-    try:
-        for suffix, data in (
-            ("xlsx", archive_xlsx(records)),
-            ("html", encoded(archive_html(records))),
-        ):
-            print(f"已写入 {out.write(f'{label}-{TITLE_ZH}.{suffix}', data)}")
-    except OutputRefused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    files = (
+        (f"{label}-{TITLE_ZH}.xlsx", archive_xlsx(records)),
+        (f"{label}-{TITLE_ZH}.html", encoded(archive_html(records))),
+    )
+    if write_outputs(output, force, files):
         return 1
-    finally:
-        close_folder(out)
     return failed

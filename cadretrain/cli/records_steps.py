@@ -89,7 +89,7 @@ def run_attendance(
 
 def _attendance(year: Year, query: str, files: Sequence[Path], output: Path, force: bool) -> int:
     from cadretrain.records.attendance import attendance_bytes
-    from cadretrain.records.attendance_read import read_for_statistics
+    from cadretrain.records.attendance_files import read_for_statistics
 
     if not files:
         raise CannotProceed("请给出填好的签到表（xlsx）或考勤记录（CSV）", unusable=True)

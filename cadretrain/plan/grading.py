@@ -1,6 +1,7 @@
 """The rules the plan sets for after the class: a class's ``grading`` (考核: weights, grade
-lines, the 优秀 cap) and the plan's ``teacher_pool`` (师资库: how satisfied, in how many
-classes). Read once when the plan is loaded; ``records`` applies them."""
+lines, the 优秀 cap), the plan's ``teacher_pool`` (师资库: how satisfied, in how many
+classes), the leave rule each kind of class follows (``leave_rule``, 结业) and the approved
+exceptions to it. Read once when the plan is loaded; ``records`` applies them."""
 
 from __future__ import annotations
 
@@ -124,3 +125,39 @@ def _values(cls: type[Any], rec: Rec) -> dict[str, Any]:
                 Fraction(value).limit_denominator(1000) if k.field.kind == "number" else value
             )
     return out
+
+
+# Leave rules (条例 Art. 15 by default) and class kinds; a kind is declared, never guessed.
+LEAVE_CHOICES = ("1/7", "1/10", "1/6", "1/5", "1/4", "1/3", "不限")
+CLASS_KINDS = ("脱产", "业余", "网络")
+_LEAVE = "：缺课（请假、缺勤）超过班次学时的这一比例者退学、不予结业；不限 = 不按请假定结业"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeaveRule:
+    """``plan.leave_rule``: which leave limit each kind of class follows."""
+
+    full_time: str = field(
+        default="1/7", metadata=key("enum", "脱产班次" + _LEAVE, choices=LEAVE_CHOICES, name="脱产")
+    )
+    part_time: str = field(
+        default="1/7", metadata=key("enum", "业余班次" + _LEAVE, choices=LEAVE_CHOICES, name="业余")
+    )
+    online: str = field(
+        default="1/7", metadata=key("enum", "网络班次" + _LEAVE, choices=LEAVE_CHOICES, name="网络")
+    )
+
+    def for_kind(self, kind: str) -> str:
+        return {"业余": self.part_time, "网络": self.online}.get(kind, self.full_time)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApprovedException:
+    """One item of a class's ``exceptions``: a trainee allowed to complete despite the leave
+    rule, with the approved reason (printed wherever the result is shown)."""
+
+    name: str = field(metadata=key("str", "学员姓名", required=True))
+    id_number: str = field(default="", metadata=key("str", "身份证号（有同名学员时据此区分）"))
+    reason: str = field(
+        metadata=key("str", "批准的理由，如 经县委组织部批准，因公请假", required=True)
+    )

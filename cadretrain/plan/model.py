@@ -14,8 +14,16 @@ from datetime import date
 from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Pos
 from cadretrain.plan.fields import Rec
-from cadretrain.plan.grading import Grading, TeacherPoolRule
+from cadretrain.plan.grading import (
+    CLASS_KINDS,
+    LEAVE_CHOICES,
+    ApprovedException,
+    Grading,
+    LeaveRule,
+    TeacherPoolRule,
+)
 from cadretrain.plan.keys import inline, key
+from cadretrain.plan.plan_settings import CalendarConfig, PlanTexts
 from cadretrain.plan.specs import EligibleRule, PerUnit
 
 # The roster's columns (``roster_columns``): the default ones in order, then those on request.
@@ -127,42 +135,6 @@ class SessionSpec:
     when: DateSpan = field(metadata=key("when", "本期时间", required=True))
     planned: int | None = field(default=None, metadata=key("int", "本期人数"))
     venue: str | None = field(default=None, metadata=key("ref", "本期场地（默认同班次）"))
-
-
-# Leave rules (条例 Art. 15 by default) and class kinds; a kind is declared, never guessed.
-LEAVE_CHOICES = ("1/7", "1/10", "1/6", "1/5", "1/4", "1/3", "不限")
-CLASS_KINDS = ("脱产", "业余", "网络")
-_LEAVE = "：缺课（请假、缺勤）超过班次学时的这一比例者退学、不予结业；不限 = 不按请假定结业"
-
-
-@dataclass(frozen=True, kw_only=True)
-class LeaveRule:
-    """``plan.leave_rule``: which leave limit each kind of class follows."""
-
-    full_time: str = field(
-        default="1/7", metadata=key("enum", "脱产班次" + _LEAVE, choices=LEAVE_CHOICES, name="脱产")
-    )
-    part_time: str = field(
-        default="1/7", metadata=key("enum", "业余班次" + _LEAVE, choices=LEAVE_CHOICES, name="业余")
-    )
-    online: str = field(
-        default="1/7", metadata=key("enum", "网络班次" + _LEAVE, choices=LEAVE_CHOICES, name="网络")
-    )
-
-    def for_kind(self, kind: str) -> str:
-        return {"业余": self.part_time, "网络": self.online}.get(kind, self.full_time)
-
-
-@dataclass(frozen=True, kw_only=True)
-class ApprovedException:
-    """One item of a class's ``exceptions``: a trainee allowed to complete despite the leave
-    rule, with the approved reason (printed wherever the result is shown)."""
-
-    name: str = field(metadata=key("str", "学员姓名", required=True))
-    id_number: str = field(default="", metadata=key("str", "身份证号（有同名学员时据此区分）"))
-    reason: str = field(
-        metadata=key("str", "批准的理由，如 经县委组织部批准，因公请假", required=True)
-    )
 
 
 @dataclass(eq=False, kw_only=True)
@@ -290,37 +262,6 @@ class TrainingClass:
         for topics in self.modules.values():
             out.extend(t for t in topics if t not in out)
         return out
-
-
-@dataclass(kw_only=True)
-class CalendarConfig:
-    weekend_days: str = field(
-        default="warn",
-        metadata=key(
-            "enum",
-            "培训日落在周末或节假日时的处理：allow 允许、warn 警告、error 报错",
-            choices=("allow", "warn", "error"),
-        ),
-    )
-    extra_holidays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的放假日期")
-    )
-    extra_workdays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的工作日（调休上班）")
-    )
-
-
-@dataclass(kw_only=True)
-class PlanTexts:
-    """The plan's own words (``plan:`` keys), for the plan document."""
-
-    guiding: str = field(default="", metadata=key("text", "指导思想"))
-    measures: str = field(default="", metadata=key("text", "方法措施"))
-    leadership: list[str] = field(default_factory=list, metadata=key("list:str", "组织领导"))
-    assessment: list[str] = field(default_factory=list, metadata=key("list:str", "考核内容"))
-    topic_menu: list[str] = field(
-        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
-    )
 
 
 @dataclass(kw_only=True)

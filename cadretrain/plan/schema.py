@@ -11,12 +11,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from cadretrain.plan.grading import Grading, TeacherPoolRule
+from cadretrain.plan.grading import ApprovedException, Grading, LeaveRule, TeacherPoolRule
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field, Key, keys
 from cadretrain.plan.model import (
-    ApprovedException,
-    CalendarConfig,
-    LeaveRule,
     Plan,
     QuotaRule,
     SessionSpec,
@@ -25,6 +22,7 @@ from cadretrain.plan.model import (
     Unit,
     Venue,
 )
+from cadretrain.plan.plan_settings import CalendarConfig
 from cadretrain.plan.specs import EligibleRule, EvenSessions, PerUnit, WrittenSpan
 
 # Each section of the format: the model class that declares its keys, and the section name

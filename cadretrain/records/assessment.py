@@ -36,8 +36,9 @@ from typing import TYPE_CHECKING, Any
 
 from cadretrain.core.wording import decimal_text, half_up
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.plan.grading import ApprovedException
 from cadretrain.plan.grading import Grading as Grading  # read with the plan (plan.grading)
-from cadretrain.plan.model import ApprovedException, Plan, TrainingClass
+from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
     from cadretrain.records.attendance import Attendance

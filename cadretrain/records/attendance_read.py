@@ -21,25 +21,20 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Pos, Sink
-from cadretrain.core.errors import CannotProceed
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
 from cadretrain.enroll.parts import Part, session_parts, unit_and_post
 from cadretrain.enroll.register_layout import squeeze
 from cadretrain.files.merges import fill_merged, merged_ranges
-from cadretrain.files.tabular import Table, cell_text, read_tables
+from cadretrain.files.tabular import Table, cell_text
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule
 from cadretrain.records.attendance import (
-    ART15,
     HALVES,
-    Attendance,
     HalfDay,
     Mark,
-    build_attendance,
 )
 from cadretrain.records.attendance_sheet import (
     CSV_HEADS,
@@ -51,7 +46,6 @@ from cadretrain.records.attendance_sheet import (
     cell_ref,
     classify,
     day_label,
-    expand_files,
     half_columns,
     half_text,
     head_text,
@@ -59,7 +53,6 @@ from cadretrain.records.attendance_sheet import (
     session_number,
     unit_names,
 )
-from cadretrain.year.model import Year
 
 
 @dataclass
@@ -354,48 +347,3 @@ class Reader:
                         self.put(
                             person, half, Mark.ABSENT, f"{Path(file).name}（无记录）", Pos(file)
                         )
-
-
-def read_files(
-    year: Year, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
-) -> Reader:
-    """Read every file (a folder: its xlsx and CSV files) into a :class:`Reader`; the sessions
-    are the class's in ``year``."""
-    reader = Reader(year.plan, cls, enrollment, sink, year.schedule(cls))
-    for path in expand_files(files):
-        tables = read_tables(path, sink, "CT801")
-        if tables is None:
-            continue
-        if len(tables) == 1 and tables[0].name == "":
-            reader.csv(str(path), tables[0])
-        else:
-            reader.workbook(str(path), tables)
-    reader.finish()
-    return reader
-
-
-def read_attendance(
-    year: Year,
-    cls: TrainingClass,
-    enrollment: Enrollment,
-    files: Sequence[Path],
-    sink: Sink,
-    share: Fraction = ART15,
-) -> Attendance:
-    """Read filled sign-in sheets (xlsx, a folder of them) or CSV records into the figures."""
-    r = read_files(year, cls, enrollment, files, sink)
-    marks = {k: {h: m for h, (m, _where) in v.items()} for k, v in r.marks.items()}
-    return build_attendance(
-        year.plan, cls, r.parts, marks, r.seen, r.recorded, r.listed, r.files, sink, share
-    )
-
-
-def read_for_statistics(
-    year: Year, cls: TrainingClass, enrollment: Enrollment, files: Sequence[Path], sink: Sink
-) -> Attendance:
-    """:func:`read_attendance` for the 考勤统计: CannotProceed (with the problems found) when
-    not a single half-day was recorded in any of the files."""
-    att = read_attendance(year, cls, enrollment, files, sink)
-    if not any(s.recorded for s in att.sessions):
-        raise CannotProceed("没有读到任何考勤记录，未生成考勤统计", sink.items)
-    return att

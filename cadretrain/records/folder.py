@@ -81,7 +81,7 @@ def _no_enrollment(sink: Sink, code: str, cls: TrainingClass, where: str) -> Non
 def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
     """Class id → attendance rate, from ``records/attendance/<class-id>/`` (classes with a
     folder, an enrollment and something recorded); the sessions are the year model's."""
-    from cadretrain.records.attendance_read import read_attendance
+    from cadretrain.records.attendance_files import read_attendance
 
     plan = year.plan
     folder = attendance_dir(plan)
@@ -118,7 +118,7 @@ def class_attendance(
 ) -> Attendance | None:
     """The class's attendance from ``records/attendance/<class-id>/``; None when the folder is
     missing or nothing in it was recorded."""
-    from cadretrain.records.attendance_read import read_attendance
+    from cadretrain.records.attendance_files import read_attendance
 
     sub = attendance_dir(year.plan, cls.id)
     if not sub.is_dir():
