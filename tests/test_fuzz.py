@@ -26,6 +26,7 @@ from typer.testing import CliRunner, Result
 
 from cadretrain.cli.main import app
 from tests.fuzz_strategies import (
+    SEEDS,
     SMALL_PLANS,
     BookCase,
     PlanCase,
@@ -281,3 +282,28 @@ def test_fixed_hostile_plans(case: PlanCase) -> None:
     result = run_case(case)
     assert result.exit_code in (0, 1)
     assert re.search(r"CT12[01]", result.output), result.output
+
+
+def test_sessions_beyond_the_limits_stop_roster_signin_and_attendance(tmp_path: Path) -> None:
+    """A class of the bundled plan given 999,999,999 sessions of 999,999,999 days: roster,
+    sign-in sheet and attendance used to build a list per session and per day until memory
+    ran out (MemoryError); now they stop with CT120, exit code 1."""
+    plan = project(tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    when = "    when: 2013年5月7日---5月9日\n"
+    assert when in text
+    plan.write_text(
+        text.replace(when, when + "    sessions: {count: 999999999, days: 999999999}\n", 1),
+        encoding="utf-8",
+    )
+    sheet, cls = SEEDS["signin"]
+    out = str(tmp_path / "out")
+    for args in (
+        ["roster", "--class", cls, str(plan), "-o", out],
+        ["signin", "--class", cls, str(plan), "-o", out],
+        ["attendance", "--class", cls, str(plan), str(sheet), "-o", out],
+    ):
+        result = run(args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        assert result.exit_code == 1, result.output
+        assert "[CT120]" in result.output and "超过上限 100 期" in result.output

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cadretrain.enroll.enrollment import Enrollee, Enrollment
+from cadretrain.plan.bounds import require_within_limits
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule
 
@@ -49,6 +50,7 @@ def session_parts(
     """The class's sessions (``schedule``: the class's, from the year model) with their people,
     and the people of a multi-session class who have no session. A class with vague dates has
     no scheduled days."""
+    require_within_limits(plan, cls)  # sessions and days beyond the limits: CannotProceed
     people = in_plan_order(plan, enrollment.people)
     slots = {s.number: s for s in schedule.slots if not s.possible}
     numbers = {n for n in slots if n} | set(range(1, (cls.session_count or 0) + 1))

@@ -2,7 +2,7 @@
 over sessions — the library behind ``cadretrain quota``.
 
 A class beyond the limits (``core/limits.py``: planned seats, sessions, units) raises
-:class:`CannotProceed` with its CT120 diagnostic before any work, whatever the caller (``quota``,
+:class:`CannotProceed` with its CT120 diagnostics before any work (``plan/bounds.py``), whatever the caller (``quota``,
 ``forms``, ``notice``, ``collect``, ``build --ignore-errors``).
 """
 
@@ -19,6 +19,7 @@ from cadretrain.core.limits import MAX_SEATS, MAX_SESSIONS, MAX_UNITS
 from cadretrain.enroll.method import Decision, Method, decide, own_unit
 from cadretrain.enroll.population import Population, from_declared, from_register
 from cadretrain.enroll.register import Cadre, read_register
+from cadretrain.plan.bounds import require_within_limits
 from cadretrain.plan.model import Plan, QuotaRule, TrainingClass
 
 
@@ -83,7 +84,7 @@ def quota_table(
     """Apportion ``cls.planned`` over the plan's units by the class's quota rule, sharing by
     the population the decision table chooses (``enroll.method``; a ``per_unit`` class's own
     unit only); raises :class:`CannotProceed` for a class beyond the limits."""
-    _within_limits(plan, cls)
+    require_within_limits(plan, cls)
     decided = decide(plan, cls, cadres).population
     population = decided or own_unit(
         plan,
@@ -211,26 +212,3 @@ def class_quota(
             hint="在 plan 中写 register: 干部名册.xlsx，或在各单位写 counts。",
         )
     return decision, None
-
-
-def _within_limits(plan: Plan, cls: TrainingClass) -> None:
-    """Raise :class:`CannotProceed` (with the CT120 diagnostics) for a class whose planned
-    seats, sessions or units exceed the limits: the quota table would not be bounded."""
-    sessions = max(cls.session_count or 0, len(cls.sessions))
-    found: list[tuple[Pos, str]] = []
-    if cls.planned is not None and cls.planned > MAX_SEATS:
-        found.append((cls.rec.at("planned"), f"规划 {cls.planned} 人，超过上限 {MAX_SEATS} 人"))
-    if sessions > MAX_SESSIONS:
-        found.append((cls.rec.at("sessions"), f"分 {sessions} 期，超过上限 {MAX_SESSIONS} 期"))
-    if len(plan.units) > MAX_UNITS:
-        found.append((Pos(plan.file), f"参训单位 {len(plan.units)} 个，超过上限 {MAX_UNITS} 个"))
-    if not found:
-        return
-    diagnostics = [
-        Diagnostic("CT120", Severity.ERROR, pos, f"班次“{cls.label}”{what}") for pos, what in found
-    ]
-    raise CannotProceed(
-        f"班次“{cls.label}”超出上限，无法分配名额：" + "；".join(what for _, what in found),
-        diagnostics,
-        hint="运行 cadretrain validate 查看；上限及其理由见 docs/计划格式.md 的“上限”。",
-    )
