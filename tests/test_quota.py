@@ -19,7 +19,6 @@ from cadretrain.core.apportion import (
     METHODS,
     Allocation,
     TieKey,
-    _priority,
     _Round,
     _show,
     _show_value,
@@ -27,6 +26,7 @@ from cadretrain.core.apportion import (
     apportion,
     spread_over_sessions,
 )
+from cadretrain.core.divisor_search import priority as _priority
 from cadretrain.core.errors import CannotProceed
 
 DIVISOR_METHODS = ["dhondt", "sainte_lague", "huntington_hill"]

@@ -6,7 +6,7 @@
   with the largest remainders;
 - ``dhondt`` / ``sainte_lague``: seats one at a time to the largest quotient population ÷ d,
   with d = 1, 2, 3… or 1, 3, 5… for a unit already holding 0, 1, 2… seats (computed by divisor
-  search, so the cost does not grow with the headcount: ``_divisor_search``);
+  search, so the cost does not grow with the headcount: ``core/divisor_search.py``);
 - ``huntington_hill``: d = √(n(n+1)). For n = 0 the divisor is 0, so every unit with cadres
   first gets 1 seat; when there are fewer seats than such units, the first seats go to the
   largest units (the tie rule below). Quotients are compared squared, p²/(n(n+1)), exactly.
@@ -35,12 +35,12 @@ Limits (``core/limits.py``): at most ``MAX_UNITS`` units and ``MAX_SESSIONS`` se
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import isqrt
 
+from cadretrain.core.divisor_search import divisor, divisor_search, priority
 from cadretrain.core.errors import CannotProceed
 from cadretrain.core.limits import MAX_SESSIONS, MAX_UNITS
 from cadretrain.core.wording import decimal_text
@@ -122,29 +122,17 @@ def _largest_remainder(pops: dict[str, int], seats: int, key: dict[str, TieKey])
     return rnd
 
 
-def _divisor(d: int, method: str) -> int:
-    """The divisor for a unit holding d seats, squared for Huntington-Hill."""
-    return {"dhondt": d + 1, "sainte_lague": 2 * d + 1}.get(method, d * (d + 1))
-
-
-def _priority(p: int, d: int, method: str) -> Fraction:
-    """Quotient for the next seat of a unit holding d seats (squared for Huntington-Hill)."""
-    if method == "huntington_hill":
-        return Fraction(p * p, _divisor(d, method))
-    return Fraction(p, _divisor(d, method))
-
-
 def _show(p: int, d: int, method: str) -> str:
     if method == "huntington_hill":
-        return f"{p}÷√({d}×{d + 1})={_fmt_sqrt(_priority(p, d, method))}"
-    return f"{p}÷{_divisor(d, method)}={_fmt(_priority(p, d, method))}"
+        return f"{p}÷√({d}×{d + 1})={_fmt_sqrt(priority(p, d, method))}"
+    return f"{p}÷{divisor(d, method)}={_fmt(priority(p, d, method))}"
 
 
 def _highest_averages(
     pops: dict[str, int], seats: int, method: str, key: dict[str, TieKey]
 ) -> _Round:
     """The seats, reasons and tie notes of giving the seats one at a time to the largest
-    quotient; the seats are found by divisor search (``_divisor_search``), not one by one."""
+    quotient; the seats are found by divisor search (``core/divisor_search.py``), not one by one."""
     rnd = _Round(dict.fromkeys(pops, 0))
     first: dict[str, str] = {}
     if method == "huntington_hill":  # divisor √0 = 0: every unit first gets 1 seat
@@ -166,17 +154,17 @@ def _highest_averages(
     cutoff: Fraction | None = None  # the quotient of the last seat given by quotient
     base = 1 if method == "huntington_hill" else 0
     if left > 0 and units:
-        rnd.seats.update(_divisor_search({u: pops[u] for u in units}, rnd.seats, left, method, key))
+        rnd.seats.update(divisor_search({u: pops[u] for u in units}, rnd.seats, left, method, key))
         cutoff = min(
-            _priority(pops[u], rnd.seats[u] - 1, method) for u in units if rnd.seats[u] > base
+            priority(pops[u], rnd.seats[u] - 1, method) for u in units if rnd.seats[u] > base
         )
-    nexts = {u: _priority(pops[u], rnd.seats[u], method) for u in units}
+    nexts = {u: priority(pops[u], rnd.seats[u], method) for u in units}
     if cutoff is not None and cutoff in nexts.values():
         losers = [u for u in units if nexts[u] == cutoff]
         won = [
             u
             for u in sorted(pops, key=lambda u: key[u])
-            if rnd.seats[u] > base and _priority(pops[u], rnd.seats[u] - 1, method) == cutoff
+            if rnd.seats[u] > base and priority(pops[u], rnd.seats[u] - 1, method) == cutoff
         ]
         group = sorted([*won, *losers], key=lambda u: key[u])
         rnd.ties.append(_tie_note("商数", group, _show_value(cutoff, method), won))
@@ -190,68 +178,12 @@ def _highest_averages(
             parts.append(f"第 {d} 席商数 {_show(p, d - 1, method)}")
         if cutoff is not None:
             nxt = f"{'下一商数' if d else '商数'} {_show(p, d, method)}"
-            if _priority(p, d, method) < cutoff:
+            if priority(p, d, method) < cutoff:
                 parts.append(f"{nxt} 低于{last}")
             else:
                 parts.append(f"{nxt} 与{last} 并列，按并列规则未得席")
         rnd.reasons[u] = parts[0] + ("：" + "；".join(parts[1:]) if parts[1:] else "")
     return rnd
-
-
-def _estimate(p: int, total: int, seats: int, method: str) -> int:
-    """A unit's seats when every quotient at least total ÷ seats wins (its square for
-    Huntington-Hill): within one seat of its exact quota, in exact integers."""
-    if method == "dhondt":  # p ÷ (d + 1) ≥ total ÷ seats
-        return p * seats // total
-    if method == "sainte_lague":  # p ÷ (2d + 1) ≥ total ÷ seats
-        return (p * seats + total) // (2 * total)
-    # Huntington-Hill: the first seat, then each d ≥ 1 with d(d + 1) ≤ (p · seats ÷ total)²
-    x = (p * seats) ** 2 // total**2
-    return 1 + (isqrt(4 * x + 1) - 1) // 2
-
-
-def _divisor_search(
-    pops: dict[str, int], held: dict[str, int], left: int, method: str, key: dict[str, TieKey]
-) -> dict[str, int]:
-    """Each unit's seats after ``left`` more seats go one at a time to the largest quotient
-    (ties by ``key``), the units holding ``held`` seats so far.
-
-    Giving seats one at a time takes, from all the quotients of all units, the ``left``
-    largest in the order (quotient descending, tie key): each unit's quotients fall as it
-    gains seats. So the seats are a prefix of that order. Every quotient at least a divisor
-    ``λ`` is such a prefix; with ``λ`` = population ÷ seats each unit's count is within one
-    seat of its quota (``_estimate``), and the prefix is then lengthened or shortened to
-    ``left`` seats a quotient at a time through a priority queue of the units' next or last
-    quotients: fewer than one step per unit, O(units · log units) whatever the headcount.
-    """
-    total = sum(pops.values())
-    seats = left + sum(held[u] for u in pops)
-    got = {
-        u: max(held[u], _estimate(p, total, seats, method)) if total else held[u]
-        for u, p in pops.items()
-    }
-    rank = {u: i for i, u in enumerate(sorted(pops, key=lambda u: key[u]))}
-    more = seats - sum(got.values())
-    if more > 0:  # lengthen: the next quotients, largest first, ties to the smaller key
-        grow = [(-_priority(p, got[u], method), rank[u], u) for u, p in pops.items()]
-        heapq.heapify(grow)
-        for _ in range(more):
-            _, r, u = heapq.heappop(grow)
-            got[u] += 1
-            heapq.heappush(grow, (-_priority(pops[u], got[u], method), r, u))
-    elif more < 0:  # shorten: the last quotients won, smallest first, ties to the larger key
-        shrink = [
-            (_priority(p, got[u] - 1, method), -rank[u], u)
-            for u, p in pops.items()
-            if got[u] > held[u]
-        ]
-        heapq.heapify(shrink)
-        for _ in range(-more):
-            _, r, u = heapq.heappop(shrink)
-            got[u] -= 1
-            if got[u] > held[u]:
-                heapq.heappush(shrink, (_priority(pops[u], got[u] - 1, method), r, u))
-    return got
 
 
 def _show_value(q: Fraction, method: str) -> str:
