@@ -148,3 +148,28 @@ def test_form_bytes_refuses_a_form_beyond_the_row_limit(tmp_path: Path) -> None:
     with pytest.raises(CannotProceed, match="超过上限"):
         form_bytes(table, "a", year_sched)
     assert form_bytes(table, "b", year_sched)  # the other unit's form is within the limit
+
+
+def test_names_that_become_file_names_are_bounded(tmp_path: Path) -> None:
+    """A 300-character unit name or class id used to crash forms and notice in the file system
+    (OSError: file name too long); validate reports them, the reply form's name is cut, and a
+    class whose id is too long stops with CT120."""
+    from cadretrain.enroll.forms import file_names
+    from cadretrain.enroll.quota_table import quota_table
+
+    long_name = "城关镇" * 100
+    text = (
+        HEADER
+        + f"units:\n  - {{id: a, name: {long_name}, counts: {{科员: 10}}}}\n"
+        + "classes:\n  - {id: c, name: 甲班, when: 2013年5月7日—9日, planned: 5}\n"
+        + f"  - {{id: {'c' * 61}, name: 乙班, when: 2013年5月7日—9日, planned: 5}}\n"
+    )
+    found = [c for c in codes_of(text) if c[0] == "CT120"]
+    assert found == [("CT120", 3, 19), ("CT120", 6, 10)]
+    sink = Sink()
+    plan = parse_plan(text, "t.yaml", sink)
+    assert plan is not None
+    names = file_names(quota_table(plan, plan.classes[0], None, sink))
+    assert names == {"a": "城关镇" * 20 + ".xlsx"}
+    with pytest.raises(CannotProceed, match="代号有 61 个字"):
+        quota_table(plan, plan.classes[1], None, sink)

@@ -30,6 +30,9 @@ MAX_FORM_ROWS = MAX_SEATS
 # Training days of one session or one ``per_unit`` class (``days``): the sign-in sheet has a
 # column per day, and no class outlasts the plan year.
 MAX_DAYS = 366
+# Characters of a name that becomes part of a file name (class and unit ids, unit names, the
+# plan's title): a file name holds 255 bytes, a Chinese character takes 3 of them in UTF-8.
+MAX_NAME_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,13 @@ LIMITS: tuple[Limit, ...] = (
         "一期或一个小班化班次的培训天数",
         "sessions 的 days，per_unit 的 days",
         "签到表每个培训日一栏；一个班次不会超过一年",
+    ),
+    Limit(
+        "MAX_NAME_CHARS",
+        MAX_NAME_CHARS,
+        "用作文件名的名称的字数",
+        "plan 的 title，班次和单位的 id，单位的 name",
+        "它们是输出文件名的一部分；文件名最多 255 字节，一个汉字占 3 字节",
     ),
 )
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from cadretrain.core.dates import format_span
 from cadretrain.core.errors import CannotProceed
-from cadretrain.core.limits import MAX_FORM_ROWS, MAX_SESSIONS
+from cadretrain.core.limits import MAX_FORM_ROWS, MAX_NAME_CHARS, MAX_SESSIONS
 from cadretrain.enroll.form_layout import (
     ETHNICITIES,
     FIRST_DATA_ROW,
@@ -283,11 +283,11 @@ def file_names(table: QuotaTable) -> dict[str, str]:
     names: dict[str, str] = {}
     taken: set[str] = set()
     for uid in unit_seats(table):
-        stem = safe_name(table.unit_name(uid))
+        stem = safe_name(table.unit_name(uid)[:MAX_NAME_CHARS])  # a file name holds 255 bytes
         if stem.split(".")[0].upper() in _RESERVED:
             stem = f"{stem}_"
         if stem.casefold() in taken or stem == safe_name(INSTRUCTIONS[:-4]):
-            stem = safe_name(f"{stem}（{uid}）")
+            stem = safe_name(f"{stem}（{uid[:MAX_NAME_CHARS]}）")
         taken.add(stem.casefold())
         names[uid] = f"{stem}.xlsx"
     return names

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cadretrain.core.diagnostics import Diagnostic, Pos, Severity
 from cadretrain.core.errors import CannotProceed
-from cadretrain.core.limits import MAX_DAYS, MAX_SEATS, MAX_SESSIONS, MAX_UNITS
+from cadretrain.core.limits import MAX_DAYS, MAX_NAME_CHARS, MAX_SEATS, MAX_SESSIONS, MAX_UNITS
 from cadretrain.plan.fields import Rec
 from cadretrain.plan.model import Plan, TrainingClass
 
@@ -19,6 +19,9 @@ from cadretrain.plan.model import Plan, TrainingClass
 def beyond_limits(plan: Plan, cls: TrainingClass) -> list[tuple[Pos, str]]:
     """What of ``cls`` (and its plan) exceeds a limit: a position and a Chinese phrase each."""
     found: list[tuple[Pos, str]] = []
+    if len(cls.id) > MAX_NAME_CHARS:
+        what = f"代号有 {len(cls.id)} 个字，超过上限 {MAX_NAME_CHARS} 个"
+        found.append((cls.rec.at("id"), what))
     if cls.planned is not None and cls.planned > MAX_SEATS:
         found.append((cls.rec.at("planned"), f"规划 {cls.planned} 人，超过上限 {MAX_SEATS} 人"))
     for n, s in enumerate(cls.sessions, start=1):

@@ -7,7 +7,7 @@ templates are checked again where they are expanded (``plan/expand.py``, CT120 a
 from __future__ import annotations
 
 from cadretrain.core.diagnostics import Pos, Sink
-from cadretrain.core.limits import MAX_DAYS, MAX_SEATS, MAX_SESSIONS, MAX_UNITS
+from cadretrain.core.limits import MAX_DAYS, MAX_NAME_CHARS, MAX_SEATS, MAX_SESSIONS, MAX_UNITS
 from cadretrain.plan.fields import Rec
 from cadretrain.plan.model import Plan
 
@@ -17,6 +17,19 @@ _HINT = "上限及其理由见 docs/计划格式.md 的“上限”；真实的�
 def check_limits(plan: Plan, sink: Sink) -> None:
     """CT120: the counts a plan states stay within ``core/limits.py`` (explained in
     ``core/codes.py``). Run by the loader, so no command starts unbounded work."""
+    names = [(plan.at("title"), "计划标题", plan.title)]
+    for u in plan.units.values():
+        names += [(u.rec.at("id"), "单位代号", u.id), (u.rec.at("name"), "单位名称", u.name)]
+    names += [(c.rec.at("id"), "班次代号", c.id) for c in plan.classes if not c.template]
+    for pos, what, text in names:
+        if len(text) > MAX_NAME_CHARS:
+            sink.add(
+                "CT120",
+                pos,
+                f"{what}“{text[:20]}…”有 {len(text)} 个字，超过上限 {MAX_NAME_CHARS} 个"
+                "（它是输出文件名的一部分）",
+                hint=_HINT,
+            )
     if len(plan.units) > MAX_UNITS:
         first_over = list(plan.units.values())[MAX_UNITS]
         sink.add(
