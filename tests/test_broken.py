@@ -218,6 +218,7 @@ CASES: list[Case] = [
         [("CT120", 8, 23), ("CT120", 8, 40), ("CT120", 13, 36), ("CT301", 8, 15)],
         (),
     ),
+    ("076-names-too-long.yaml", [("CT120", 2, 15), ("CT120", 4, 27), ("CT120", 6, 10)], ()),
 ]
 
 DEADLINE = 5.0  # seconds for any one case
