@@ -31,12 +31,13 @@ def priority(p: int, d: int, method: str) -> Fraction:
 
 
 def estimate(p: int, total: int, seats: int, method: str) -> int:
-    """A unit's seats when every quotient at least total ÷ seats wins (its square for
-    Huntington-Hill): within one seat of its exact quota, in exact integers."""
+    """A unit's seats when every quotient at least a divisor λ wins, λ chosen so that each unit
+    gets within one seat of its exact quota p · seats ÷ total (λ = total ÷ seats, half that for
+    Sainte-Laguë, its square for Huntington-Hill's squared quotients); exact integers."""
     if method == "dhondt":  # p ÷ (d + 1) ≥ total ÷ seats
         return p * seats // total
-    if method == "sainte_lague":  # p ÷ (2d + 1) ≥ total ÷ seats
-        return (p * seats + total) // (2 * total)
+    if method == "sainte_lague":  # p ÷ (2d + 1) ≥ total ÷ (2 · seats): round(p · seats ÷ total)
+        return (2 * p * seats + total) // (2 * total)
     # Huntington-Hill: the first seat, then each d ≥ 1 with d(d + 1) ≤ (p · seats ÷ total)²
     x = (p * seats) ** 2 // total**2
     return 1 + (isqrt(4 * x + 1) - 1) // 2
