@@ -63,9 +63,12 @@ def bounded(seconds: float = CASE_SECONDS, memory: int = MEMORY) -> Iterator[Non
         raise TimeoutError(f"超过 {seconds} 秒")
 
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with open("/proc/self/statm") as f:
-        used = int(f.read().split()[0]) * resource.getpagesize()
-    cap = used + memory
+    try:
+        with open("/proc/self/statm") as f:  # Linux: the address space in use now
+            used = int(f.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        used = 0
+    cap = used + memory if used else soft
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     old = signal.signal(signal.SIGALRM, expired)
