@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cadretrain.year.validate import validate_text
 from cadretrain.core import limits
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.loader import parse_plan
 from cadretrain.year.pipeline import parse_year
+from cadretrain.year.validate import validate_text
 from tests.conftest import HEADER, ROOT
 
 UNITS = (

@@ -2,8 +2,8 @@
 over sessions — the library behind ``cadretrain quota``.
 
 A class beyond the limits (``core/limits.py``: planned seats, sessions, units) raises
-:class:`CannotProceed` with its CT120 diagnostics before any work (``plan/bounds.py``), whatever the caller (``quota``,
-``forms``, ``notice``, ``collect``, ``build --ignore-errors``).
+:class:`CannotProceed` with its CT120 diagnostics before any work (``plan/bounds.py``),
+whatever the caller (``quota``, ``forms``, ``notice``, ``collect``, ``build --ignore-errors``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cadretrain.core.apportion import Allocation, apportion, spread_over_sessions
-from cadretrain.core.diagnostics import Diagnostic, Pos, Severity, Sink
-from cadretrain.core.errors import CannotProceed
-from cadretrain.core.limits import MAX_SEATS, MAX_SESSIONS, MAX_UNITS
+from cadretrain.core.diagnostics import Pos, Severity, Sink
 from cadretrain.enroll.method import Decision, Method, decide, own_unit
 from cadretrain.enroll.population import Population, from_declared, from_register
 from cadretrain.enroll.register import Cadre, read_register
