@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cadretrain.core.codes_data import DATA_TABLE
 from cadretrain.core.codes_records import RECORDS_TABLE
 from cadretrain.core.codes_register import REGISTER_TABLE
+from cadretrain.core.codes_when import WHEN_TABLE
 from cadretrain.core.severity import Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -274,5 +275,5 @@ calendar.weekend_days: error 时按错误报告，此时也不能忽略。
 
 CODES: dict[str, Code] = {
     c: Code(c, sev, title, doc)
-    for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
+    for c, sev, title, doc in (*_TABLE, *WHEN_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
 }
