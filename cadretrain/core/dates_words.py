@@ -163,6 +163,9 @@ def period(words: str, year: int) -> list[tuple[date, date]] | None:
         before, after = (7, 7) if rest == "前后" else (1, 5)
         return [(new_year - timedelta(days=before), new_year + timedelta(days=after))]
     months = month_list(words) or month_list(words + "月")
+    single = re.fullmatch(rf"({_N})月份?", words)
+    if months is None and single is not None and (one := num_value(single[1])) is not None:
+        months = [one] if 1 <= one <= 12 else None
     if months is None:
         m = re.fullmatch(rf"({_N})月?(?:-|至|到)({_N})月份?", words)
         first = num_value(m[1]) if m else None
