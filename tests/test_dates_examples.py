@@ -36,3 +36,22 @@ def test_each_finding_on_a_transcribed_plan_is_explained(name: str) -> None:
     section = PAGE.split(f"`examples/{name}`", 1)[1].split("\n#", 1)[0]
     for code in EXPECTED[name]:
         assert code in section, (name, code)
+
+
+def test_show_prints_every_character_of_a_long_when() -> None:
+    """``cadretrain show`` folds a long ``培训时间`` onto more lines instead of cutting it."""
+    import re
+    import subprocess
+    import sys
+
+    path = ROOT / "examples" / "2014-hangzhou-centre.yaml"
+    out = subprocess.run(
+        [sys.executable, "-m", "cadretrain", "show", str(path)],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "80", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+        check=True,
+    ).stdout
+    assert "…" not in out
+    cells = re.sub(r"[\s│┃]", "", out)
+    assert "全年（8月除" in cells and "外），每期10" in cells and "天或15天" in cells
