@@ -43,7 +43,11 @@ def test_examples_load_without_shape_errors() -> None:
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         report = validate_file(path)
         assert report.plan is not None, path
-        shape = [d for d in report.diagnostics if d.code.startswith(("CT0", "CT1"))]
+        shape = [
+            d
+            for d in report.diagnostics
+            if d.code.startswith(("CT0", "CT1")) and d.severity is not Severity.INFO
+        ]  # notes (CT133 …) say how a date or headcount was read
         assert shape == [], (path, [d.line() for d in shape])
 
 

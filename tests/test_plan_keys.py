@@ -80,6 +80,9 @@ plan:
   roster_columns: [序号, 姓名]
   notes: 备注
   ignore: {CT204: 待定}
+  length_unit: 培训日
+  spring_term: 3月4日—7月12日
+  autumn_term: 9月2日—12月27日
 calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
 ranks: [正职, 副职]
 tags: [中青年]
@@ -168,6 +171,8 @@ def test_every_key_written_reaches_its_attribute(section: str, tmp_path: Path) -
         owner = target
         if section == "plan" and hasattr(plan.texts, k.attr):
             owner = plan.texts  # guiding … are written in plan: and read into plan.texts
+        elif section == "plan" and hasattr(plan.dates, k.attr):
+            owner = plan.dates  # length_unit, spring_term, autumn_term: read into plan.dates
         elif (section, k.name) == ("class", "per_unit"):
             owner = plan.classes[2]
         value = getattr(owner, k.attr)

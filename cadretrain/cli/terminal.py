@@ -14,7 +14,9 @@ def rich_table(title: str, columns: list[str | tuple[str, str]], lines: bool = F
     table = Table(title=title, show_lines=lines)
     for column in columns:
         name, align = (column, "") if isinstance(column, str) else column
-        table.add_column(name, justify="right" if align == RIGHT else "left")
+        table.add_column(  # fold, never cut with …: show keeps every character of a when
+            name, justify="right" if align == RIGHT else "left", overflow="fold"
+        )
     return table
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cadretrain.core.codes_data import DATA_TABLE
 from cadretrain.core.codes_records import RECORDS_TABLE
 from cadretrain.core.codes_register import REGISTER_TABLE
+from cadretrain.core.codes_when import WHEN_TABLE
 from cadretrain.core.severity import Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -354,5 +355,5 @@ docs/计划格式.md 的“上限”）：它们决定要写多少行、建多�
 
 CODES: dict[str, Code] = {
     c: Code(c, sev, title, doc)
-    for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
+    for c, sev, title, doc in (*_TABLE, *WHEN_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
 }

@@ -146,7 +146,7 @@ def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
     for cls in plan.classes:
         links = "、".join(_links(by_class.get(cls.id, [])))
         when = escape(cls.when.text) if cls.when else ""
-        planned = "" if cls.planned is None else str(cls.planned)
+        planned = escape(cls.planned_text)
         body.append(
             f"<tr><td>{escape(cls.name)}</td><td>{when}</td><td>{planned}</td>"
             f"<td>{links or '—'}</td></tr>"

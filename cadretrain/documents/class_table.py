@@ -16,8 +16,9 @@ def class_rows(year: Year) -> list[list[str]]:
         when = c.when.text if c.when else ""
         venue = plan.venues[c.venue].name if c.venue in plan.venues else (c.venue or "")
         teachers = "、".join(plan.teachers[t].name if t in plan.teachers else t for t in c.teachers)
-        planned = "" if c.planned is None else str(c.planned)
-        rows.append([str(n), c.label, when, _sessions(year.schedule(c)), planned, venue, teachers])
+        rows.append(
+            [str(n), c.label, when, _sessions(year.schedule(c)), c.planned_text, venue, teachers]
+        )
     return rows
 
 

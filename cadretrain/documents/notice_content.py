@@ -235,8 +235,9 @@ def notice_context(
     several = session_count(cls) > 1
     audience = cls.audience or cls.eligible_text
     count = headcount(cls, table)
-    if count:
-        audience += f"，共{count}人"
+    if count:  # a headcount written 约80人 or 每期120人 is stated as written
+        plain = table is not None or cls.planned_text.isdigit()
+        audience += f"，共{count}人" if plain else f"，{cls.planned_words}"
     quota = _quota_text(cls, table, decision, ref)
     if selection:
         enrol = f"学员名单确定后，由{plan.organizer or '主办单位'}另行通知本人及所在单位。"

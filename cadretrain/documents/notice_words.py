@@ -76,6 +76,7 @@ def class_values(plan: Plan, cls: TrainingClass) -> dict[str, Any]:
         "half": cls.half,
         "audience": cls.audience or cls.eligible_text,
         "planned": cls.planned,
+        "planned_words": cls.planned_words,  # 900人, 约80人, 每期120人（共360人）
         "when": cls.when.text if cls.when is not None else "",
         "sessions": sessions_phrase(cls),
         "venue": venue_name(plan, cls.venue),

@@ -16,8 +16,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from cadretrain.core.dates import DateParseError, DateSpan, parse_date, parse_when
+from cadretrain.core.dates import DateParseError, DateSpan, WhenSettings, parse_date
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.headcount import Headcount
+from cadretrain.plan.fields_written import read_headcount, read_when
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
 
@@ -36,6 +38,7 @@ _TYPE_ZH = {
     "date": "日期（如 2013-02-19）",
     "enum": "可选值之一",
     "when": "日期或日期范围",
+    "headcount": "人数（如 45、约80人、30至40人、每期120人）",
     "id": "代号",
     "ref": "代号",
     "modules": "“板块: [专题…]”形式的映射",
@@ -115,6 +118,7 @@ class Reader:
         self.sink = sink
         self.sections = sections
         self.year: int | None = None
+        self.when_settings = WhenSettings()  # the plan's length_unit and term dates
 
     def pos(self, node: Node) -> Pos:
         return node_pos(self.file, node)
@@ -256,6 +260,8 @@ class Reader:
                 hint=did_you_mean(text, fld.choices),
             )
             return None
+        if kind == "headcount":
+            return self._headcount(node, text, where)
         if kind == "date":
             return self._date(node, text, where)
         if kind == "when":
@@ -273,24 +279,10 @@ class Reader:
     def _when(self, node: ScalarNode, text: str, where: str) -> DateSpan | None:
         if self.year is None:
             return None  # reported as the plan's missing year
-        try:
-            return parse_when(text, self.year)
-        except DateParseError as exc:
-            pos = self.pos(node)
-            lead = len(str(node.value)) - len(str(node.value).lstrip())
-            single = "\n" not in str(node.value) and node.style in (None, "", '"', "'")
-            if single:
-                quote = 1 if node.style in ('"', "'") else 0
-                pos = Pos(pos.file, pos.line, pos.col + quote + lead + exc.offset)
-            code = "CT104" if "不存在" in exc.message else "CT112"
-            self.sink.add(
-                code,
-                pos,
-                f"{where}：{exc.message}",
-                hint="可写 2013年3月13日---23日、5月11日—12日、2013-05-13 ~ 2013-07-13、"
-                "十月中下旬，为期一周、11月份、上半年 等。",
-            )
-            return None
+        return read_when(self.sink, self.pos(node), node, where, self.year, self.when_settings)
+
+    def _headcount(self, node: ScalarNode, text: str, where: str) -> Headcount | None:
+        return read_headcount(self.sink, self.pos(node), text, where, show(node))
 
     def _list(self, node: Node, item: Field, where: str, rec: Rec, key: str) -> list[Any] | None:
         if isinstance(node, ScalarNode) and item.kind in ("str", "ref", "date"):

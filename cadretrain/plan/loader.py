@@ -26,6 +26,7 @@ from cadretrain.plan.limits_check import check_limits
 from cadretrain.plan.model import Eligible, Plan, SessionSpec, TrainingClass, Unit
 from cadretrain.plan.nodes import compose
 from cadretrain.plan.null_items import check_items
+from cadretrain.plan.plan_settings import peek_when_settings
 from cadretrain.plan.schema import MODELS, SECTIONS
 from cadretrain.plan.specs import EligibleRule, EvenSessions
 
@@ -53,6 +54,9 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
     check_items(root, text, file, sink)  # empty list items, control characters (CT122, CT123)
     reader = Reader(file, sink, SECTIONS)
     reader.year = _peek_year(root)
+    plan_node = _peek_plan(root)
+    if reader.year is not None and plan_node is not None:
+        reader.when_settings = peek_when_settings(plan_node, reader.year)
     rec = reader.section(root, "root", "计划文件")
     if rec is None:
         return None
@@ -176,8 +180,11 @@ def _listed(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
 
 
 def _classes(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
-    built = (_build(TrainingClass, c, ctx, index=i) for i, c in enumerate(recs))
-    return {decl.attr: [c for c in built if c is not None], "classes_listed": len(recs)}
+    built = [c for i, r in enumerate(recs) if (c := _build(TrainingClass, r, ctx, index=i))]
+    for c in built:  # 每期120人: the class's headcount is per session times its sessions
+        if c.headcount is not None and c.headcount.per_session:
+            c.planned = c.headcount.total(c.session_count or len(c.sessions))
+    return {decl.attr: built, "classes_listed": len(recs)}
 
 
 def _eligibility(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
@@ -205,6 +212,7 @@ _SPECIAL: dict[str, Callable[[Key, Any, _Context], dict[str, Any]]] = {
     "list:class": _classes,
     "eligibility": _eligibility,
     "sessions": _sessions,
+    "headcount": lambda decl, value, ctx: {decl.attr: value.number, "headcount": value},
     "grading": lambda decl, value, ctx: {decl.attr: grading_from(value)},
     "teacher_pool": lambda decl, value, ctx: {decl.attr: teacher_pool_from(value)},
 }
@@ -221,6 +229,13 @@ def _units_file(path: Path, rec: Rec, sink: Sink) -> list[Rec]:
     reader = Reader(source.path, sink, SECTIONS)
     units = reader.value(root, SECTIONS["root"]["units"], "单位名单文件", Rec(rec.pos), "units")
     return list(units or [])
+
+
+def _peek_plan(root: MappingNode) -> MappingNode | None:
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "plan" and isinstance(value, MappingNode):
+            return value
+    return None
 
 
 def _peek_year(root: MappingNode) -> int | None:

@@ -13,6 +13,7 @@ from datetime import date
 
 from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Pos
+from cadretrain.core.headcount import Headcount, headcount_text
 from cadretrain.plan.fields import Rec
 from cadretrain.plan.grading import (
     CLASS_KINDS,
@@ -23,7 +24,7 @@ from cadretrain.plan.grading import (
     TeacherPoolRule,
 )
 from cadretrain.plan.keys import inline, key
-from cadretrain.plan.plan_settings import CalendarConfig, PlanTexts
+from cadretrain.plan.plan_settings import CalendarConfig, DateSettings, PlanTexts
 from cadretrain.plan.specs import EligibleRule, PerUnit
 
 # The roster's columns (``roster_columns``): the default ones in order, then those on request.
@@ -133,7 +134,8 @@ class SessionSpec:
 
     rec: Rec
     when: DateSpan = field(metadata=key("when", "本期时间", required=True))
-    planned: int | None = field(default=None, metadata=key("int", "本期人数"))
+    planned: int | None = field(default=None, metadata=key("headcount", "本期人数"))
+    headcount: Headcount | None = None  # ``planned`` as written (约, 余, 每期 …)
     venue: str | None = field(default=None, metadata=key("ref", "本期场地（默认同班次）"))
 
 
@@ -156,7 +158,13 @@ class TrainingClass:
         ),
     )
     eligible_rules: list[EligibleRule] = field(default_factory=list)  # ``eligible`` as written
-    planned: int | None = field(default=None, metadata=key("int", "规划人数"))
+    planned: int | None = field(  # the number used; ``headcount`` says how it was written
+        default=None,
+        metadata=key(
+            "headcount", "规划人数，可写 45、约80人、80余人、30至40人、每期120人、1.2万人次"
+        ),
+    )
+    headcount: Headcount | None = None
     when: DateSpan | None = field(
         default=None,
         metadata=key(
@@ -243,6 +251,17 @@ class TrainingClass:
         return rules[0] if len(rules) == 1 else "或".join(f"（{r}）" for r in rules)
 
     @property
+    def planned_text(self) -> str:
+        """The headcount as a table shows it: ``900``, ``约80人``, ``每期120人（共360人）``."""
+        return headcount_text(self.headcount, self.planned, expanded=bool(self.template))
+
+    @property
+    def planned_words(self) -> str:
+        """The headcount in a sentence: ``900人``, ``约80人``."""
+        text = self.planned_text
+        return text + "人" if text.isdigit() else text
+
+    @property
     def label(self) -> str:
         """How messages name the class: its short name, else its full name."""
         return self.short or self.name
@@ -325,6 +344,9 @@ class Plan:
         ),
     )
     texts: PlanTexts = field(default_factory=PlanTexts, metadata=inline(PlanTexts, section="plan"))
+    dates: DateSettings = field(
+        default_factory=DateSettings, metadata=inline(DateSettings, section="plan")
+    )
     register: str = field(
         default="",
         metadata=key(

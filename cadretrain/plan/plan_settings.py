@@ -1,11 +1,15 @@
 """Plan-wide settings other than the classes: the calendar rules (weekends, extra holidays and
-调休 workdays) and the texts of the annual plan document (指导思想, 方法措施 …)."""
+调休 workdays), the texts of the annual plan document (指导思想, 方法措施 …) and how ``when``
+texts are read (``length_unit``, the school terms)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from yaml.nodes import MappingNode, ScalarNode
+
+from cadretrain.core.dates import DateParseError, DateSpan, WhenSettings, parse_when
 from cadretrain.plan.keys import key
 
 
@@ -38,3 +42,44 @@ class PlanTexts:
     topic_menu: list[str] = field(
         default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
     )
+
+
+@dataclass(kw_only=True)
+class DateSettings:
+    """How the plan's ``when`` texts are read (``plan:`` keys): what a length counts, and the
+    dates of the school terms ``春季学期`` / ``秋季学期`` name."""
+
+    length_unit: str = field(
+        default="日历日",
+        metadata=key(
+            "enum",
+            "“为期N天”“为期一周”的天数按日历日（默认，一周为 7 天）"
+            "还是培训日（工作日，一周为 5 天）计",
+            choices=("日历日", "培训日"),
+        ),
+    )
+    spring_term: DateSpan | None = field(
+        default=None, metadata=key("when", "春季学期的起止日期（when 写“春季学期”时用）")
+    )
+    autumn_term: DateSpan | None = field(
+        default=None, metadata=key("when", "秋季学期的起止日期（when 写“秋季学期”时用）")
+    )
+
+
+def peek_when_settings(plan_node: MappingNode, year: int) -> WhenSettings:
+    """The settings of ``plan:`` that ``when`` texts need, read quietly before the rest (their
+    own problems are reported when the keys are read)."""
+    training, terms = False, []
+    for k, v in plan_node.value:
+        if not isinstance(k, ScalarNode) or not isinstance(v, ScalarNode):
+            continue
+        text = str(v.value).strip()
+        if k.value == "length_unit":
+            training = text == "培训日"
+        elif k.value in ("spring_term", "autumn_term"):
+            try:
+                span = parse_when(text, year)
+            except DateParseError:
+                continue
+            terms.append(("春季" if k.value == "spring_term" else "秋季", span.start, span.end))
+    return WhenSettings(training_days=training, terms=tuple(terms))

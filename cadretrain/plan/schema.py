@@ -97,6 +97,7 @@ def _json_type(field: Field) -> dict[str, Any]:
         "id": {"type": "string", "pattern": ID_PATTERN},
         "ref": {"type": "string"},
         "when": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/span"}]},
+        "headcount": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string"}]},
         "counts": {
             "type": "object",
             "additionalProperties": {"type": "integer", "minimum": 0},
@@ -194,6 +195,7 @@ _KIND_ZH = {
     "bool": "`true` \\| `false`",
     "date": "日期",
     "when": "培训时间（写法见下）",
+    "headcount": "人数（写法见下）",
     "id": "代号",
     "ref": "代号",
     "counts": "`{名称: 整数}`",

@@ -214,7 +214,9 @@ def _slot_days(cls: TrainingClass, slots: Sequence[Slot], session: int) -> tuple
         slot = next(iter(exact.values()), None)
         if slot is not None:
             return Decimal(len(slot.days)), ""
-        stated = per or (cls.when.length_days if cls.when is not None else None)
+        length = cls.when.length if cls.when is not None else None  # 2天半 keeps its half
+        whole = length is not None and length == int(length)
+        stated = per or (Decimal(int(length) if whole else str(length)) if length else None)
         if stated:
             return Decimal(stated), f"日期未定，按计划 {stated} 天计"
         return ZERO, "日期未定，未计学时"

@@ -1,0 +1,57 @@
+"""The real plans transcribed for the ``when`` and headcount grammars (``examples/``, each
+citing its source): no error, no ``ignore:``, and the findings the plan-format page explains
+for each, no more."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from cadretrain.core.diagnostics import Severity
+from cadretrain.year.validate import validate_file
+from tests.conftest import ROOT
+
+EXPECTED = {  # code → count, as docs/计划格式.md explains them
+    "2022-yunnan-key-points.yaml": {"CT136": 1, "CT133": 2, "CT204": 3},
+    "2014-hangzhou-centre.yaml": {"CT133": 1, "CT131": 2, "CT134": 1, "CT202": 1, "CT204": 2},
+    "2018-national-plan-excerpt.yaml": {"CT135": 5, "CT204": 5},
+}
+PAGE = (ROOT / "docs" / "计划格式.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_transcribed_plan_reads_without_errors(name: str) -> None:
+    path = ROOT / "examples" / name
+    text = path.read_text(encoding="utf-8")
+    assert "ignore:" not in text
+    assert "http" in text.split("\nplan:")[0]  # the source is cited at the top
+    report = validate_file(path)
+    assert report.count(Severity.ERROR) == 0
+    assert dict(Counter(d.code for d in report.diagnostics)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_finding_on_a_transcribed_plan_is_explained(name: str) -> None:
+    section = PAGE.split(f"`examples/{name}`", 1)[1].split("\n#", 1)[0]
+    for code in EXPECTED[name]:
+        assert code in section, (name, code)
+
+
+def test_show_prints_every_character_of_a_long_when() -> None:
+    """``cadretrain show`` folds a long ``培训时间`` onto more lines instead of cutting it."""
+    import re
+    import subprocess
+    import sys
+
+    path = ROOT / "examples" / "2014-hangzhou-centre.yaml"
+    out = subprocess.run(
+        [sys.executable, "-m", "cadretrain", "show", str(path)],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "80", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+        check=True,
+    ).stdout
+    assert "…" not in out
+    cells = re.sub(r"[\s│┃]", "", out)
+    assert "全年（8月除" in cells and "外），每期10" in cells and "天或15天" in cells
