@@ -20,7 +20,9 @@ case. Synthetic people (ID numbers with the area code 999999); deterministic, no
 
 2014 (``leave_rule: {脱产: 1/5}``): ``a`` 3 days (6 half-days; 1/5 allows 1 missed), the same
 people partly (same ID numbers: one cadre over both years), one absent once (allowed by 1/5),
-one absent twice (退学); ``b`` of kind 业余 without records; 调训 and online rows.
+one absent twice (退学); ``b`` of kind 业余 without records; 调训 and online rows. The
+县处级 cadre's 420 调训 学时 (56 days) bring him to 3 months over the five years by days, not
+by 学时 (Art. 14 decided by 天数).
 
     python -m cadretrain.synth.two_years OUT_FOLDER
 """
@@ -221,7 +223,7 @@ OUTSIDE: dict[int, list[tuple[int | None, bool, str, str, str, object]]] = {
         (9, True, "市委党校培训班", "2013-08-05", "2013-08-06", "十二"),  # CT984
         (10, True, "市委党校培训班", "2012-12-03", "2012-12-04", 15),  # another year: CT985
     ],
-    2014: [(0, True, "省委党校县处级干部进修班", "2014-09-01", "2014-10-31", 300)],
+    2014: [(0, True, "省委党校县处级干部进修班", "2014-09-01", "2014-11-30", 420)],
 }
 # (person index, 课程名称, 学时, 完成时间)
 ONLINE: dict[int, list[tuple[int, str, object, str]]] = {
