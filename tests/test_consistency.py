@@ -3,7 +3,9 @@ the archive agree with each other and with the sheets they come from.
 
 Every expectation is computed here from the files themselves — the filled sign-in sheet read
 cell by cell with openpyxl, the plan and the enrollments read with PyYAML — never through
-cadretrain's readers, and never copied from a run."""
+cadretrain's readers, and never copied from a run. The same agreement over a generated folder of
+two years (leave, absences, withdrawals, half-days not recorded, classes and sessions without
+records, 调训 and online hours) is ``tests/test_after_two_years.py``."""
 
 from __future__ import annotations
 

@@ -14,6 +14,11 @@ Decisions:
 - 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores, the leave rule
   applied): 结业人数 = 优秀 + 合格 not withdrawn (退学 over the leave limit unless an approved
   exception), 结业率 = 结业人数 ÷ people on the enrollment (待评、不合格、退学 do not complete).
+- Attendance, satisfaction and 结业率 are given both ways: pooled (Σ numerators ÷ Σ
+  denominators over the classes: the 合计 row, and in brackets in the summary) and as the mean
+  of the classes' rates (the summary).
+- Hours from outside the plan (调训, 网络: :mod:`cadretrain.records.outside`) are a sentence of
+  the summary and a table of their own; 调训 count for Art. 14, online hours apart.
 - Classes with vague dates (十月中下旬) and sessions that could not be placed are not in the
   ICS calendar; the report counts them. Nothing personal (ID numbers, phones) is reported.
 """

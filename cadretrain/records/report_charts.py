@@ -86,11 +86,14 @@ CSS = (
 )
 
 
-def _html_table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+def _html_table(
+    head: list[str], rows: list[list[str]], numeric: set[int], *, total: bool = True
+) -> str:
+    """A table; the last row is the 合计 row (bold) when ``total``."""
     out = ["<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
     out.append("</thead><tbody>")
     for n, row in enumerate(rows):
-        cls = ' class="total"' if n == len(rows) - 1 else ""
+        cls = ' class="total"' if total and n == len(rows) - 1 else ""
         cells = "".join(
             f'<td class="n">{escape(v)}</td>' if i in numeric else f"<td>{escape(v)}</td>"
             for i, v in enumerate(row)
@@ -128,7 +131,7 @@ def report_html(r: YearReport) -> str:
 def _outside_html(r: YearReport) -> str:
     if not r.outside:
         return ""
-    table = _html_table(OUTSIDE_HEAD, outside_rows(r), {1, 2, 3, 4})
+    table = _html_table(OUTSIDE_HEAD, outside_rows(r), {1, 2, 3, 4}, total=False)
     return f"<h2>计划以外的学时（调训、网络）</h2>\n{table}\n"
 
 
