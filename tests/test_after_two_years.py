@@ -438,12 +438,17 @@ def test_report_people_and_attended_figures_and_outside_hours(
         row = by_name[y.cls(cid)["name"]]
         assert row["实际人次"] == str(len({p["id_number"] for p in people}))
         sheet = sign_in(y, cid)
-        if sheet and len(sheet) == len(people):  # every session signed
+        if sheet:  # the signed sessions only; a class partly signed says so
             assert row["实到人次"] == str(sum(1 for s in sheet.values() if s.credited))
             half_days = sum(s.credited for s in sheet.values())
             assert Decimal(row["实到学时"]) == half_days * y.rate(cid) / 2
-        elif not sheet:
+            assert Decimal(row["实到人天"]) == Decimal(half_days) / 2
+            partly = len(sheet) < len(people)
+            assert ("实到只计有签到表的期次" in row["情况"]) == partly
+        else:
             assert row["实到学时"] == "—"
+    if year == 2013:  # class c: the first session signed, the second's sheet left blank
+        assert "实到只计有签到表的期次" in by_name[y.cls("c")["name"]]["情况"]
     # attendance pooled over every recorded half-day (合计 row), and the mean of the classes
     sheets = [list(sign_in(y, cid).values()) for cid in y.people]
     rates = [

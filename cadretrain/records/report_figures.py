@@ -53,6 +53,7 @@ class ClassFigures:
     attended: int | None = None  # 实到人次 (credited any half-day); None: no sign-in records
     attended_days: Decimal = ZERO  # 实到人天 = credited half-days ÷ 2
     attended_hours: Decimal = ZERO
+    partly_signed: bool = False  # some sessions without sign-in records: 实到 counts the others
     exceptions: list[str] = field(default_factory=list)  # 姓名：approved reason
     attendance_counts: tuple[int, int] | None = None  # (half-days present, recorded)
     satisfaction_counts: tuple[int, int] | None = None  # (很满意 + 满意, responses)
@@ -162,8 +163,9 @@ def year_report(
             if cls.sessions:
                 when = "；".join(s.when.text for s in cls.sessions)
             graded = (scores or {}).get(cls.id)
-            by_sign_in = [e for _, _, e in class_entries(y, cls, people, attended)]
-            signed = bool(by_sign_in) and all(e.basis == BY_ATTENDANCE for e in by_sign_in)
+            every = [e for _, _, e in class_entries(y, cls, people, attended)]
+            by_sign_in = [e for e in every if e.basis == BY_ATTENDANCE]  # sessions signed
+            signed = bool(by_sign_in)
             per, estimate = planned_days(cls, y.schedule(cls).slots)
             rate = Decimal(str(cls.hours_per_day or y.plan.hours_per_day))
             report.classes.append(
@@ -199,6 +201,7 @@ def year_report(
                     attended=sum(1 for e in by_sign_in if e.days) if signed else None,
                     attended_days=sum((e.days for e in by_sign_in), ZERO) if signed else ZERO,
                     attended_hours=sum((e.hours for e in by_sign_in), ZERO) if signed else ZERO,
+                    partly_signed=signed and len(by_sign_in) < len(every),
                 )
             )
     names = [*HALVES, *sorted({c.half for c in report.classes} - set(HALVES))]
