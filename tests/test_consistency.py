@@ -3,14 +3,17 @@ the archive agree with each other and with the sheets they come from.
 
 Every expectation is computed here from the files themselves — the filled sign-in sheet read
 cell by cell with openpyxl, the plan and the enrollments read with PyYAML — never through
-cadretrain's readers, and never copied from a run."""
+cadretrain's readers, and never copied from a run. The same agreement over a generated folder of
+two years (leave, absences, withdrawals, half-days not recorded, classes and sessions without
+records, 调训 and online hours) is ``tests/test_after_two_years.py``."""
 
 from __future__ import annotations
 
 import re
 import shutil
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import openpyxl
@@ -171,3 +174,37 @@ def test_report_enrolled_equals_the_enrollment_rows_and_completion_agrees(
     topics = _class(plan_yaml, CLASS).get("topics")
     assert isinstance(topics, list) and "、".join(topics) in html
     assert "签到" in html and "报名（无签到记录）" in html
+
+
+def _pct(rate: Fraction) -> str:
+    value = Decimal(rate.numerator) * 100 / Decimal(rate.denominator)
+    return f"{value.quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
+def test_report_rates_are_pooled_as_well_as_averaged_per_class(tmp_path: Path) -> None:
+    """满意度 from the filled rating forms themselves: pooled over every response of the year
+    (the 合计 row) and the mean of the classes (the summary gives both)."""
+    per_class = []
+    for path in sorted((PLANS / "records" / "ratings").glob("*.xlsx")):
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        at = next(r for r in range(1, 10) if ws.cell(r, 1).value == "序号")
+        heads = [ws.cell(at, c).value for c in range(1, ws.max_column + 1)]
+        cols = [heads.index(h) + 1 for h in ("很满意", "满意", "基本满意", "不满意")]
+        counts = [
+            [int(ws.cell(r, c).value) for c in cols]
+            for r in range(at + 1, ws.max_row + 1)
+            if ws.cell(r, 2).value
+        ]
+        per_class.append((sum(a + b for a, b, _, _ in counts), sum(map(sum, counts))))
+    assert len(per_class) == 2
+    pooled = Fraction(sum(g for g, _ in per_class), sum(n for _, n in per_class))
+    mean = sum((Fraction(g, n) for g, n in per_class), Fraction(0)) / len(per_class)
+    assert pooled != mean  # the two classes differ in size: the two figures must be told apart
+    assert run_report(PLANS, 2013, tmp_path) in (0, 1)
+    md = (tmp_path / "2013年培训工作统计.md").read_text(encoding="utf-8")
+    assert f"平均满意度 {_pct(mean)}（按测评人数合计 {_pct(pooled)}）" in md
+    total = next(line for line in md.splitlines() if line.startswith("|  | 合计"))
+    head = next(line for line in md.splitlines() if line.startswith("| 序号"))
+    heads = [c.strip() for c in head.strip("|").split("|")]
+    cells = [c.strip() for c in total.strip().strip("|").split("|")]
+    assert cells[heads.index("满意度")] == _pct(pooled)

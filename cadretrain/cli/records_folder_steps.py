@@ -259,8 +259,10 @@ def _archive(
     scores = folder_scores(folder.years, marks)
     unreadable = any(d.severity is Severity.ERROR and d.code == "CT901" for d in marks.items)
     from cadretrain.records.folder import attended_half_days
+    from cadretrain.records.outside import read_outside
 
     attended, notes = attended_half_days(folder.years, Sink())  # `report` tells their problems
+    outside = read_outside(folder.years, marks)  # shown; an unreadable file fails `hours`
     records = archive_records(
         folder.years,
         sink,
@@ -268,6 +270,7 @@ def _archive(
         scores=scores,
         attended=attended,
         notes=notes,
+        outside=outside,
     )
     print_diagnostics([*sink.items, *marks.items])
     failed = 1 if sink.has_errors() or unreadable else 0  # … unless unreadable

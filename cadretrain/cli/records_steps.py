@@ -38,6 +38,7 @@ def print_attendance(plan: Plan, att: Attendance) -> None:
         NUMBER_HEADS,
         headline,
         person_row,
+        rule_basis,
         share_text,
         total_row,
     )
@@ -69,7 +70,7 @@ def print_attendance(plan: Plan, att: Attendance) -> None:
     notes = [
         f"其余 {rest} 人全勤（未记录的半天除外）；全部人员见输出的 xlsx。",
         f"应予退学：缺课（请假、缺勤）超过本期半天数的 {share_text(att.share)}"
-        "（《干部教育培训工作条例》第十五条）；待核：有无法识别的标记，核实后可能超过。",
+        f"（{rule_basis(att.share)}）；待核：有无法识别的标记，核实后可能超过。",
     ]
     echo(t, *(f"· {note}" for note in notes))
 

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from cadretrain.core.diagnostics import Sink
@@ -36,6 +37,7 @@ from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.records.assessment import Result, number
 from cadretrain.records.ledger import (
     BY_ATTENDANCE,
+    ZERO,
     AttendedKey,
     Entry,
     Totals,
@@ -43,6 +45,7 @@ from cadretrain.records.ledger import (
     num,
     person_key,
 )
+from cadretrain.records.outside import ONLINE, OutsideRecord, ledger_rows
 from cadretrain.year.model import Year
 
 TITLE_ZH = "学员学习登记表"
@@ -101,6 +104,20 @@ class Record:
     def totals(self) -> Totals:
         return Totals.of(self.entries)
 
+    def add_outside(self, r: OutsideRecord, entry: Entry) -> None:
+        """A 调训 or online row (:mod:`cadretrain.records.outside`) as a line of its own."""
+        online = r.kind == ONLINE
+        where = f"{Path(r.file).name} 第 {r.line} 行"
+        basis = f"网络（{where}；单独统计，不计入学时合计）" if online else f"调训（{where}）"
+        self.entries.append(entry)
+        self.lines.append(
+            Line(
+                *(r.year, "", f"{r.course}（{r.kind}）", span_text([r.start, r.end])),
+                *(entry.days, ZERO, entry.online_hours if online else entry.hours),
+                *(DASH, "", r.course, basis),
+            )
+        )
+
 
 def _dates(y: Year, cls: TrainingClass, session: int, note: str) -> str:
     slots = [s for s in y.schedule(cls).slots if not s.possible]
@@ -133,13 +150,16 @@ def archive_records(
     scores: Mapping[tuple[str, str], Sequence[Result]] | None = None,
     attended: Mapping[AttendedKey, Decimal] | None = None,
     notes: Mapping[AttendedKey, str] | None = None,
+    outside: Sequence[OutsideRecord] = (),
 ) -> list[Record]:
     """Every cadre's record over the enrolled classes of the plans of ``years`` (each plan's
     year model); ``unit`` (a unit name) keeps the cadres whose latest unit it is, ``person``
     those of that name. Sorted by unit (plan order),
     name, then key. ``attended`` and ``notes``: as in :func:`cadretrain.records.ledger.ledger`
-    (the CLI reads them from the records folder), so the 学时 agree with the ledger.
-    Unreadable enrollments are reported to ``sink``."""
+    (the CLI reads them from the records folder), so the 学时 agree with the ledger;
+    ``outside``: the 调训 and online rows (:func:`cadretrain.records.outside.read_outside`),
+    each a line of its own after the plans' classes of its year (repeats of a class, CT986,
+    left out as in the ledger). Unreadable enrollments are reported to ``sink``."""
     records: dict[str, Record] = {}
     order: dict[str, int] = {}
     for y in sorted(years, key=lambda y: -y.plan.year):
@@ -178,6 +198,13 @@ def archive_records(
                         basis=basis_of(entry),
                     )
                 )
+    counted = [r for r in outside if r.counted]
+    for r, (key, name, _ident, entry) in zip(counted, ledger_rows(counted), strict=True):
+        rec = records.setdefault(key, Record(key, name, unit=entry.unit, post=entry.unit))
+        rec.rank = rec.rank or entry.rank
+        rec.add_outside(r, entry)
+    for rec in records.values():
+        rec.lines.sort(key=lambda x: x.year)  # stable: the plans' order within a year
     chosen = [
         r
         for r in records.values()
@@ -227,7 +254,8 @@ def _rows(r: Record) -> list[list[object]]:
 def _total_text(r: Record) -> str:
     t = r.totals
     field_note = f"（含调研 {num(t.fieldwork_days)} 天）" if t.fieldwork_days else ""
-    return f"合计 {len(r.lines)} 个班次{field_note}"
+    online = f"；网络学时 {num(t.online_hours)} 另计" if t.online_hours else ""
+    return f"合计 {len(r.lines)} 个班次{field_note}{online}"
 
 
 def _sheet(ws: Any, r: Record) -> None:

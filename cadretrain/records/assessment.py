@@ -162,7 +162,7 @@ def apply_leave_rule(scores: Scores, att: Attendance) -> None:
             continue
         why = (
             f"缺课 {p.missed} 个半天，超过本期 {p.half_days} 个半天的 {share_text(att.share)}"
-            f"（{leave_basis(scores.cls)}）"
+            f"（{leave_basis(scores.cls, att.share)}）"
         )
         e = exception_for(scores.cls, r.person)
         if e is not None:
@@ -172,11 +172,15 @@ def apply_leave_rule(scores: Scores, att: Attendance) -> None:
             r.grade = WITHDRAWN
 
 
-def leave_basis(cls: TrainingClass) -> str:
-    """Where the class's limit comes from, for the reason text."""
+def leave_basis(cls: TrainingClass, share: Fraction) -> str:
+    """Where the class's limit comes from, for the reason text: the class's own
+    ``leave_limit``, else its kind's limit in ``plan.leave_rule`` — 条例第十五条 when that is
+    the regulation's 1/7."""
+    from cadretrain.records.attendance import rule_basis
+
     if cls.leave_limit:
         return "本班 leave_limit"
-    return f"{cls.kind}班次，条例第十五条" if cls.kind == "脱产" else f"{cls.kind}班次的规定"
+    return f"{cls.kind}班次，{rule_basis(share)}"
 
 
 # --- the blank sheet -----------------------------------------------------------------------

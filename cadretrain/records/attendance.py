@@ -156,6 +156,11 @@ def credited(att: Attendance, p: PersonAttendance) -> int | None:
     return p.present + sum(1 for h in session.half_days if h not in session.recorded)
 
 
+def rule_basis(share: Fraction) -> str:
+    """Whose rule a limit is: the regulation's (1/7) or the plan's own."""
+    return "条例第十五条" if share == ART15 else "计划规定的请假上限"
+
+
 def share_text(share: Fraction) -> str:
     if share == NO_LIMIT:
         return "不限"
@@ -165,7 +170,7 @@ def share_text(share: Fraction) -> str:
 def verdict(p: PersonAttendance, share: Fraction) -> str:
     """The 处理 column: empty, or why the person is flagged."""
     if p.over(share):
-        return f"缺课超过 {share_text(share)}（条例第十五条），应予退学、不予结业"
+        return f"缺课超过 {share_text(share)}（{rule_basis(share)}），应予退学、不予结业"
     if p.maybe_over(share):
         return f"有待核标记，核实后可能超过 {share_text(share)}"
     return ""
@@ -306,7 +311,7 @@ def attendance_bytes(plan: Plan, att: Attendance) -> bytes:
     info = (
         f"统计单位：半天（上午、下午各计一次）　　出勤含迟到　　"
         f"缺课（请假、缺勤）超过本期半天数的 {share_text(att.share)} 者应予退学"
-        "（《干部教育培训工作条例》第十五条）"
+        + ("（《干部教育培训工作条例》第十五条）" if att.share == ART15 else "（计划规定）")
     )
     merged(ws, (2, 2), (1, width), info, INFO)
     for c, head in enumerate(HEADS, start=1):

@@ -81,6 +81,12 @@ def _no_enrollment(sink: Sink, code: str, cls: TrainingClass, where: str) -> Non
 def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
     """Class id → attendance rate, from ``records/attendance/<class-id>/`` (classes with a
     folder, an enrollment and something recorded); the sessions are the year model's."""
+    return {cid: Fraction(n, d) for cid, (n, d) in attendance_counts(year, sink).items()}
+
+
+def attendance_counts(year: Year, sink: Sink) -> dict[str, tuple[int, int]]:
+    """Class id → (half-days present, late included; half-days recorded), whose ratio is
+    :func:`attendance_rates`: kept apart so a report can pool the classes."""
     from cadretrain.records.attendance_files import read_attendance
 
     plan = year.plan
@@ -89,7 +95,7 @@ def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
         return {}
     by_id = {c.id: c for c in plan.classes}
     enrollments = year.enrollments()  # unreadable ones are the report's to tell
-    out: dict[str, Fraction] = {}
+    out: dict[str, tuple[int, int]] = {}
     for sub in _visible(folder):
         where = str(sub)
         cls = by_id.get(sub.name)
@@ -107,9 +113,11 @@ def attendance_rates(year: Year, sink: Sink) -> dict[str, Fraction]:
         if enrollment is None:
             _no_enrollment(sink, "CT801", cls, where)
             continue
-        rate = read_attendance(year, cls, enrollment, [sub], sink).rate()
-        if rate is not None:
-            out[cls.id] = rate
+        people = read_attendance(year, cls, enrollment, [sub], sink).people
+        present = sum(p.present for p in people)
+        known = present + sum(p.missed for p in people)
+        if known:
+            out[cls.id] = (present, known)
     return out
 
 
@@ -162,6 +170,12 @@ def attended_half_days(
 
 def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
     """Class id → satisfaction rate, from the filled forms in ``records/ratings/``."""
+    return {cid: Fraction(n, d) for cid, (n, d) in satisfaction_counts(plan, sink).items()}
+
+
+def satisfaction_counts(plan: Plan, sink: Sink) -> dict[str, tuple[int, int]]:
+    """Class id → (很满意 + 满意, responses) over the class's teachers, whose ratio is
+    :func:`satisfaction_rates`: kept apart so a report can pool the classes."""
     from cadretrain.records.satisfaction_read import once_each, read_ratings
 
     folder = ratings_dir(plan)
@@ -189,7 +203,7 @@ def satisfaction_rates(plan: Plan, sink: Sink) -> dict[str, Fraction]:
                 continue  # a count that is not a whole number (CT902): not until corrected
             good[got.cls.id] = good.get(got.cls.id, 0) + r.counts[0] + r.counts[1]
             responses[got.cls.id] = responses.get(got.cls.id, 0) + r.responses
-    return {cid: Fraction(good[cid], n) for cid, n in responses.items() if n}
+    return {cid: (good[cid], n) for cid, n in responses.items() if n}
 
 
 def class_scores(year: Year, sink: Sink) -> dict[str, Scores]:

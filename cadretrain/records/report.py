@@ -14,233 +14,78 @@ Decisions:
 - 结业 figures come from the graded 成绩登记表 (a mapping class id → Scores, the leave rule
   applied): 结业人数 = 优秀 + 合格 not withdrawn (退学 over the leave limit unless an approved
   exception), 结业率 = 结业人数 ÷ people on the enrollment (待评、不合格、退学 do not complete).
+- Attendance, satisfaction and 结业率 are given both ways: pooled (Σ numerators ÷ Σ
+  denominators over the classes: the 合计 row, and in brackets in the summary) and as the mean
+  of the classes' rates (the summary).
+- Hours from outside the plan (调训, 网络: :mod:`cadretrain.records.outside`) are a sentence of
+  the summary and a table of their own; 调训 count for Art. 14, online hours apart.
 - Classes with vague dates (十月中下旬) and sessions that could not be placed are not in the
   ICS calendar; the report counts them. Nothing personal (ID numbers, phones) is reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Sequence
 from fractions import Fraction
 
-from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import md_escape
 from cadretrain.core.wording import percent
-from cadretrain.plan.model import TrainingClass
-from cadretrain.records.assessment import EXCELLENT, Scores
-from cadretrain.records.ledger import (
-    BY_ATTENDANCE,
-    ZERO,
-    AttendedKey,
-    class_entries,
-    num,
-    planned_days,
+from cadretrain.records.ledger import ZERO, num
+from cadretrain.records.report_figures import (
+    HALVES,
+    UNDATED,
+    ClassFigures,
+    Totals,
+    YearReport,
+    half_of,
+    year_report,
+    year_report_from_records,
 )
-from cadretrain.year.model import Year
 
-HALVES = ("上半年", "下半年")
-UNDATED = "时间未定"
-
-
-@dataclass
-class ClassFigures:
-    plan_file: str
-    class_id: str
-    name: str
-    label: str
-    half: str
-    when: str  # the plan's date text
-    planned: int | None  # planned headcount (人次)
-    enrolled: int  # 人次
-    person_days: Decimal  # 人天
-    hours: Decimal  # 学时 (all trainees together)
-    held: bool
-    not_in_calendar: int  # sessions left out of the ICS (vague dates, not placed)
-    attendance: Fraction | None = None
-    satisfaction: Fraction | None = None
-    graded: int | None = None  # people on the graded enrollment (None: no 成绩登记表)
-    graduated: int = 0  # 结业 = 优秀 + 合格, not withdrawn
-    excellent: int = 0
-    withdrawn: int = 0  # 退学: over the class's leave limit (条例第十五条 by default)
-    planned_days: Decimal = ZERO  # planned 人天: planned × one trainee's days
-    planned_hours: Decimal = ZERO
-    estimate: str = ""  # how the planned (and enrolled) days were estimated; "" when exact
-    attended: int | None = None  # 实到人次 (credited any half-day); None: no sign-in records
-    attended_days: Decimal = ZERO  # 实到人天 = credited half-days ÷ 2
-    attended_hours: Decimal = ZERO
-    exceptions: list[str] = field(default_factory=list)  # 姓名：approved reason
-
-    @property
-    def graduation(self) -> Fraction | None:
-        return Fraction(self.graduated, self.graded) if self.graded else None
-
-    @property
-    def completion(self) -> Fraction | None:
-        return Fraction(self.enrolled, self.planned) if self.planned else None
-
-
-@dataclass
-class Totals:
-    label: str
-    classes: int = 0
-    held: int = 0
-    planned: int = 0
-    enrolled: int = 0
-    person_days: Decimal = ZERO
-    hours: Decimal = ZERO
-
-    def add(self, c: ClassFigures) -> None:
-        self.classes += 1
-        self.held += int(c.held)
-        self.planned += c.planned or 0
-        self.enrolled += c.enrolled
-        self.person_days += c.person_days
-        self.hours += c.hours
-
-    @property
-    def completion(self) -> Fraction | None:
-        return Fraction(self.enrolled, self.planned) if self.planned else None
-
-
-@dataclass
-class YearReport:
-    year: int
-    titles: list[str]
-    organizers: list[str]
-    classes: list[ClassFigures] = field(default_factory=list)
-    halves: list[Totals] = field(default_factory=list)
-    total: Totals = field(default_factory=lambda: Totals("全年"))
-
-    @property
-    def not_in_calendar(self) -> list[ClassFigures]:
-        return [c for c in self.classes if c.not_in_calendar]
-
-
-def half_of(cls: TrainingClass) -> str:
-    if cls.half in HALVES:
-        return cls.half
-    first = cls.sessions[0].when if cls.sessions else cls.when
-    if first is None:
-        return UNDATED
-    return HALVES[0] if first.start.month <= 6 else HALVES[1]
-
-
-def year_report(
-    years: Sequence[Year],
-    year: int,
-    sink: Sink,
-    *,
-    attendance: Mapping[str, Fraction] | None = None,
-    satisfaction: Mapping[str, Fraction] | None = None,
-    scores: Mapping[str, Scores] | None = None,
-    attended: Mapping[AttendedKey, Decimal] | None = None,
-) -> YearReport:
-    """Figures of every class in the plans of ``year`` among ``years`` (the plans' year
-    models; plan order). ``attendance`` and ``satisfaction`` map a class id to a rate,
-    ``scores`` to its graded results, ``attended`` an enrollment to its credited half-days
-    (:func:`cadretrain.records.folder.attended_half_days`). Unreadable enrollments go to
-    ``sink``."""
-    chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
-    plans = [y.plan for y in chosen]
-    report = YearReport(year, [p.title for p in plans], [p.organizer for p in plans])
-    for y in chosen:
-        enrollments = y.enrollments(sink)
-        for cls in y.plan.classes:
-            enrollment = enrollments.get(cls.id)
-            people = enrollment.people if enrollment else []
-            entries = class_entries(y, cls, people)
-            when = cls.when.text if cls.when is not None else ""
-            if cls.sessions:
-                when = "；".join(s.when.text for s in cls.sessions)
-            graded = (scores or {}).get(cls.id)
-            by_sign_in = [e for _, _, e in class_entries(y, cls, people, attended)]
-            signed = bool(by_sign_in) and all(e.basis == BY_ATTENDANCE for e in by_sign_in)
-            per, estimate = planned_days(cls, y.schedule(cls).slots)
-            rate = Decimal(str(cls.hours_per_day or y.plan.hours_per_day))
-            report.classes.append(
-                ClassFigures(
-                    plan_file=y.plan.file,
-                    class_id=cls.id,
-                    name=cls.name,
-                    label=cls.label,
-                    half=half_of(cls),
-                    when=when,
-                    planned=cls.planned,
-                    enrolled=len(entries),
-                    person_days=sum((e.days for _, _, e in entries), ZERO),
-                    hours=sum((e.hours for _, _, e in entries), ZERO),
-                    held=bool(entries),
-                    not_in_calendar=y.schedule(cls).left_out,
-                    attendance=(attendance or {}).get(cls.id),
-                    satisfaction=(satisfaction or {}).get(cls.id),
-                    graded=len(graded.results) if graded is not None else None,
-                    graduated=sum(1 for r in graded.results if r.completed) if graded else 0,
-                    excellent=graded.count(EXCELLENT) if graded is not None else 0,
-                    withdrawn=sum(1 for r in graded.results if r.withdrawn) if graded else 0,
-                    exceptions=[
-                        f"{r.person.name}：{r.exception}"
-                        for r in (graded.results if graded else [])
-                        if r.exception
-                    ],
-                    planned_days=per * (cls.planned or 0),
-                    planned_hours=per * (cls.planned or 0) * rate,
-                    estimate=estimate,
-                    attended=sum(1 for e in by_sign_in if e.days) if signed else None,
-                    attended_days=sum((e.days for e in by_sign_in), ZERO) if signed else ZERO,
-                    attended_hours=sum((e.hours for e in by_sign_in), ZERO) if signed else ZERO,
-                )
-            )
-    names = [*HALVES, *sorted({c.half for c in report.classes} - set(HALVES))]
-    for name in names:
-        t = Totals(name)
-        for c in report.classes:
-            if c.half == name:
-                t.add(c)
-        report.halves.append(t)
-    for c in report.classes:
-        report.total.add(c)
-    return report
-
-
-def year_report_from_records(
-    years: Sequence[Year], year: int, sink: Sink, records: Sink
-) -> YearReport:
-    """:func:`year_report` with the attendance and satisfaction rates and the graded scores
-    read from each plan's ``records/`` folder (:mod:`cadretrain.records.folder`). Problems in
-    those files go to ``records``, the enrollments' to ``sink``."""
-    from cadretrain.records.folder import (
-        attendance_rates,
-        attended_half_days,
-        class_scores,
-        satisfaction_rates,
-    )
-
-    chosen = sorted((y for y in years if y.plan.year == year), key=lambda y: y.plan.file)
-    attendance: dict[str, Fraction] = {}
-    satisfaction: dict[str, Fraction] = {}
-    scores: dict[str, Scores] = {}
-    for y in chosen:
-        attendance.update(attendance_rates(y, records))
-        satisfaction.update(satisfaction_rates(y.plan, records))
-        scores.update(class_scores(y, records))
-    attended, _notes = attended_half_days(chosen, Sink())  # told once, by attendance_rates
-    return year_report(
-        chosen,
-        year,
-        sink,
-        attendance=attendance,
-        satisfaction=satisfaction,
-        scores=scores,
-        attended=attended,
-    )
+__all__ = [  # the figures, for callers that render or test the report
+    "HALVES",
+    "UNDATED",
+    "ClassFigures",
+    "Totals",
+    "YearReport",
+    "half_of",
+    "year_report",
+    "year_report_from_records",
+]
 
 
 def _rate(rates: Sequence[Fraction | None]) -> Fraction | None:
     """The mean of the known rates (None when there are none)."""
     known = [r for r in rates if r is not None]
     return sum(known, Fraction(0)) / len(known) if known else None
+
+
+def _pooled(counts: Sequence[tuple[int, int] | None]) -> Fraction | None:
+    """Σ numerators ÷ Σ denominators over the classes with counts (None when there are none)."""
+    known = [c for c in counts if c is not None]
+    whole = sum(d for _, d in known)
+    return Fraction(sum(n for n, _ in known), whole) if whole else None
+
+
+def pooled_attendance(r: YearReport) -> Fraction | None:
+    """出勤率 over every recorded half-day of every class together."""
+    return _pooled([c.attendance_counts for c in r.classes])
+
+
+def pooled_satisfaction(r: YearReport) -> Fraction | None:
+    """满意度 over every response of every class together."""
+    return _pooled([c.satisfaction_counts for c in r.classes])
+
+
+def pooled_graduation(r: YearReport) -> Fraction | None:
+    """结业率 over every graded trainee together."""
+    graded = [c for c in r.classes if c.graded]
+    people = sum(c.graded or 0 for c in graded)
+    return Fraction(sum(c.graduated for c in graded), people) if people else None
+
+
+def _both(pooled: Fraction | None, over: str) -> str:
+    return f"（按{over}合计 {percent(pooled)}）" if pooled is not None else ""
 
 
 def _dash(value: int | None) -> str:
@@ -272,9 +117,11 @@ def summary_text(r: YearReport) -> str:
     att = _rate([c.attendance for c in r.classes])
     sat = _rate([c.satisfaction for c in r.classes])
     if att is not None:
-        text += f"有考勤记录的班次平均出勤率 {percent(att)}。"
+        text += f"有考勤记录的班次平均出勤率 {percent(att)}{_both(pooled_attendance(r), '半天')}。"
     if sat is not None:
-        text += f"有测评的班次平均满意度 {percent(sat)}。"
+        text += (
+            f"有测评的班次平均满意度 {percent(sat)}{_both(pooled_satisfaction(r), '测评人数')}。"
+        )
     assessed = [c for c in r.classes if c.graded]
     if assessed:
         people = sum(c.graded or 0 for c in assessed)
@@ -292,6 +139,7 @@ def summary_text(r: YearReport) -> str:
             text += f"因缺课超过请假上限退学、不予结业 {out} 人。"
         if allowed:
             text += f"缺课超过请假上限、经批准准予结业 {allowed} 人（见结业例外）。"
+    text += outside_text(r)
     undated = r.not_in_calendar
     if undated:
         n = sum(c.not_in_calendar for c in undated)
@@ -309,6 +157,8 @@ def class_rows(r: YearReport) -> list[list[str]]:
     rows = []
     for i, c in enumerate(r.classes, start=1):
         state = "已举办" if c.held else "未举办（无报名名单）"
+        if c.partly_signed:
+            state += "；实到只计有签到表的期次"
         if c.withdrawn:
             state += f"；退学 {c.withdrawn} 人"
         rows.append(
@@ -345,10 +195,49 @@ def class_rows(r: YearReport) -> list[list[str]]:
     added.append(num(sum((c.attended_hours for c in signed), ZERO)) if signed else "—")
     estimated = sum(1 for c in r.classes if c.estimate)
     added.append(f"{estimated} 个班次估算" if estimated else "")
+    rates = [pooled_attendance(r), pooled_satisfaction(r), pooled_graduation(r)]
+    shown = ["" if x is None else percent(x) for x in rates]
     rows.append(
-        ["", "合计", "", *figures, num(t.person_days), num(t.hours), "", "", "", "", done, *added]
+        ["", "合计", "", *figures, num(t.person_days), num(t.hours), *shown, "", done, *added]
     )
     return rows
+
+
+def outside_text(r: YearReport) -> str:
+    """One sentence on the hours from outside the plan (调训 count for Art. 14, 网络 apart)."""
+    parts = []
+    for o in r.outside:
+        if not o.entries and not o.duplicates:
+            continue
+        part = f"{o.kind} {o.people} 人、{o.entries} 人次、{num(o.hours)} 学时"
+        if o.duplicates:
+            part += f"（另有 {o.duplicates} 条与计划班次重复，未计）"
+        parts.append(part)
+    if not parts:
+        return ""
+    return "计划以外的学时：" + "；".join(parts) + "（调训学时计入第十四条，网络学时单独统计）。"
+
+
+OUTSIDE_HEAD = ["类别", "人数", "人次", "学时", "与计划班次重复未计", "说明"]
+
+
+def outside_rows(r: YearReport) -> list[list[str]]:
+    why = {"调训": "计入第十四条的学时要求", "网络": "单独统计，不计入第十四条的达标判断"}
+    return [
+        [o.kind, str(o.people), str(o.entries), num(o.hours), str(o.duplicates), why[o.kind]]
+        for o in r.outside
+    ]
+
+
+NOTE = (
+    "说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
+    "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
+    "计划人天 = 计划人次 × 每人培训日（日期未定的班次按计划写明的天数估算，见“估算”栏）；"
+    "实到人次、人天、学时按签到表计（出勤的半天，全班空白的半天计给每人），没有签到表的班次记“—”，"
+    "只有部分期次有签到表的班次只计这些期次（“情况”栏注明）；"
+    "出勤率、满意度、结业率无数据时记“—”；合计行的出勤率、满意度、结业率按各班次合计"
+    "（有记录的半天、测评人数、参训人数之和）计算，总体情况中另列各班次平均。"
+)
 
 
 def half_rows(r: YearReport) -> list[list[str]]:
@@ -377,13 +266,12 @@ def report_markdown(r: YearReport) -> str:
     lines += ["## 分班次情况（计划与实际）", "", *_md_table(CLASS_HEAD, class_rows(r)), ""]
     lines += ["## 分半年情况", "", *_md_table(HALF_HEAD, half_rows(r)), ""]
     lines += [
-        "说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
-        "计划人天 = 计划人次 × 每人培训日（日期未定的班次按计划写明的天数估算，见“估算”栏）；"
-        "实到人次、人天、学时按签到表计（出勤的半天，全班空白的半天计给每人），没有签到表的班次记“—”；"
-        "出勤率、满意度、结业率无数据时记“—”。",
+        NOTE,
         "",
     ]
+    if r.outside:
+        lines += ["## 计划以外的学时（调训、网络）", "", *_md_table(OUTSIDE_HEAD, outside_rows(r))]
+        lines.append("")
     if exceptions(r):
         lines += ["## 结业例外（经批准）", "", *(f"- {md_escape(e)}" for e in exceptions(r)), ""]
     return "\n".join(lines)

@@ -9,10 +9,13 @@ from html import escape
 from cadretrain.records.report import (
     CLASS_HEAD,
     HALF_HEAD,
+    NOTE,
+    OUTSIDE_HEAD,
     YearReport,
     class_rows,
     exceptions,
     half_rows,
+    outside_rows,
     summary_text,
     title_of,
 )
@@ -83,11 +86,14 @@ CSS = (
 )
 
 
-def _html_table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+def _html_table(
+    head: list[str], rows: list[list[str]], numeric: set[int], *, total: bool = True
+) -> str:
+    """A table; the last row is the 合计 row (bold) when ``total``."""
     out = ["<table>", "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
     out.append("</thead><tbody>")
     for n, row in enumerate(rows):
-        cls = ' class="total"' if n == len(rows) - 1 else ""
+        cls = ' class="total"' if total and n == len(rows) - 1 else ""
         cells = "".join(
             f'<td class="n">{escape(v)}</td>' if i in numeric else f"<td>{escape(v)}</td>"
             for i, v in enumerate(row)
@@ -117,13 +123,16 @@ def report_html(r: YearReport) -> str:
         f"{_html_table(CLASS_HEAD, class_rows(r), {0, *range(3, 12), *range(13, 18)})}\n"
         f"<figure>\n{chart}\n</figure>\n"
         f"<h2>分半年情况</h2>\n{_html_table(HALF_HEAD, half_rows(r), set(range(1, 8)))}\n"
-        "<p>说明：实际人次为报名名单人数；人天、学时按各人所在期次的培训日计算（同学时台账）；"
-        "结业率为结业人数（优秀、合格，缺课超过请假上限而退学者除外）占报名名单人数之比；"
-        "计划人天 = 计划人次 × 每人培训日（日期未定的班次按计划写明的天数估算，见“估算”栏）；"
-        "实到人次、人天、学时按签到表计（出勤的半天，全班空白的半天计给每人），没有签到表的班次记“—”；"
-        "出勤率、满意度、结业率无数据时记“—”。</p>\n"
+        f"<p>{escape(NOTE)}</p>\n{_outside_html(r)}"
         f"{_exceptions_html(r)}</body>\n</html>\n"
     )
+
+
+def _outside_html(r: YearReport) -> str:
+    if not r.outside:
+        return ""
+    table = _html_table(OUTSIDE_HEAD, outside_rows(r), {1, 2, 3, 4}, total=False)
+    return f"<h2>计划以外的学时（调训、网络）</h2>\n{table}\n"
 
 
 def _exceptions_html(r: YearReport) -> str:
