@@ -54,7 +54,7 @@ def _slot_dates(slot: Slot) -> str:
 
 def _session_details(plan: Plan, cls: TrainingClass, number: int) -> str:
     """What a listed session writes for itself (venue, headcount, teachers), as
-    ``（地点：…；60人；授课教师：…）``; '' when it follows the class."""
+    ``（地点：…，60人，授课教师：…）``; '' when it follows the class."""
     if not 0 < number <= len(cls.sessions):
         return ""
     spec = cls.sessions[number - 1]
@@ -66,7 +66,7 @@ def _session_details(plan: Plan, cls: TrainingClass, number: int) -> str:
     if spec.teachers is not None and spec.teachers != cls.teachers:
         names = teacher_names(plan, cls, spec.teachers)
         parts.append(f"授课教师：{'、'.join(names)}" if names else "授课教师另行确定")
-    return f"（{'；'.join(parts)}）" if parts else ""
+    return f"（{'，'.join(parts)}）" if parts else ""
 
 
 def time_text(cls: TrainingClass, sched: Schedule, plan: Plan | None = None) -> str:
