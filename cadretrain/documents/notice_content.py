@@ -328,7 +328,8 @@ def _head(plan: Plan, cls: TrainingClass) -> dict[str, Any]:
     return {
         "mark": mark,
         "issuers": issuers,
-        "mark_size": f"{min(15.0, int(1540 / width) / 10):.1f}mm",
+        # 15 mm at most; as wide as the 版心 (154 mm) allows; stacked names within 30 mm
+        "mark_size": f"{min(15.0, int(1540 / width) / 10, 30 / max(len(issuers), 1)):.1f}mm",
         "opening": f"{opening}。现将有关事项通知如下：",
         "signature": "、".join(issuers),
         "signatures": issuers,
