@@ -15,6 +15,8 @@ import yaml
 from cadretrain.core.diagnostics import Sink
 from cadretrain.documents.ics import ics_text
 from cadretrain.documents.notice import render_notice
+from cadretrain.enroll.forms import instructions
+from cadretrain.enroll.quota_table import class_quota
 from cadretrain.plan.lookup import find_class
 from cadretrain.records.ledger import BASIC, LEADER, Entry, Ledger, Person
 from cadretrain.records.ledger_check import check, rank_group
@@ -115,6 +117,10 @@ def test_several_lead_organizers_issue_the_notice_jointly(tmp_path: Path) -> Non
         "由县委党校承办，县妇联、团县委协办。现将有关事项通知如下："
     )
     assert "报送县委党校。" in html  # reply forms go to the unit that runs the class
+    cls = find_class(year.plan, "c1")
+    _, table = class_quota(year.plan, cls, None, Sink())
+    assert table is not None
+    assert "报送县委党校。" in instructions(table, year.schedule(cls))  # the forms agree
     md = notice(year, "c1", "md")
     assert md.startswith("中共测试县委组织部　测试县人力资源和社会保障局文件\n")
     tail = md.split("2.报名回执", 1)[1]

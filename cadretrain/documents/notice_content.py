@@ -253,8 +253,7 @@ def notice_context(
     if count:
         audience += f"，共{count}人"
     quota = _quota_text(cls, table, decision, ref)
-    org = organizers_of(plan, cls)
-    receiver = (org.host or org.lead or ["主办单位"])[0]
+    receiver = plan.receiver_of(cls) or "主办单位"
     if selection:
         enrol = f"学员名单确定后，由{receiver}另行通知本人及所在单位。"
     else:

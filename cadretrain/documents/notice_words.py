@@ -95,11 +95,8 @@ def content_text(cls: TrainingClass) -> str:
 
 
 def organizers_of(plan: Plan, cls: TrainingClass) -> Organizers:
-    """Who holds the class, role by role: the class's ``organizers``, else the plan's; the
-    主办 falls back to ``plan.organizer`` (a plan written with one organizer only)."""
-    own, common = cls.organizers or Organizers(), plan.organizers or Organizers()
-    lead = own.lead or common.lead or ([plan.organizer] if plan.organizer else [])
-    return Organizers(lead=lead, host=own.host or common.host, assist=own.assist or common.assist)
+    """Who holds the class, role by role (``Plan.organizers_of``)."""
+    return plan.organizers_of(cls)
 
 
 _KIND_ADDRESSEES = {"乡镇": "各乡镇党委", "县直单位": "县直各单位党组（党委）"}

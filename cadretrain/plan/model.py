@@ -436,6 +436,20 @@ class Plan:
         written: list[str] = self.rec.values.get("ranks", [])
         return [x for x in [written, *(ladder.ranks for ladder in self.rank_ladders)] if x]
 
+    def organizers_of(self, cls: TrainingClass) -> Organizers:
+        """Who holds ``cls``, role by role: the class's ``organizers``, else the plan's; the
+        主办 falls back to ``organizer`` (a plan written with one organizer only)."""
+        own, common = cls.organizers or Organizers(), self.organizers or Organizers()
+        lead = own.lead or common.lead or ([self.organizer] if self.organizer else [])
+        return Organizers(
+            lead=lead, host=own.host or common.host, assist=own.assist or common.assist
+        )
+
+    def receiver_of(self, cls: TrainingClass) -> str:
+        """Where reply forms for ``cls`` go: its first 承办, else its first 主办; '' if none."""
+        org = self.organizers_of(cls)
+        return (org.host or org.lead or [""])[0]
+
     def leader_ranks(self) -> dict[str, bool]:
         """The ranks whose 条例 Art. 14 group the plan declares (``rank_ladders`` with
         ``leaders``): True for 县处级及以上, False for 乡科级及以下."""
