@@ -107,15 +107,15 @@ _NAMED_UP_TO = 3  # a kind of which only so many units attend is addressed by th
 def recipients(plan: Plan, cls: TrainingClass, audience: Iterable[str] | None = None) -> str:
     """主送机关, ending with ``：``: the class's ``recipients``, else the plan's; else from the
     units the class is for (``audience``: unit ids, e.g. those with eligible cadres; a
-    ``per_unit`` class's own unit; None: every unit), kind by kind in the plan's order —
+    ``per_unit`` class: its own unit's name; None: every unit), kind by kind in the plan's order —
     every unit of a kind: ``各乡镇党委`` / ``县直各单位党组（党委）`` / ``各{kind}``; up to three of
     a kind: their names; more: ``有关乡镇党委`` / ``县直有关单位党组（党委）`` / ``有关{kind}``."""
     written = cls.recipients if cls.recipients is not None else plan.recipients
     if written is not None:
         names = [n.strip().rstrip("：:，,、") for n in written if n.strip()]
         return "，".join(names) + "：" if names else ""
-    if cls.unit:
-        audience = [cls.unit]
+    if cls.unit in plan.units:  # a ``per_unit`` class: its own unit, by name
+        return plan.units[cls.unit].name + "："
     wanted = set(plan.units) if audience is None else set(audience)
     kinds: dict[str, list[str]] = {}
     for unit in plan.units.values():
