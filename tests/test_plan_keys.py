@@ -78,6 +78,10 @@ plan:
   teacher_pool: {satisfied: 0.8, classes: 1, floor: 0.5}
   leave_rule: {脱产: 1/5, 业余: 1/6, 网络: 不限}
   roster_columns: [序号, 姓名]
+  organizers: {主办: [县委组织部, 县人社局]}
+  recipients: [各乡镇党委]
+  requirements: [按时报到]
+  leave_approval: 县委组织部
   notes: 备注
   ignore: {CT204: 待定}
   length_unit: 培训日
@@ -85,6 +89,7 @@ plan:
   autumn_term: 9月2日—12月27日
 calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
 ranks: [正职, 副职]
+rank_ladders: [{name: 职级, ranks: [一级调研员, 一级主任科员], leaders: [一级调研员]}]
 tags: [中青年]
 units:
   - {id: u1, name: 城关镇, kind: 镇, parent: u2, aliases: [城关], counts: {正职: 5}}
@@ -116,12 +121,15 @@ classes:
     exceptions: [{name: 李四, id_number: 110101198001010016, reason: 经批准}]
     selection: 推荐
     register_share: 60
+    organizers: {主办: [县委组织部], 承办: [县委党校], 协办: [县妇联]}
+    recipients: [县直各单位]
+    requirements: [遵守纪律]
     notes: 班次备注
     ignore: {CT302: 经同意周末上课}
   - id: b
     name: 乙班
     when: {start: 2013-10-08, end: 2013-10-18}
-    sessions: [{when: 10月8日—9日, planned: 20, venue: ps}]
+    sessions: [{when: 10月8日—9日, planned: 20, venue: ps, teachers: [t1]}]
   - id: c
     name: 丙班
     when: 2013年11月4日—15日
@@ -148,6 +156,8 @@ def written(plan: Plan) -> dict[str, Any]:
         "session": b.sessions[0],
         "leave_rule": plan.leave_rule,
         "exception": a.exceptions[0],
+        "organizers": a.organizers,
+        "rank_ladder": plan.rank_ladders[0],
     }
 
 

@@ -17,7 +17,11 @@ from cadretrain.documents.notice_words import (
     class_values,
     cn_count,
     cn_number,
+    organizers_of,
     plan_values,
+    recipients,
+    requirements,
+    sentence,
     session_count,
     sessions_phrase,
     teacher_names,
@@ -30,35 +34,44 @@ from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule, Slot
 
-_KIND_ADDRESSEES = {"乡镇": "各乡镇党委", "县直单位": "县直各单位党组（党委）"}
 DEADLINE_WORKDAYS = 5  # reply forms are due this many working days before the class starts
 CONTACT = "联系人：____ 电话：____"  # placeholders: a notice never carries a real phone number
-_REQUIREMENTS = (
-    "各单位要高度重视，严格按照培训对象和分配名额选派学员，不得随意更换或减少名额。",
-    "学员要严格遵守培训纪律，培训期间原则上不得请假；确需请假的，须经派出单位主要负责同志同意，"
-    "并向培训班办理请假手续。请假时间累计超过培训总学时七分之一的，按退学处理。",
-    "培训期间统一安排学习和食宿，培训费用按有关规定执行。",
-)
 
 
-def addressees(plan: Plan) -> str:
-    """主送机关 from the kinds of the plan's units, in their order.
-
-    ``各乡镇党委，县直各单位党组（党委）：`` for units of kind 乡镇 and 县直单位."""
-    kinds: list[str] = []
-    for unit in plan.units.values():
-        if unit.kind and unit.kind not in kinds:
-            kinds.append(unit.kind)
-    parts = [_KIND_ADDRESSEES.get(k, f"各{k}") for k in kinds]
-    return ("，".join(parts) or "各有关单位") + "："
+def addressees(plan: Plan, cls: TrainingClass, decision: Decision | None = None) -> str:
+    """主送机关 of the class's notice (``notice_words.recipients``): as written, else from the
+    units whose cadres the class admits (the decision table's population), else every unit."""
+    population = decision.population if decision is not None else None
+    audience = None
+    if population is not None and any(population.counts.values()):
+        audience = [uid for uid, n in population.counts.items() if n > 0]
+    return recipients(plan, cls, audience)
 
 
 def _slot_dates(slot: Slot) -> str:
     return "时间另行通知" if slot.possible or not slot.days else format_span(slot.start, slot.end)
 
 
-def time_text(cls: TrainingClass, sched: Schedule) -> str:
-    """The 培训时间 paragraph: each session's dates as scheduled, or the written text if vague."""
+def _session_details(plan: Plan, cls: TrainingClass, number: int) -> str:
+    """What a listed session writes for itself (venue, headcount, teachers), as
+    ``（地点：…，60人，授课教师：…）``; '' when it follows the class."""
+    if not 0 < number <= len(cls.sessions):
+        return ""
+    spec = cls.sessions[number - 1]
+    parts = []
+    if spec.venue and spec.venue != cls.venue:
+        parts.append(f"地点：{venue_name(plan, spec.venue)}")
+    if spec.planned is not None:
+        parts.append(f"{spec.planned}人")
+    if spec.teachers is not None and spec.teachers != cls.teachers:
+        names = teacher_names(plan, cls, spec.teachers)
+        parts.append(f"授课教师：{'、'.join(names)}" if names else "授课教师另行确定")
+    return f"（{'，'.join(parts)}）" if parts else ""
+
+
+def time_text(cls: TrainingClass, sched: Schedule, plan: Plan | None = None) -> str:
+    """The 培训时间 paragraph: each session's dates as scheduled, or the written text if vague;
+    with ``plan``, a listed session's own venue, headcount and teachers after its dates."""
     count = session_count(cls)
     if cls.when is not None and not cls.when.exact and not cls.sessions:
         extra = f"，{sessions_phrase(cls)}" if count > 1 else ""
@@ -67,13 +80,15 @@ def time_text(cls: TrainingClass, sched: Schedule) -> str:
         dated = {s.number: s for s in sched.slots if s.number}
         parts = [
             f"第{cn_number(n)}期：{_slot_dates(dated[n]) if n in dated else '时间另行通知'}"
+            + (_session_details(plan, cls, n) if plan is not None else "")
             for n in range(1, count + 1)
         ]
         return f"培训{sessions_phrase(cls)}。" + "；".join(parts) + "。"
+    details = _session_details(plan, cls, 1) if plan is not None else ""
     if sched.slots and not sched.slots[0].possible and sched.slots[0].days:
-        return f"{format_span(sched.slots[0].start, sched.slots[0].end)}。"
+        return f"{format_span(sched.slots[0].start, sched.slots[0].end)}{details}。"
     if cls.when is not None:
-        return f"{cls.when.text}。"
+        return sentence(cls.when.text + details)
     return "另行通知。"
 
 
@@ -111,7 +126,7 @@ def _content_blocks(plan: Plan, cls: TrainingClass) -> list[dict[str, str]]:
         names = list(cls.modules)
         blocks.append(_block(f"培训内容包括{'、'.join(names)}{cn_count(len(names))}个板块。"))
         for i, (name, topics) in enumerate(cls.modules.items(), start=1):
-            blocks.append(_block("、".join(topics) + "。", f"（{cn_number(i)}）{name}。"))
+            blocks.append(_block(sentence("、".join(topics)), f"（{cn_number(i)}）{name}。"))
     elif cls.topics:
         blocks.append(_block(f"培训内容包括：{'、'.join(cls.topics)}。"))
     else:
@@ -239,13 +254,14 @@ def notice_context(
         plain = table is not None or cls.planned_text.isdigit()
         audience += f"，共{count}人" if plain else f"，{cls.planned_words}"
     quota = _quota_text(cls, table, decision, ref)
+    receiver = plan.receiver_of(cls) or "主办单位"
     if selection:
-        enrol = f"学员名单确定后，由{plan.organizer or '主办单位'}另行通知本人及所在单位。"
+        enrol = f"学员名单确定后，由{receiver}另行通知本人及所在单位。"
     else:
         enrol = (
             f"请各单位按照{'分配名额和' if table is not None else ''}参训条件确定参训人员，"
             f"认真填写报名回执（{ref['form']}），加盖公章后于{deadline_text(plan, sched, cal)}"
-            f"报送{plan.organizer or '主办单位'}。"
+            f"报送{receiver}。"
         )
     arrive = (
         f"{'各期' if several else ''}参训学员于开班当日上午到{where}报到。"
@@ -256,38 +272,65 @@ def notice_context(
         (
             "培训时间和地点",
             [
-                _block(time_text(cls, sched), "（一）培训时间。"),
+                _block(time_text(cls, sched, plan), "（一）培训时间。"),
                 _block(f"{where or '另行通知'}。", "（二）培训地点。"),
             ],
         ),
-        ("培训对象", [_block(f"{audience}。")]),
+        ("培训对象", [_block(sentence(audience))]),
         ("培训内容", _content_blocks(plan, cls)),
         ("名额分配", [_block(quota)]),
         ("报名与报到", [_block(enrol, "（一）报名。"), _block(arrive, "（二）报到。")]),
         (
             "有关要求",
-            [_block(t, f"（{cn_number(i)}）") for i, t in enumerate(_REQUIREMENTS, start=1)],
+            [_block(t, f"（{cn_number(i)}）") for i, t in enumerate(requirements(plan, cls), 1)],
         ),
         ("联系方式", [_block(CONTACT)]),
     ]
-    mark = f"{plan.organizer}文件" if plan.organizer else "文件"
+    shown = [(name, kept) for name, blocks in sections if (kept := [b for b in blocks if _said(b)])]
     return {
         "plan": plan_values(plan),
         "cls": class_values(plan, cls),
         "notice": {
-            "mark": mark,
-            "mark_size": f"{min(15.0, int(1540 / len(mark)) / 10):.1f}mm",
+            **_head(plan, cls),
             "doc_number": plan.doc_number,
             "title": f"关于举办{cls.name}的通知",
-            "addressees": addressees(plan),
-            "opening": f"根据《{plan.title}》安排，经研究，决定举办{cls.name}。"
-            "现将有关事项通知如下：",
+            "addressees": addressees(plan, cls, decision),
             "sections": [
                 {"heading": f"{cn_number(i)}、{name}", "blocks": blocks}
-                for i, (name, blocks) in enumerate(sections, start=1)
+                for i, (name, blocks) in enumerate(shown, start=1)
             ],
-            "signature": plan.organizer,
             "date": zh_date(plan.issued),
         },
         "attachments": attachments,
+    }
+
+
+def _said(block: dict[str, str]) -> bool:
+    """A block that says something (an empty list or text renders nothing, never ``。``)."""
+    return bool(block["text"].strip("。 ") or block["lead"])
+
+
+def _head(plan: Plan, cls: TrainingClass) -> dict[str, Any]:
+    """发文机关标志, opening and signature from the organizers: the 主办 issue the notice
+    (several: 联合行文, GB/T 9704 — the names stacked in the mark and signed one under the
+    other, the lead organ first); 承办 and 协办 are named in the opening."""
+    org = organizers_of(plan, cls)
+    issuers = org.lead
+    mark = "　".join(issuers) + "文件"
+    # the size that fits the mark on one line: the whole mark, or a stacked name and 文件
+    width = max(len(n) for n in issuers) + 2 if len(issuers) > 1 else len(mark)
+    opening = (
+        f"根据《{plan.title}》安排，经研究，决定{'联合' if len(issuers) > 1 else ''}举办{cls.name}"
+    )
+    roles = [(org.host, "承办"), (org.assist, "协办")]
+    said = [f"{'、'.join(names)}{role}" for names, role in roles if names]
+    opening += f"，由{'，'.join(said)}" if said else ""
+    return {
+        "mark": mark,
+        "issuers": issuers,
+        # 15 mm at most; as wide as the 版心 (154 mm) allows; stacked names within 30 mm
+        "mark_size": f"{min(15.0, int(1540 / width) / 10, 30 / max(len(issuers), 1)):.1f}mm",
+        "opening": f"{opening}。现将有关事项通知如下：",
+        "signature": "、".join(issuers),
+        "signatures": issuers,
     }

@@ -303,7 +303,7 @@ def instructions_bytes(table: QuotaTable, sched: Schedule) -> bytes:
 def instructions(table: QuotaTable, sched: Schedule) -> str:
     """说明.txt: how to fill in and return the forms, and every unit's seats."""
     seats = unit_seats(table)
-    organizer = table.plan.organizer or "组织部门"
+    organizer = table.plan.receiver_of(table.cls) or "组织部门"
     choose = "性别、民族、职级、政治面貌" + ("、参加期次" if table.sessions > 1 else "")
     lines = [
         f"{table.cls.name}报名回执填写说明",

@@ -22,6 +22,7 @@ from cadretrain.core.headcount import Headcount
 from cadretrain.plan.fields_written import read_headcount, read_when
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
+from cadretrain.plan.suggest import did_you_mean as did_you_mean  # re-exported
 
 _ID_RE = re.compile(ID_PATTERN)
 _INT_RE = re.compile(r"^[+]?\d+$")
@@ -49,12 +50,23 @@ _TYPE_ZH = {
 }
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """A Chinese 'did you mean' hint, or '' when nothing is close."""
-    import difflib
+# Characters written without spaces between them: CJK ideographs, kana, CJK and full-width
+# punctuation (，。、；：（）“” …).
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff00-\uffef“”‘’"
+)
+_FOLDED_BREAK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"是否应为“{close[0]}”？" if close else ""
+
+def unfolded(node: ScalarNode, text: str) -> str:
+    """The text of a scalar written over several lines (``>-`` or plain), with the space YAML
+    puts for each line break taken out where both neighbours are Chinese: ``支持。 实施步骤``
+    becomes ``支持。实施步骤``; ``Microsoft Word`` keeps its space. Literal blocks (``|``) and
+    one-line values are left as written."""
+    if node.style == "|" or node.start_mark.line == node.end_mark.line or " " not in text:
+        return text
+    return _FOLDED_BREAK.sub("", text)
 
 
 def show(node: Node) -> str:
@@ -206,7 +218,9 @@ class Reader:
         text = str(node.value).strip()
         kind = fld.kind
         pos = self.pos(node)
-        if kind in ("str", "text", "ref"):
+        if kind in ("str", "text"):
+            return unfolded(node, text)
+        if kind == "ref":
             return text
         if kind == "id":
             if not _ID_RE.match(text):

@@ -63,13 +63,16 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
     plan_rec: Rec | None = rec.get("plan")
     if plan_rec is None:
         return None
-    ctx = _Context(rec.get("ranks", []))
+    ladders = [rec.get("ranks", [])] + [r.get("ranks", []) for r in rec.get("rank_ladders", [])]
+    ctx = _Context([ladder for ladder in ladders if ladder])
     head = _values(Plan, plan_rec, ctx, "plan")
     if head is None:  # no title or no year: reported as CT102 or CT103
         return None
     top = _values(Plan, rec, ctx, "root")
     assert top is not None  # the one key the top level cannot do without is plan:
     plan = Plan(file=file, rec=rec, **top, **head)
+    for ladder in plan.rank_ladders:  # every ladder's ranks are ranks of the plan
+        plan.ranks = plan.ranks + [r for r in ladder.ranks if r not in plan.ranks]
     if plan.units_file:
         from cadretrain.files.paths import check_user_path, shown_path
 
@@ -86,7 +89,7 @@ def parse_plan(text: str, file: str, sink: Sink) -> Plan | None:
 
 @dataclass(frozen=True)
 class _Context:
-    ranks: list[str]  # the plan's ranks, highest first (``eligible`` needs them)
+    ladders: list[list[str]]  # the plan's rank ladders, each highest first (for ``eligible``)
 
 
 _KeyReader = Callable[[Key, Any, "_Context"], dict[str, Any]]
@@ -190,7 +193,7 @@ def _classes(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
 def _eligibility(decl: Key, recs: list[Rec], ctx: _Context) -> dict[str, Any]:
     rules = [rule for r in recs if (rule := _build(EligibleRule, r, ctx)) is not None]
     return {
-        decl.attr: [eligible_from(r, ctx.ranks) for r in rules] or None,
+        decl.attr: [eligible_from(r, ctx.ladders) for r in rules] or None,
         "eligible_rules": rules,
     }
 
@@ -250,20 +253,24 @@ def _peek_year(root: MappingNode) -> int | None:
     return None
 
 
-def eligible_from(rule: EligibleRule, ranks: list[str]) -> Eligible:
+def _ladder_of(rank: str, ladders: list[list[str]]) -> list[str]:
+    return next((ladder for ladder in ladders if rank in ladder), [])
+
+
+def eligible_from(rule: EligibleRule, ladders: list[list[str]]) -> Eligible:
     """Resolve rank, rank_at_least and rank_at_most into one set (unknown ranks ignored here;
-    the CT111 check reports them)."""
+    the CT111 check reports them). ``rank_at_least`` and ``rank_at_most`` count within the
+    ladder (``ranks`` or one of ``rank_ladders``) that holds the rank they name."""
     allowed: set[str] | None = None
     if rule.rank is not None:
         allowed = set(rule.rank)
-    order = {name: i for i, name in enumerate(ranks)}  # 0 = highest
     least = rule.rank_at_least
-    if least is not None and least in order:
-        upto = {r for r in ranks if order[r] <= order[least]}
+    if least is not None and (ranks := _ladder_of(least, ladders)):
+        upto = set(ranks[: ranks.index(least) + 1])
         allowed = upto if allowed is None else allowed & upto
     most = rule.rank_at_most
-    if most is not None and most in order:
-        below = {r for r in ranks if order[r] >= order[most]}
+    if most is not None and (ranks := _ladder_of(most, ladders)):
+        below = set(ranks[ranks.index(most) :])
         allowed = below if allowed is None else allowed & below
     return Eligible(
         ranks=None if allowed is None else frozenset(allowed),

@@ -25,7 +25,7 @@ from cadretrain.plan.grading import (
 )
 from cadretrain.plan.keys import inline, key
 from cadretrain.plan.plan_settings import CalendarConfig, DateSettings, PlanTexts
-from cadretrain.plan.specs import EligibleRule, PerUnit
+from cadretrain.plan.specs import EligibleRule, Organizers, PerUnit, RankLadder
 
 # The roster's columns (``roster_columns``): the default ones in order, then those on request.
 ROSTER_DEFAULT_COLUMNS = (
@@ -137,6 +137,9 @@ class SessionSpec:
     planned: int | None = field(default=None, metadata=key("headcount", "本期人数"))
     headcount: Headcount | None = None  # ``planned`` as written (约, 余, 每期 …)
     venue: str | None = field(default=None, metadata=key("ref", "本期场地（默认同班次）"))
+    teachers: list[str] | None = field(
+        default=None, metadata=key("list:ref", "本期授课教师代号（默认同班次）")
+    )
 
 
 @dataclass(eq=False, kw_only=True)
@@ -237,6 +240,20 @@ class TrainingClass:
             "per_unit", "小班化：按单位拆成多个班次，每班不超过 max_size 人，依次排定日期"
         ),
     )
+    organizers: Organizers | None = field(
+        default=None,
+        metadata=key("organizers", "本班的主办、承办、协办单位（不写则用 plan.organizers）"),
+    )
+    recipients: list[str] | None = field(
+        default=None,
+        metadata=key(
+            "list:str", "本班通知的主送机关（不写则用 plan.recipients，再不写则按参训单位推定）"
+        ),
+    )
+    requirements: list[str] | None = field(
+        default=None,
+        metadata=key("list:str", "本班通知的“有关要求”各条（不写则用 plan.requirements）"),
+    )
     notes: str = field(default="", metadata=key("text", "备注"))
     ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
         default=None,
@@ -275,6 +292,15 @@ class TrainingClass:
         """True when the dates are exact (not a vague window such as 十月中下旬)."""
         return self.when is not None and self.when.exact
 
+    def teachers_of(self, number: int) -> list[str]:
+        """The teachers of session ``number`` (1-based): the session's own when it lists
+        them, else the class's."""
+        if 0 < number <= len(self.sessions):
+            own = self.sessions[number - 1].teachers
+            if own is not None:
+                return own
+        return self.teachers
+
     @property
     def all_topics(self) -> list[str]:
         out = list(self.topics)
@@ -298,8 +324,16 @@ class Plan:
             "calendar", "日历设置：周末与节假日规则、补充的假日和调休工作日", section="root"
         ),
     )
-    ranks: list[str] = field(
+    ranks: list[str] = field(  # after loading: every ladder's ranks too (``rank_ladders``)
         default_factory=list, metadata=key("list:str", "职级，从高到低排列", section="root")
+    )
+    rank_ladders: list[RankLadder] = field(
+        default_factory=list,
+        metadata=key(
+            "list:rank_ladder",
+            "并行的职级序列（领导职务、职级），各自从高到低，并写明哪些属于县处级及以上",
+            section="root",
+        ),
     )
     tags: list[str] = field(
         default_factory=list,
@@ -341,6 +375,21 @@ class Plan:
         default=None,
         metadata=key(
             "int", "计划正文写明的班次总数（如 全年共12个班次），用于核对", section="plan"
+        ),
+    )
+    organizers: Organizers | None = field(
+        default=None,
+        metadata=key(
+            "organizers", "各班次的主办、承办、协办单位（班次可另写 organizers）", section="plan"
+        ),
+    )
+    recipients: list[str] | None = field(
+        default=None,
+        metadata=key(
+            "list:str",
+            "培训通知的主送机关，如 [各乡镇党委, 县直各单位党组（党委）]；"
+            "不写则按各班次的参训单位推定",
+            section="plan",
         ),
     )
     texts: PlanTexts = field(default_factory=PlanTexts, metadata=inline(PlanTexts, section="plan"))
@@ -401,6 +450,37 @@ class Plan:
         """Where the key ``name`` of ``plan:`` is written (its ``item``-th item for a list),
         for diagnostics; the ``plan:`` mapping itself when the key is not written."""
         return self.plan_rec.at(name) if item is None else self.plan_rec.item_at(name, item)
+
+    @property
+    def ladders(self) -> list[list[str]]:
+        """The rank ladders, each from high to low: ``ranks`` as written, then each of
+        ``rank_ladders`` (``ranks`` itself holds all of them after loading)."""
+        written: list[str] = self.rec.values.get("ranks", [])
+        return [x for x in [written, *(ladder.ranks for ladder in self.rank_ladders)] if x]
+
+    def organizers_of(self, cls: TrainingClass) -> Organizers:
+        """Who holds ``cls``, role by role: the class's ``organizers``, else the plan's; the
+        主办 falls back to ``organizer`` (a plan written with one organizer only)."""
+        own, common = cls.organizers or Organizers(), self.organizers or Organizers()
+        lead = own.lead or common.lead or ([self.organizer] if self.organizer else [])
+        return Organizers(
+            lead=lead, host=own.host or common.host, assist=own.assist or common.assist
+        )
+
+    def receiver_of(self, cls: TrainingClass) -> str:
+        """Where reply forms for ``cls`` go: its first 承办, else its first 主办; '' if none."""
+        org = self.organizers_of(cls)
+        return (org.host or org.lead or [""])[0]
+
+    def leader_ranks(self) -> dict[str, bool]:
+        """The ranks whose 条例 Art. 14 group the plan declares (``rank_ladders`` with
+        ``leaders``): True for 县处级及以上, False for 乡科级及以下."""
+        out: dict[str, bool] = {}
+        for ladder in self.rank_ladders:
+            if ladder.leaders is not None:
+                for rank in ladder.ranks:
+                    out.setdefault(rank, rank in ladder.leaders)
+        return out
 
     @property
     def tags_declared(self) -> bool:

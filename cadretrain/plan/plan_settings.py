@@ -33,12 +33,23 @@ class CalendarConfig:
 
 @dataclass(kw_only=True)
 class PlanTexts:
-    """The plan's own words (``plan:`` keys), for the plan document."""
+    """The plan's own words (``plan:`` keys), for the plan document and the notices."""
 
     guiding: str = field(default="", metadata=key("text", "指导思想"))
     measures: str = field(default="", metadata=key("text", "方法措施"))
     leadership: list[str] = field(default_factory=list, metadata=key("list:str", "组织领导"))
     assessment: list[str] = field(default_factory=list, metadata=key("list:str", "考核内容"))
+    requirements: list[str] | None = field(
+        default=None,
+        metadata=key(
+            "list:str",
+            "培训通知“有关要求”的各条（不写则用默认的三条；未提请假的，另加按请假上限写成的一条）",
+        ),
+    )
+    leave_approval: str = field(
+        default="",
+        metadata=key("str", "学员请假须经谁同意，写入通知的有关要求（默认 派出单位主要负责同志）"),
+    )
     topic_menu: list[str] = field(
         default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
     )

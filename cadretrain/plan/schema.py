@@ -23,7 +23,14 @@ from cadretrain.plan.model import (
     Venue,
 )
 from cadretrain.plan.plan_settings import CalendarConfig
-from cadretrain.plan.specs import EligibleRule, EvenSessions, PerUnit, WrittenSpan
+from cadretrain.plan.specs import (
+    EligibleRule,
+    EvenSessions,
+    Organizers,
+    PerUnit,
+    RankLadder,
+    WrittenSpan,
+)
 
 # Each section of the format: the model class that declares its keys, and the section name
 # the declarations carry (only ``Plan`` holds two sections: the top level and ``plan:``).
@@ -45,6 +52,8 @@ MODELS: dict[str, tuple[type[Any], str]] = {
     "span": (WrittenSpan, ""),
     "leave_rule": (LeaveRule, ""),
     "exception": (ApprovedException, ""),
+    "organizers": (Organizers, ""),
+    "rank_ladder": (RankLadder, ""),
 }
 
 
@@ -67,6 +76,8 @@ TITLES = {
     "span": "`when` 写成 `{start, end}` 时",
     "leave_rule": "`plan` 的 `leave_rule`：各类班次的请假上限",
     "exception": "班次的 `exceptions` 的每一项：经批准的结业例外",
+    "organizers": "`organizers`：主办、承办、协办单位（`plan` 或班次中）",
+    "rank_ladder": "`rank_ladders` 的每一项：一个职级序列",
 }
 
 

@@ -57,3 +57,48 @@ class PerUnit:
         default=None, metadata=key("int", "每班最多人数，超过时一个单位拆成几个班")
     )
     days: int = field(metadata=key("int", "每班培训天数（连续的培训日）", required=True))
+
+
+ORGANIZER_ROLES = ("主办", "承办", "协办")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organizers:
+    """``organizers: {主办: […], 承办: […], 协办: […]}`` of a class (or of ``plan:``, for every
+    class). The 主办 are the 发文机关 of the class's notice (several: 联合行文, the first the
+    lead organ, GB/T 9704); 承办 and 协办 are named in its body."""
+
+    lead: list[str] = field(
+        default_factory=list,
+        metadata=key(
+            "list:str",
+            "主办单位，即通知的发文机关；几个单位时联合行文，第一个为主办机关"
+            "（不写则用 plan.organizer）",
+            name="主办",
+        ),
+    )
+    host: list[str] = field(
+        default_factory=list,
+        metadata=key("list:str", "承办单位，通知正文中写明；报名回执报送承办单位", name="承办"),
+    )
+    assist: list[str] = field(
+        default_factory=list, metadata=key("list:str", "协办单位，通知正文中写明", name="协办")
+    )
+
+
+@dataclass(kw_only=True)
+class RankLadder:
+    """One of ``rank_ladders``: a ladder of ranks (领导职务, or 职级 since 2019) from high to
+    low, and which of them count as 县处级及以上 for 条例 Art. 14 (``leaders``)."""
+
+    rec: Rec
+    name: str = field(metadata=key("str", "序列名称，如 领导职务、职级", required=True))
+    ranks: list[str] = field(metadata=key("list:str", "本序列的职级，从高到低", required=True))
+    leaders: list[str] | None = field(
+        default=None,
+        metadata=key(
+            "list:str",
+            "其中按条例第十四条属于县处级及以上的职级（如 一级至四级调研员）；"
+            "不写则按名称判断（含 县处级、调研员、巡视员 等字样的）",
+        ),
+    )

@@ -4,7 +4,7 @@ criterion that decided."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,8 +21,12 @@ from cadretrain.records.ledger import (
 )
 
 
-def rank_group(rank: str, ranks: Sequence[str]) -> str:
-    """LEADER for 县处级 and above (by name, or above such a rank in ``ranks``), else BASIC."""
+def rank_group(rank: str, ranks: Sequence[str], declared: Mapping[str, bool] | None = None) -> str:
+    """LEADER for 县处级 and above, else BASIC: as the plan declares it (``declared``: rank →
+    县处级及以上, from ``rank_ladders`` with ``leaders``, ``Plan.leader_ranks``); else by name,
+    or above such a rank in ``ranks``."""
+    if declared and rank in declared:
+        return LEADER if declared[rank] else BASIC
     if any(word in rank for word in LEADER_WORDS):
         return LEADER
     leaders = [i for i, r in enumerate(ranks) if any(word in r for word in LEADER_WORDS)]
@@ -108,6 +112,14 @@ def check(
     t = thresholds or Thresholds()
     first = year - t.leader_years + 1
     ranks = book.ranks()
+    declared: dict[str, bool] = {}
+    ladder_of: dict[str, list[str]] = {}  # a rank's ladder: 乡科级正职 is not below 四级调研员
+    for plan in sorted(book.plans, key=lambda p: -p.year):  # the latest plan's word first
+        for rank, leader in plan.leader_ranks().items():
+            declared.setdefault(rank, leader)
+        for ladder in plan.ladders:
+            for rank in ladder:
+                ladder_of.setdefault(rank, ladder)
     out: list[Status] = []
     for person in book.people.values():
         in_window = any(first <= e.year <= year for e in person.entries)
@@ -117,7 +129,7 @@ def check(
         if unit is not None and where != unit:
             continue
         rank = person.rank_in(year)
-        group = rank_group(rank, ranks)
+        group = rank_group(rank, ladder_of.get(rank, ranks), declared)
         leader = group == LEADER
         out.append(
             Status(

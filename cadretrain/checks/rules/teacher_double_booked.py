@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, finding
-from cadretrain.core.diagnostics import Diagnostic, Related, Severity
+from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity
 from cadretrain.core.sweep import days_text, overlapping_pairs
 from cadretrain.plan.schedule import Slot
 
@@ -32,7 +32,7 @@ classes:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     by_teacher: dict[str, list[Slot]] = defaultdict(list)
     for slot in ctx.slots:
-        for tid in dict.fromkeys(slot.cls.teachers):
+        for tid in dict.fromkeys(slot.cls.teachers_of(slot.number)):
             teacher = ctx.plan.teachers.get(tid)
             if teacher is not None and not teacher.pool:
                 by_teacher[tid].append(slot)
@@ -51,10 +51,18 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield finding(
                 CODE,
                 SEVERITY,
-                second.cls.rec.at("teachers"),
+                _where(second),
                 f"教师{teacher.name}在 {when} 同时给“{first.cls.label}”和“{second.cls.label}”授课",
-                related=[Related(first.cls.rec.at("teachers"), f"“{first.cls.label}”")],
+                related=[Related(_where(first), f"“{first.cls.label}”")],
                 hint="调整其中一个班次的日期或授课教师；"
                 "若是师资群体，请在 teachers 中写 pool: true。",
                 possible=possible,
             )
+
+
+def _where(slot: Slot) -> Pos:
+    """Where the slot's teachers are written: its session's own list, else the class's."""
+    sessions = slot.cls.sessions
+    if 0 < slot.number <= len(sessions) and sessions[slot.number - 1].teachers is not None:
+        return sessions[slot.number - 1].rec.at("teachers")
+    return slot.cls.rec.at("teachers")

@@ -12,7 +12,7 @@ CODE = "CT110"
 SEVERITY = Severity.ERROR
 TITLE = "引用了未声明的教师"
 EXPLANATION = """\
-班次的 teachers 必须是 teachers 中声明过的教师代号。"""
+班次（及逐期列出的每一期）的 teachers 必须是 teachers 中声明过的教师代号。"""
 PASSING = """\
 teachers: [{id: ps-faculty, name: 县委党校教师, pool: true}]
 classes:
@@ -29,7 +29,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     known = list(ctx.plan.teachers)
     names = {t.name: t.id for t in ctx.plan.teachers.values()}
     for c in ctx.plan.classes:
-        for i, ref in enumerate(c.teachers):
+        refs = [(ref, c.rec.item_at("teachers", i), "") for i, ref in enumerate(c.teachers)]
+        for n, s in enumerate(c.sessions, start=1):
+            refs += [
+                (r, s.rec.item_at("teachers", i), f"第 {n} 期")
+                for i, r in enumerate(s.teachers or [])
+            ]
+        for ref, pos, session in refs:
             if ref in ctx.plan.teachers:
                 continue
             hint = (
@@ -40,7 +46,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield finding(
                 CODE,
                 SEVERITY,
-                c.rec.item_at("teachers", i),
-                f"班次“{c.label}”的授课教师“{ref}”没有在 teachers 中声明",
+                pos,
+                f"班次“{c.label}”{session}的授课教师“{ref}”没有在 teachers 中声明",
                 hint=hint,
             )
