@@ -128,7 +128,7 @@ def test_quota_table_refuses_what_validate_reports_whoever_calls_it() -> None:
         assert "超过上限" in caught.value.message
     plan = plan_with(class_line(planned=str(limits.MAX_SEATS)))
     table = quota_table(plan, plan.classes[0], None, Sink())  # type: ignore[attr-defined]
-    assert table.allocation.seats == limits.MAX_SEATS
+    assert table.allocation.requested == limits.MAX_SEATS  # apportioned, not refused
 
 
 def test_form_bytes_refuses_a_form_beyond_the_row_limit(tmp_path: Path) -> None:

@@ -16,17 +16,19 @@ from dataclasses import dataclass
 # Sessions (期) of one class: each is a column of the quota table, a choice in the reply
 # form's drop-down list and a sheet of the roster; a rotation of a whole county takes 3–10.
 MAX_SESSIONS = 100
-# Planned seats of one class, or of one listed session: one unit may get every seat, and its
-# reply form has a row per seat (10,000 rows take about 3 s and 80 MB to write).
-MAX_SEATS = 10_000
+# Planned seats of one class, or of one listed session: real plans state up to about a
+# million (a province's yearly 人次, e.g. 83.26万人次 in Yunnan's 2022 plan); apportioning them
+# is a divisor search over the units, whatever the number (core/divisor_search.py).
+MAX_SEATS = 1_000_000
 # Units (参训单位) of a plan: one reply form each; a province has about 2,000 towns.
 MAX_UNITS = 5_000
 # Classes one ``per_unit`` template may become: each is a full class with its own notice,
 # forms and roster; a whole province plan has about 2,000 classes.
 MAX_PER_UNIT_CLASSES = 1_000
-# Rows of one reply form (a unit's seats): the form is filled in by hand; equal to
-# MAX_SEATS, so a plan that passes ``validate`` never meets this guard.
-MAX_FORM_ROWS = MAX_SEATS
+# Rows of one reply form (a unit's seats): the form is filled in by hand and has a row per
+# seat (10,000 rows take about 3 s and 80 MB to write); a unit given more seats gets no form
+# (forms and build say so and name the unit).
+MAX_FORM_ROWS = 10_000
 # Training days of one session or one ``per_unit`` class (``days``): the sign-in sheet has a
 # column per day, and no class outlasts the plan year.
 MAX_DAYS = 366
@@ -57,7 +59,7 @@ LIMITS: tuple[Limit, ...] = (
         MAX_SEATS,
         "一个班次或一期的规划人数",
         "planned（班次和逐期列出的各期）",
-        "名额可能全部分给一个单位，该单位的报名回执每个名额一行",
+        "真实的计划最多约百万人次（如全省一年的轮训）；名额按除数法分配，工作量与人数无关",
     ),
     Limit(
         "MAX_UNITS",
@@ -78,7 +80,7 @@ LIMITS: tuple[Limit, ...] = (
         MAX_FORM_ROWS,
         "一份报名回执的行数（一个单位的名额）",
         "由 planned 和名额分配决定",
-        "回执由单位手工填写；与规划人数上限相同，通过校验的计划不会超过",
+        "回执由单位手工填写，每个名额一行（1 万行约需 3 秒、80 MB）；名额更多的单位不生成回执，命令说明是哪个单位",
     ),
     Limit(
         "MAX_DAYS",
