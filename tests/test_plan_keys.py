@@ -55,7 +55,8 @@ def test_every_declared_key_is_a_field_of_its_model() -> None:
         for k in declared:
             assert k.attr in attrs, (name, k)
             assert re.search(r"[\u4e00-\u9fff]", k.field.desc), (name, k)
-            assert (k.field.kind == "enum") == bool(k.field.choices), (name, k)
+            enum = k.field.kind in ("enum", "list:enum")
+            assert enum == bool(k.field.choices), (name, k)
 
 
 # A plan that writes every key of every section, none with its default value.
@@ -80,6 +81,10 @@ plan:
   roster_columns: [序号, 姓名]
   notes: 备注
   ignore: {CT204: 待定}
+  cc: [县委办公室]
+  printed_by: 县委组织部办公室
+  printed_on: 2013-02-20
+  notice_formats: [pdf]
 calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
 ranks: [正职, 副职]
 tags: [中青年]
@@ -114,6 +119,7 @@ classes:
     selection: 推荐
     register_share: 60
     notes: 班次备注
+    cc: [县委宣传部]
     ignore: {CT302: 经同意周末上课}
   - id: b
     name: 乙班
@@ -168,6 +174,8 @@ def test_every_key_written_reaches_its_attribute(section: str, tmp_path: Path) -
         owner = target
         if section == "plan" and hasattr(plan.texts, k.attr):
             owner = plan.texts  # guiding … are written in plan: and read into plan.texts
+        elif section == "plan" and hasattr(plan.imprint, k.attr):
+            owner = plan.imprint  # cc, printed_by … (the 版记) are read into plan.imprint
         elif (section, k.name) == ("class", "per_unit"):
             owner = plan.classes[2]
         value = getattr(owner, k.attr)
