@@ -116,7 +116,9 @@ def _placement(pages: list[Any]) -> str:
     """The CSS that puts the 版记 where GB/T 9704 wants it, from the first layout (in which
     the 版记 starts a page of its own)."""
     before = _anchor(pages, f"{IMPRINT}-before")
-    top, end = _anchor(pages, IMPRINT), _anchor(pages, f"{IMPRINT}-end")
+    # the spacer (empty in the first layout) starts the page: the 版记's own box may be moved
+    # by relative positioning, the spacer and the end marker are where the flow puts them
+    top, end = _anchor(pages, f"{IMPRINT}-space"), _anchor(pages, f"{IMPRINT}-end")
     if before is None or top is None or end is None or top[0] != end[0]:
         return ""  # no 版记, or one taller than a page: leave it where it falls
     height = end[1] - top[1]
@@ -158,7 +160,7 @@ def html_to_pdf(
         if f'id="{IMPRINT}"' in html:
             html = _with_style(html, _BARE_PAGES)
             first = weasyprint.HTML(
-                string=_with_style(html, f"#{IMPRINT} {{ break-before: page }}"),
+                string=_with_style(html, f"#{IMPRINT}-space {{ break-before: page }}"),
                 url_fetcher=fetcher,
             ).render()
             html = _with_style(html, _placement(first.pages))
