@@ -149,8 +149,8 @@ def test_notice_has_the_parts_of_a_gbt9704_notice(tmp_path: Path) -> None:
     assert "于2013年3月29日前报送中共测试县委组织部" in html
     # 附件说明 names each attachment by its title (GB/T 9704-2012 7.3.4)
     assert (
-        '<span class="lead">附件：</span><span class="no">1.</span>全县乡科级干部专题培训班名额分配表</p>'
-        in html
+        '<span class="lead">附件：</span><span class="no">1.</span>'
+        "全县乡科级干部专题培训班名额分配表</p>" in html
     )
     assert '<p class="more"><span class="no">2.</span>全县乡科级干部专题培训班报名回执</p>' in html
     assert "<p>2013年2月19日</p>" in html

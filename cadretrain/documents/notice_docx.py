@@ -163,46 +163,45 @@ def _imprint(doc: Any, imprint: dict[str, Any]) -> None:
     set_page(section, GBT9704)
     section.footer_distance = _twips(round(GBT9704.bottom_mm * TWIPS_PER_MM))
     no_footers(section)
+    text_twips = round(GBT9704.text_width_mm * TWIPS_PER_MM)
+    char = round(FANGSONG_4.size * 20)
     for footer in (section.footer, section.even_page_footer):
         for old in list(footer.paragraphs):
             old._p.getparent().remove(old._p)
-        parts = []
+        # rules are paragraphs of their own, without indents, so that they span the 版心
+        _rule(footer, 0.35)
         if imprint["cc"]:
-            parts.append(
-                paragraph(
-                    footer,
-                    imprint["cc"],
-                    FANGSONG_4,
-                    align="left",
-                    left_chars=1 + 3,
-                    hanging_chars=3,
-                    right_chars=1,
-                    line_twips=_LINE,
-                )
+            paragraph(
+                footer,
+                imprint["cc"],
+                FANGSONG_4,
+                align="left",
+                left_chars=1 + 3,
+                hanging_chars=3,
+                right_chars=1,
+                line_twips=_LINE,
             )
+            _rule(footer, 0.25)
         p = paragraph(footer, "", FANGSONG_4, align="left", line_twips=_LINE)
-        text_twips = round(GBT9704.text_width_mm * TWIPS_PER_MM)
-        char = round(FANGSONG_4.size * 20)
-        p.paragraph_format.tab_stops.add_tab_stop(_twips(text_twips - char), _right_tab())
-        _indent_twips(p, char)
-        add_run(p, imprint["printed_by"], FANGSONG_4)
+        stops = p.paragraph_format.tab_stops
+        stops.add_tab_stop(_twips(char))
+        stops.add_tab_stop(_twips(text_twips - char), _right_tab())
+        add_run(p, "\t" + imprint["printed_by"], FANGSONG_4)
         add_run(p, "\t" + imprint["printed_on"], FANGSONG_4)
-        parts.append(p)
-        border(parts[0], "top", 0.35)
-        if len(parts) > 1:
-            border(parts[0], "bottom", 0.25)
-        border(parts[-1], "bottom", 0.35)
+        _rule(footer, 0.35)
     paragraph(doc, "", FANGSONG)  # the 版记 page's (empty) body
+
+
+def _rule(where: Any, width_mm: float) -> None:
+    """A rule as wide as the 版心: an empty paragraph one point high with a bottom border."""
+    p = paragraph(where, "", FANGSONG_4, align="left", line_twips=20)
+    border(p, "bottom", width_mm)
 
 
 def _right_tab() -> Any:
     from docx.enum.text import WD_TAB_ALIGNMENT
 
     return WD_TAB_ALIGNMENT.RIGHT
-
-
-def _indent_twips(p: Any, left: int) -> None:
-    p.paragraph_format.left_indent = _twips(left)
 
 
 def notice_docx(context: dict[str, Any], letterhead: Path | None = None) -> bytes:
