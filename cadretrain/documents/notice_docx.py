@@ -28,13 +28,11 @@ from cadretrain.files.docx_kit import (
     add_run,
     border,
     new_document,
-    no_footers,
-    page_number_footers,
     paragraph,
     set_page,
-    table,
     to_bytes,
 )
+from cadretrain.files.docx_parts import no_footers, page_number_footers, table
 
 RED = "FF0000"
 _LINE = GBT9704.line_twips

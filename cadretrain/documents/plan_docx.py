@@ -14,10 +14,10 @@ from cadretrain.files.docx_kit import (
     KAITI,
     add_run,
     new_document,
-    page_number_footers,
     paragraph,
     to_bytes,
 )
+from cadretrain.files.docx_parts import page_number_footers
 
 
 def plan_docx(context: dict[str, Any]) -> bytes:
