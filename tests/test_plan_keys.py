@@ -55,7 +55,8 @@ def test_every_declared_key_is_a_field_of_its_model() -> None:
         for k in declared:
             assert k.attr in attrs, (name, k)
             assert re.search(r"[\u4e00-\u9fff]", k.field.desc), (name, k)
-            assert (k.field.kind == "enum") == bool(k.field.choices), (name, k)
+            enum = k.field.kind in ("enum", "list:enum")
+            assert enum == bool(k.field.choices), (name, k)
 
 
 # A plan that writes every key of every section, none with its default value.
@@ -87,6 +88,10 @@ plan:
   length_unit: 培训日
   spring_term: 3月4日—7月12日
   autumn_term: 9月2日—12月27日
+  cc: [县委办公室]
+  printed_by: 县委组织部办公室
+  printed_on: 2013-02-20
+  notice_formats: [pdf]
 calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
 ranks: [正职, 副职]
 rank_ladders: [{name: 职级, ranks: [一级调研员, 一级主任科员], leaders: [一级调研员]}]
@@ -125,6 +130,7 @@ classes:
     recipients: [县直各单位]
     requirements: [遵守纪律]
     notes: 班次备注
+    cc: [县委宣传部]
     ignore: {CT302: 经同意周末上课}
   - id: b
     name: 乙班
@@ -183,6 +189,8 @@ def test_every_key_written_reaches_its_attribute(section: str, tmp_path: Path) -
             owner = plan.texts  # guiding … are written in plan: and read into plan.texts
         elif section == "plan" and hasattr(plan.dates, k.attr):
             owner = plan.dates  # length_unit, spring_term, autumn_term: read into plan.dates
+        elif section == "plan" and hasattr(plan.imprint, k.attr):
+            owner = plan.imprint  # cc, printed_by … (the 版记) are read into plan.imprint
         elif (section, k.name) == ("class", "per_unit"):
             owner = plan.classes[2]
         value = getattr(owner, k.attr)

@@ -15,6 +15,7 @@ from cadretrain.checks.base import Context, Rule
 from cadretrain.checks.ignoring import apply_ignores
 from cadretrain.checks.rules import (
     classes_declared,
+    doc_number_form,
     duplicate_ids,
     duplicate_names,
     end_before_start,
@@ -22,6 +23,7 @@ from cadretrain.checks.rules import (
     listed_sessions,
     missing_planned,
     outside_year,
+    printed_before_issued,
     rank_groups_order,
     rank_ladders,
     register_uncovered,
@@ -62,6 +64,8 @@ RULES: tuple[Rule, ...] = (
     unscheduled,
     unknown_calendar_year,
     classes_declared,
+    doc_number_form,
+    printed_before_issued,
     missing_planned,
     grading_weights,
     register_uncovered,

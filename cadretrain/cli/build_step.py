@@ -18,9 +18,11 @@ def run_build(
     ignore_errors: bool = False,
     register: Path | None = None,
     progress: bool = True,
+    formats: tuple[str, ...] = (),
 ) -> int:
     """Build everything; returns the exit code: 0 built, 1 plan errors or files refused,
-    2 plan unreadable."""
+    2 plan unreadable, 3 PDFs asked for (``--pdf`` or the plan's ``notice_formats``) without
+    the PDF engine."""
     from cadretrain.cli.diagnostics_out import summary_text, text_lines
     from cadretrain.core.diagnostics import Severity
     from cadretrain.documents.build import build_plan
@@ -31,6 +33,13 @@ def run_build(
     if report.year is None:
         print("\n".join(lines), file=sys.stderr)
         return 2 if report.unreadable else 1
+    if "pdf" in formats or "pdf" in report.year.plan.imprint.notice_formats:
+        from cadretrain.files.pdf import unavailable
+
+        missing = unavailable()
+        if missing:
+            print(f"错误：无法生成 PDF，未生成任何文件。{missing}", file=sys.stderr)
+            return 3
     errors = report.count(Severity.ERROR)
     if errors and not ignore_errors:
         print("\n".join(lines), file=sys.stderr)
@@ -49,6 +58,7 @@ def run_build(
         force=force,
         register=register,
         each=_progress if progress else None,
+        formats=formats,
     )
     print(summary_text(Report([report])))
     for message in result.left_out:

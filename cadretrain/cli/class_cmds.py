@@ -79,6 +79,7 @@ class NoticeFormat(StrEnum):
     html = "html"
     pdf = "pdf"
     md = "md"
+    docx = "docx"
 
 
 @app.command()
@@ -91,7 +92,8 @@ def notice(
         ),
     ] = None,
     format: Annotated[
-        NoticeFormat, typer.Option("--format", "-f", help="html（按 GB/T 9704 排版）、pdf 或 md。")
+        NoticeFormat,
+        typer.Option("--format", "-f", help="html（按 GB/T 9704 排版）、pdf、md 或 docx（Word）。"),
     ] = NoticeFormat.html,
     output: OutputOpt = Path("out"),
     plan_document: Annotated[
@@ -192,11 +194,23 @@ def build(
     ignore_errors: Annotated[
         bool, typer.Option("--ignore-errors", help="计划有错误时也生成（文件中保留原样的问题）。")
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="另外生成 PDF 培训通知和年度计划（需要 WeasyPrint）。")
+    ] = False,
+    docx: Annotated[
+        bool, typer.Option("--docx", help="另外生成 Word（.docx）培训通知和年度计划。")
+    ] = False,
 ) -> None:
     """校验计划，然后生成全部文件：名额分配表、报名回执、培训通知、花名册、签到表、全年日历和首页。"""
     from cadretrain.cli.build_step import run_build
 
+    formats = tuple(f for f, on in (("pdf", pdf), ("docx", docx)) if on)
     code = run_build(
-        plan_path(plan), output, force=force, ignore_errors=ignore_errors, register=register
+        plan_path(plan),
+        output,
+        force=force,
+        ignore_errors=ignore_errors,
+        register=register,
+        formats=formats,
     )
     raise typer.Exit(code)

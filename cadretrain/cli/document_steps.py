@@ -26,15 +26,24 @@ def run_notice(
     ``{plan title}.{fmt}`` with ``plan_document``. Exit code: 0 ok, 1 problems, 2 usage."""
     from cadretrain.cli.diagnostics_out import print_diagnostics
     from cadretrain.core.diagnostics import Severity, Sink
-    from cadretrain.documents.notice import FORMATS, TemplateProblem, render_all, templates_for
+    from cadretrain.documents.notice import (
+        FORMATS,
+        PLAN_FORMATS,
+        TemplateProblem,
+        render_all,
+        templates_for,
+    )
     from cadretrain.files.pdf import PdfUnavailable
     from cadretrain.plan.lookup import pick_class
 
     if fmt not in FORMATS:
         print(f"错误：未知的格式“{fmt}”，可选：{'、'.join(FORMATS)}", file=sys.stderr)
         return 2
-    if plan_document and fmt == "md":
-        print("错误：年度计划文件（--plan-document）只能生成 html 或 pdf", file=sys.stderr)
+    if plan_document and fmt not in PLAN_FORMATS:
+        print(
+            f"错误：年度计划文件（--plan-document）只能生成 {'、'.join(PLAN_FORMATS)}",
+            file=sys.stderr,
+        )
         return 2
     plan = year.plan
     classes = list(plan.classes)
@@ -49,7 +58,7 @@ def run_notice(
         rendered = render_all(templates, year, classes, fmt, plan_document, register, sink)
     except PdfUnavailable as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        return 3
     except TemplateProblem as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

@@ -47,12 +47,19 @@ class BuildResult:
 
 
 def jobs(
-    year: Year, sink: Sink, register: Path | None = None, left_out: list[str] | None = None
+    year: Year,
+    sink: Sink,
+    register: Path | None = None,
+    left_out: list[str] | None = None,
+    formats: Sequence[str] = (),
+    notes: list[str] | None = None,
 ) -> Iterator[Job]:
     """Every output of the plan, in a stable order; the register and the enrollments are the
     year's, read once. Each class follows the decision table (``enroll.method``): every class
     gets its notice, the quota table and the forms only the rows with quotas; ``left_out``
-    receives a sentence for each class without them."""
+    receives a sentence for each class without them. ``formats`` (``pdf``, ``docx``) adds the
+    notices and the plan document in those formats; ``notes`` receives what the PDFs say
+    about substituted fonts."""
     from cadretrain.documents.year_html import year_html
     from cadretrain.enroll.method import why_no_quota
     from cadretrain.enroll.quota_sheet import xlsx_bytes
@@ -60,7 +67,14 @@ def jobs(
 
     plan = year.plan
     yield Job("日历.html", "全年培训日历", None, lambda: encoded(year_html(year)))
-    yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, plan))
+    yield Job("年度培训计划.html", "年度培训计划", None, partial(_plan_document, year))
+    for fmt in formats:
+        yield Job(
+            f"年度培训计划.{fmt}",
+            f"年度培训计划（{_FORMAT_NAMES[fmt]}）",
+            None,
+            partial(_plan_document, year, fmt, notes),
+        )
     cadres = year.register(sink, register)
     enrollments = year.enrollments(sink)
     for cls in plan.classes:
@@ -73,14 +87,22 @@ def jobs(
                 f"班次“{cls.label}”：{why_no_quota(cls, decision)}，只生成培训通知，"
                 "不生成名额分配表和报名回执"
             )
-        yield from _class_extras(year, cls, table, folder)
+        yield from _class_extras(year, cls, table, folder, formats, notes)
         enrolled = enrollments.get(cls.id)
         if enrolled is not None:
             yield from _enrolled_outputs(year, cls, enrolled, folder)
 
 
+_FORMAT_NAMES = {"pdf": "PDF", "docx": "Word"}
+
+
 def _class_extras(
-    year: Year, cls: TrainingClass, table: QuotaTable | None, folder: str
+    year: Year,
+    cls: TrainingClass,
+    table: QuotaTable | None,
+    folder: str,
+    formats: Sequence[str] = (),
+    notes: list[str] | None = None,
 ) -> Iterator[Job]:
     """The notices, and reply forms (one per unit with seats, and the instructions) when the
     class has a quota table."""
@@ -91,6 +113,9 @@ def _class_extras(
     yield Job(
         f"{folder}/培训通知.md", "培训通知（Markdown）", cls, partial(_notice, year, cls, "md")
     )
+    for fmt in formats:
+        kind = f"培训通知（{_FORMAT_NAMES[fmt]}）"
+        yield Job(f"{folder}/培训通知.{fmt}", kind, cls, partial(_notice, year, cls, fmt, notes))
     if table is None:
         return
     names = file_names(table)
@@ -107,19 +132,19 @@ def _class_extras(
         )
 
 
-def _notice(year: Year, cls: TrainingClass, fmt: str) -> bytes:
+def _notice(year: Year, cls: TrainingClass, fmt: str, notes: list[str] | None = None) -> bytes:
     from cadretrain.documents.notice import render_notice
 
     # the plan's own register (not --register), as notices have always been built; problems
     # reading it are reported by the quota tables
-    text = render_notice(year, cls, fmt, sink=Sink())
+    text = render_notice(year, cls, fmt, sink=Sink(), notes=notes)
     return text if isinstance(text, bytes) else encoded(text)
 
 
-def _plan_document(plan: Plan) -> bytes:
+def _plan_document(year: Year, fmt: str = "html", notes: list[str] | None = None) -> bytes:
     from cadretrain.documents.notice import render_plan_document
 
-    text = render_plan_document(plan, "html")
+    text = render_plan_document(year, fmt, notes=notes)
     return text if isinstance(text, bytes) else encoded(text)
 
 
@@ -190,17 +215,22 @@ def build_plan(
     force: bool = False,
     register: Path | None = None,
     each: Callable[[list[Job]], Iterable[Job]] | None = None,
+    formats: Sequence[str] = (),
 ) -> BuildResult:
     """Write every output of the year's plan and ``index.html`` (listing ``checked``, what
     validating the plan found, and the problems met while building) into ``output``; returns
     what was written, refused (edited since the last build, without ``force``) and failed (a
-    user's template). ``each`` wraps the list of jobs as they run (a progress bar)."""
+    user's template). ``each`` wraps the list of jobs as they run (a progress bar). ``formats``
+    (``pdf``, ``docx``; the plan's ``notice_formats`` are added) writes the notices and the plan
+    document in those formats too."""
     from cadretrain.files.output_folder import OutputFolder, OutputRefused
 
     lines = [d.shown_line() for d in checked]
     sink = Sink()
     result = BuildResult()
-    todo = list(jobs(year, sink, register, result.left_out))
+    wanted = [f for f in ("pdf", "docx") if f in formats or f in year.plan.imprint.notice_formats]
+    fonts: list[str] = []
+    todo = list(jobs(year, sink, register, result.left_out, wanted, fonts))
     folder = OutputFolder(output, force=force)
     try:  # closed however the build ends (Ctrl-C, a full disk): the manifest stays true
         for job in each(todo) if each is not None else todo:
@@ -223,5 +253,6 @@ def build_plan(
     finally:
         folder.close()
     result.written, result.unchanged = len(folder.written), len(folder.unchanged)
-    result.notes = folder.notes
+    substituted = (n for n in fonts if n.startswith("PDF 中代用的字体"))  # said once a build
+    result.notes = folder.notes + list(dict.fromkeys(substituted))
     return result

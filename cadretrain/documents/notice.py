@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.text import encoded, md_escape
 from cadretrain.documents.notice_words import cn_number
+from cadretrain.documents.title_lines import plain
 from cadretrain.plan.model import Plan, TrainingClass
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from cadretrain.enroll.register import Cadre
     from cadretrain.year.model import Year
 
-FORMATS = ("html", "pdf", "md")
+FORMATS = ("html", "pdf", "md", "docx")
+PLAN_FORMATS = ("html", "pdf", "docx")
 
 
 class TemplateProblem(Exception):
@@ -161,6 +163,7 @@ def _render_class(
     sink: Sink,
 ) -> tuple[str | bytes, list[str]]:
     from cadretrain.documents.notice_content import notice_context
+    from cadretrain.documents.notice_layout import lay_out
     from cadretrain.enroll.quota_table import class_quota
 
     if fmt not in FORMATS:
@@ -174,15 +177,27 @@ def _render_class(
             f"班次“{cls.label}”有 {sched.unfitted} 期排不进培训日期（见 cadretrain validate 的 "
             "CT301），通知中写作“时间另行通知”"
         )
-    context = notice_context(plan, cls, sched, table, year.calendar, decision)
+    context = lay_out(
+        notice_context(plan, cls, sched, table, year.calendar, decision),
+        plan,
+        cls,
+        sched,
+        year.calendar,
+    )
     if fmt == "md":
         return templates.render("notice.md.j2", context), notes
+    if fmt == "docx":
+        from cadretrain.documents.docx_letterhead import LetterheadProblem
+        from cadretrain.documents.notice_docx import notice_docx
+
+        try:
+            return notice_docx(context, letterhead_for(plan)), notes
+        except LetterheadProblem as exc:
+            raise TemplateProblem(str(exc)) from None
     html = templates.render("notice.html.j2", context)
     if fmt == "html":
         return html, notes
-    from cadretrain.files.pdf import html_to_pdf
-
-    return html_to_pdf(html), notes
+    return _pdf(html, notes), notes
 
 
 def render_notice(
@@ -192,33 +207,60 @@ def render_notice(
     register: Path | None = None,
     *,
     sink: Sink | None = None,
+    notes: list[str] | None = None,
 ) -> str | bytes:
-    """The notice of ``cls`` (a class of ``year``): HTML or Markdown text, or PDF bytes
-    (``fmt`` html | md | pdf).
+    """The notice of ``cls`` (a class of ``year``): HTML or Markdown text, or PDF or Word bytes
+    (``fmt`` html | md | pdf | docx).
 
     ``register`` overrides ``plan.register`` for the quota table (附件1); problems reading it go
     to ``sink``. Raises :class:`TemplateProblem` (and ``PdfUnavailable`` for PDF)."""
     sink = sink if sink is not None else Sink()
     cadres = year.register(sink, register)
-    return _render_class(templates_for(year.plan), year, cls, fmt, cadres, sink)[0]
+    data, said = _render_class(templates_for(year.plan), year, cls, fmt, cadres, sink)
+    if notes is not None:
+        notes += said
+    return data
 
 
-def render_plan_document(plan: Plan, fmt: str = "html") -> str | bytes:
-    """The annual plan itself (``plan.html.j2``) as HTML text or PDF bytes."""
-    if fmt not in ("html", "pdf"):
-        raise ValueError("年度计划文件只能生成 html 或 pdf")
-    return _plan_document(templates_for(plan), plan, fmt)
+def render_plan_document(
+    year: Year, fmt: str = "html", *, notes: list[str] | None = None
+) -> str | bytes:
+    """The annual plan itself (``plan.html.j2``) as HTML text, or PDF or Word bytes; ``notes``
+    receives remarks for the terminal (fonts substituted in the PDF)."""
+    if fmt not in PLAN_FORMATS:
+        raise ValueError("年度计划文件只能生成 html、pdf 或 docx")
+    return _plan_document(templates_for(year.plan), year, fmt, notes if notes is not None else [])
 
 
-def _plan_document(templates: Templates, plan: Plan, fmt: str) -> str | bytes:
+def _plan_document(templates: Templates, year: Year, fmt: str, notes: list[str]) -> str | bytes:
     from cadretrain.documents.plan_document import plan_document_context
 
-    html = templates.render("plan.html.j2", plan_document_context(plan))
-    if fmt == "html":
-        return html
+    context = plan_document_context(year)
+    if fmt == "docx":
+        from cadretrain.documents.plan_docx import plan_docx
+
+        return plan_docx(context)
+    html = templates.render("plan.html.j2", context)
+    return html if fmt == "html" else _pdf(html, notes)
+
+
+LETTERHEAD = "letterhead.docx"  # an office's own 版头, in the templates/ folder beside the plan
+
+
+def letterhead_for(plan: Plan) -> Path | None:
+    """The office's letterhead template (``templates/letterhead.docx`` beside the plan), if any."""
+    path = Path(plan.file).parent / "templates" / LETTERHEAD
+    return path if path.is_file() else None
+
+
+def _pdf(html: str, notes: list[str]) -> bytes:
+    """The PDF of ``html``; a note for each font that stood in for the one the CSS names first."""
     from cadretrain.files.pdf import html_to_pdf
 
-    return html_to_pdf(html)
+    fonts: list[str] = []
+    pdf = html_to_pdf(html, fonts=fonts)
+    notes += [f"PDF 中代用的字体：{f}" for f in fonts]
+    return pdf
 
 
 def _as_bytes(data: str | bytes) -> bytes:
@@ -239,8 +281,9 @@ def render_all(
     ``PdfUnavailable`` for PDF)."""
     plan = year.plan
     if plan_document:
-        data = _plan_document(templates, plan, fmt)
-        return [Rendered(f"{plan.title}.{fmt}", _as_bytes(data))]
+        notes: list[str] = []
+        data = _plan_document(templates, year, fmt, notes)
+        return [Rendered(f"{plain(plan.title)}.{fmt}", _as_bytes(data), notes)]
     cadres = year.register(sink, register)
     out = []
     for cls in classes:

@@ -4,10 +4,14 @@ introduction, 一、指导思想, 二、方法措施, 三、实施步骤 with th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from cadretrain.documents.notice_layout import dates_note
 from cadretrain.documents.notice_words import class_values, cn_number, plan_values, zh_date
-from cadretrain.plan.model import Plan
+from cadretrain.documents.title_lines import plain, title_lines
+
+if TYPE_CHECKING:
+    from cadretrain.year.model import Year
 
 
 def _paragraphs(value: str | list[str]) -> list[str]:
@@ -19,12 +23,15 @@ def _paragraphs(value: str | list[str]) -> list[str]:
 STEPS_MARK = "实施步骤："
 
 
-def plan_document_context(plan: Plan) -> dict[str, Any]:
+def plan_document_context(year: Year) -> dict[str, Any]:
     """The annual plan shaped like its source: intro, 一、指导思想 … 四、组织领导, signature.
 
     A part of ``notes`` that begins with ``实施步骤：`` opens the 实施步骤 section instead of
-    the introduction (the 2013 plan keeps both in ``notes``).
+    the introduction (the 2013 plan keeps both in ``notes``). Each class keeps the plan's own
+    dates; where the notice states other dates (scheduled on training days), ``dates_note``
+    says so and why.
     """
+    plan = year.plan
     intro: list[str] = []
     steps: list[str] = []
     for para in _paragraphs(plan.notes):
@@ -44,7 +51,7 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
             halves.append(
                 {
                     "title": title,
-                    "classes": [class_values(plan, c) for c in classes],
+                    "classes": [_class(year, c) for c in classes],
                 }
             )
     sections: list[dict[str, Any]] = []
@@ -67,10 +74,19 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
     return {
         "plan": plan_values(plan),
         "doc": {
-            "title": plan.title,
+            "title": plain(plan.title),
+            "title_lines": title_lines(plan.title),
             "intro": intro,
             "sections": sections,
             "signature": plan.organizer,
             "date": zh_date(plan.issued),
         },
     }
+
+
+def _class(year: Year, cls: Any) -> dict[str, Any]:
+    values = class_values(year.plan, cls)
+    values["name"] = plain(values["name"])
+    note = dates_note(cls, year.schedule(cls), year.calendar)
+    values["dates_note"] = f"培训通知中的时间：{note}" if note else ""
+    return values

@@ -23,6 +23,7 @@ from cadretrain.plan.grading import (
     LeaveRule,
     TeacherPoolRule,
 )
+from cadretrain.plan.imprint import Imprint
 from cadretrain.plan.keys import inline, key
 from cadretrain.plan.plan_settings import CalendarConfig, DateSettings, PlanTexts
 from cadretrain.plan.specs import EligibleRule, Organizers, PerUnit, RankLadder
@@ -255,6 +256,9 @@ class TrainingClass:
         metadata=key("list:str", "本班通知的“有关要求”各条（不写则用 plan.requirements）"),
     )
     notes: str = field(default="", metadata=key("text", "备注"))
+    cc: list[str] | None = field(
+        default=None, metadata=key("list:str", "本班通知的抄送机关（不写则用 plan.cc；[] 不抄送）")
+    )
     ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
         default=None,
         metadata=key("reasons", "本班不报告的诊断代码及理由，如 {CT302: 经县委同意，本班周六上课}"),
@@ -367,7 +371,9 @@ class Plan:
     organizer: str = field(
         default="", metadata=key("str", "制定单位，如 中共县委组织部", section="plan")
     )
-    issued: date | None = field(default=None, metadata=key("date", "印发日期", section="plan"))
+    issued: date | None = field(
+        default=None, metadata=key("date", "成文日期（署名下的日期）", section="plan")
+    )
     doc_number: str = field(
         default="", metadata=key("str", "发文字号，如 县组〔2013〕12号", section="plan")
     )
@@ -396,6 +402,7 @@ class Plan:
     dates: DateSettings = field(
         default_factory=DateSettings, metadata=inline(DateSettings, section="plan")
     )
+    imprint: Imprint = field(default_factory=Imprint, metadata=inline(Imprint, section="plan"))
     register: str = field(
         default="",
         metadata=key(

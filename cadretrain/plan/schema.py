@@ -153,7 +153,7 @@ def _json_type(field: Field) -> dict[str, Any]:
         if item in SECTIONS:
             items: dict[str, Any] = {"$ref": f"#/$defs/{item}"}
         else:
-            items = _json_type(Field(item, ""))
+            items = _json_type(Field(item, "", choices=field.choices))
         out = {"type": "array", "items": items}
     elif kind in SECTIONS:
         out = {"$ref": f"#/$defs/{kind}"}
@@ -224,6 +224,8 @@ def _kind_zh(field: Field) -> str:
         return " \\| ".join(f"`{c}`" for c in field.choices)
     if kind.startswith("list:"):
         item = kind[5:]
+        if item == "enum":
+            return "列表，可选 " + "、".join(f"`{c}`" for c in field.choices)
         return "映射的列表（见下表）" if item in SECTIONS else _KIND_ZH[item] + "的列表"
     return _KIND_ZH.get(kind) or "映射（见下表）"
 
