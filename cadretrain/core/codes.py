@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadretrain.core.codes_data import DATA_TABLE
+from cadretrain.core.codes_plan_tools import PLAN_TOOLS_TABLE
 from cadretrain.core.codes_records import RECORDS_TABLE
 from cadretrain.core.codes_register import REGISTER_TABLE
 from cadretrain.core.severity import Severity
@@ -274,5 +275,11 @@ calendar.weekend_days: error 时按错误报告，此时也不能忽略。
 
 CODES: dict[str, Code] = {
     c: Code(c, sev, title, doc)
-    for c, sev, title, doc in (*_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
+    for c, sev, title, doc in (
+        *_TABLE,
+        *PLAN_TOOLS_TABLE,
+        *REGISTER_TABLE,
+        *DATA_TABLE,
+        *RECORDS_TABLE,
+    )
 }

@@ -17,13 +17,15 @@ class CalendarConfig:
             "enum",
             "培训日落在周末或节假日时的处理：allow 允许、warn 警告、error 报错",
             choices=("allow", "warn", "error"),
+            zh="周末节假日",
         ),
     )
     extra_holidays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的放假日期")
+        default_factory=list, metadata=key("list:date", "本单位补充的放假日期", zh="补充放假日期")
     )
     extra_workdays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的工作日（调休上班）")
+        default_factory=list,
+        metadata=key("list:date", "本单位补充的工作日（调休上班）", zh="补充工作日"),
     )
 
 
@@ -36,5 +38,5 @@ class PlanTexts:
     leadership: list[str] = field(default_factory=list, metadata=key("list:str", "组织领导"))
     assessment: list[str] = field(default_factory=list, metadata=key("list:str", "考核内容"))
     topic_menu: list[str] = field(
-        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
+        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）", zh="专题菜单")
     )
