@@ -93,3 +93,93 @@ def fmt(
         typer.echo(f"{name}：键都已是{lang}写法，无需改写{written}")
         return
     typer.echo(f"已把 {len(result.changed)} 个键改写为{lang}，写入 {target}")
+
+
+def _default_new_path(source: Path | None, old: int | None, year: int) -> Path:
+    if source is None:
+        return Path(f"{year}-plan.yaml")
+    name = source.name
+    if old is not None and str(old) in name:
+        return source.with_name(name.replace(str(old), str(year)))
+    return source.with_name(f"{source.stem}-{year}{source.suffix or '.yaml'}")
+
+
+def _validate_and_show(path: Path) -> None:
+    """Validate a plan just written and print its findings (the exit code stays 0: the plan
+    was written; the findings are for the person who edits it next)."""
+    from cadretrain.cli.diagnostics_out import summary_lines, text_lines, use_color
+    from cadretrain.year.validate import validate_files
+
+    report = validate_files([path])
+    for line in text_lines(report, hints=True):
+        typer.echo(line)
+    for line in summary_lines(report, use_color()):
+        typer.echo(line)
+
+
+@app.command()
+def new(
+    year: Annotated[int, typer.Argument(help="新计划的年度，如 2014。", metavar="年度")],
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="以这个计划（通常是今年的）为底稿。", metavar="计划"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="新计划的文件名；省略时把原文件名中的年份换成新年度"
+            "（没有 --from 时为 年度-plan.yaml）。",
+        ),
+    ] = None,
+    force: Annotated[bool, _FORCE] = False,
+) -> None:
+    """开始新年度的计划：以今年的计划为底稿（--from），或写一份带注释的中文键起步模板。
+
+    以今年的计划为底稿时：班次、内容、人数照旧；日期移到新年度的同一周、同一星期几，并按新年度的
+    节假日核对；标题、班名、发文字号中的年份改为新年度；报名和培训记录不复制；需要人工决定的事项
+    列在新计划开头的注释中，也显示在屏幕上。写完后校验新计划并显示结果。
+
+    退出码：0 已写入；1 输出文件已存在（加 --force 覆盖）；2 底稿无法读取或年度不对。
+    """
+    from cadretrain.core.errors import CannotProceed
+    from cadretrain.core.workcal import known
+    from cadretrain.plan.keys import YEAR_MAX, YEAR_MIN
+
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise CannotProceed(f"年度应在 {YEAR_MIN}—{YEAR_MAX} 之间，实际是 {year}", unusable=True)
+    if source is None:
+        from cadretrain.plan.starter import starter_plan
+
+        target = output or _default_new_path(None, None, year)
+        write_new_file(target, starter_plan(year), force)
+        typer.echo(f"已写入起步模板 {target}（中文键，带注释）")
+        _validate_and_show(target)
+        return
+    from cadretrain.plan.next_year import holiday_reviews, next_year_plan, with_review
+
+    text, name = _read_plan_text(source)
+    result = next_year_plan(text, name, year)
+    target = output or _default_new_path(source, result.old_year, year)
+    if target.resolve() == source.resolve():
+        raise CannotProceed(f"新计划不能写到底稿 {source} 本身", hint="用 -o 指定另一个文件名。")
+    review = list(result.review)
+    if result.moved:
+        from cadretrain.core.diagnostics import Sink
+        from cadretrain.year.pipeline import parse_year
+
+        built = parse_year(result.text, str(target), Sink(), checks=False)
+        if built is not None:
+            review += holiday_reviews(result.moved, built.calendar)
+    write_new_file(target, with_review(result.text, review, result.old_year, year), force)
+    typer.echo(f"已由 {name} 写出 {year} 年计划 {target}；报名和培训记录未复制。")
+    if not known(year):
+        typer.echo(
+            f"警告：节假日库中还没有 {year} 年的放假安排（国务院通常在上一年年底公布），"
+            "移过去的日期只按周末和推定的节日核对过；公布后请再运行 cadretrain validate。"
+        )
+    typer.echo(f"需要人工核对的事项（{len(review)} 项，也写在新计划开头的注释中）：")
+    for item in review:
+        typer.echo(f"  - {item.where}：{item.what}")
+    _validate_and_show(target)

@@ -1,6 +1,6 @@
 """Codes of the plan's Chinese keys and of the commands that write plans: a key written in
 both languages in one mapping (CT150, raised by the loader, with plan examples), and the
-tables ``cadretrain import`` reads (CT151–CT155, examples as plain ``通过：`` / ``不通过：``
+tables ``cadretrain import`` reads (CT151–CT153, examples as plain ``通过：`` / ``不通过：``
 lines). Assembled into ``codes.CODES``; this project's range is CT150–CT169.
 """
 
@@ -58,15 +58,5 @@ PLAN_TOOLS_TABLE: list[tuple[str, Severity, str, str]] = [
 
 通过：“备注”栏的内容（放入班次的 备注）
 不通过：“经费预算（万元）”栏的内容（计划没有对应的键）""",
-    ),
-    (
-        "CT154",
-        W,
-        "新年度的节假日尚未公布",
-        """cadretrain new 按新年度的节假日核对移过去的班次日期；国务院办公厅通常在上一年年底公布
-次年的放假安排，在那之前只有估计的节假日、没有调休上班日，日期需在公布后再核对一次。
-
-通过：cadretrain new 2014 --from 2013年计划.yaml（2014 年的放假安排已公布）
-不通过：cadretrain new 2030 --from 2029年计划.yaml（2030 年的放假安排尚未公布）""",
     ),
 ]
