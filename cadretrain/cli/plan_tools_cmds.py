@@ -3,6 +3,7 @@ table) and new (next year's plan from this year's, or a starter plan)."""
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -182,4 +183,57 @@ def new(
     typer.echo(f"需要人工核对的事项（{len(review)} 项，也写在新计划开头的注释中）：")
     for item in review:
         typer.echo(f"  - {item.where}：{item.what}")
+    _validate_and_show(target)
+
+
+@app.command("import")
+def import_(
+    table: Annotated[
+        Path, typer.Argument(help="班次表：xlsx、csv 或含表格的 docx。", metavar="班次表")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="写出的计划文件；省略时与班次表同名（.yaml）。"),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="计划年度；省略时取标题或日期中的年份。", metavar="年度"),
+    ] = None,
+    force: Annotated[bool, _FORCE] = False,
+) -> None:
+    """把单位现有的班次表（Excel、CSV 或 Word 中的表格）转成计划文件（中文键）。
+
+    表头可以在标题、日期行下面，栏目名称各单位不同也能认出（班次 / 培训班名称 / 项目，对象 /
+    参训人员，规模 / 人数 / 期数，时间 / 举办时间 / 时长，地点 / 培训机构，主办 / 承办单位，备注）；
+    没有对应键的单元格、合计和表格下方的说明都以注释保留在计划中。写完后校验新计划并显示结果。
+
+    退出码：0 已写入；1 输出文件已存在（加 --force 覆盖）；2 班次表无法读取、没有表格或找不到表头。
+    """
+    from cadretrain.cli.diagnostics_out import print_diagnostics
+    from cadretrain.core.diagnostics import Pos, Sink
+    from cadretrain.core.errors import CannotProceed
+    from cadretrain.files.docx_table import read_docx_tables
+    from cadretrain.files.tabular import read_tables
+    from cadretrain.plan.table_import import import_table
+
+    sink = Sink()
+    name = str(table)
+    if table.suffix.lower() == ".docx":
+        tables = read_docx_tables(table, sink, "CT151")
+    else:
+        tables = read_tables(table, sink, "CT151")
+    if tables is not None and not any(t.rows for t in tables):
+        sink.add("CT151", Pos(name), f"文件 {name} 中没有表格（或表格是空的）")
+        tables = None
+    if tables is None:
+        raise CannotProceed(f"无法从 {name} 导入班次表", sink.items, unusable=True)
+    result = import_table(tables, name, sink, year=year)
+    if result is None:
+        raise CannotProceed(f"无法从 {name} 导入班次表", sink.items, unusable=True)
+    target = output or table.with_suffix(".yaml")
+    write_new_file(target, result.text, force)
+    typer.echo(f"已从 {name} 导入 {result.classes} 个班次，写入 {target}（中文键）")
+    if sink.items:
+        typer.echo(f"有 {len(sink.items)} 处内容未能放入计划，已作为注释保留：")
+        print_diagnostics(sink.items, sys.stdout)
     _validate_and_show(target)
