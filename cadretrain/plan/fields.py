@@ -18,6 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, DateSpan, parse_date, parse_when
 from cadretrain.core.diagnostics import Pos, Related, Sink
+from cadretrain.plan.aliases import did_you_mean as did_you_mean  # re-exported: rules use it
+from cadretrain.plan.aliases import key_names, unknown_key_hint
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
 
@@ -44,14 +46,6 @@ _TYPE_ZH = {
     "sessions": "“{count: 期数, days: 天数}”或逐期列表",
     "eligibility": "参训条件（映射，或映射的列表）",
 }
-
-
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """A Chinese 'did you mean' hint, or '' when nothing is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"是否应为“{close[0]}”？" if close else ""
 
 
 def show(node: Node) -> str:
@@ -109,29 +103,6 @@ class Rec:
 
 
 Sections = Mapping[str, Mapping[str, Field]]
-
-_NAMES: dict[int, tuple[Mapping[str, Field], dict[str, str]]] = {}
-
-
-def key_names(spec: Mapping[str, Field]) -> dict[str, str]:
-    """Every way of writing a key of ``spec`` (its name and its Chinese alias) → its name."""
-    known = _NAMES.get(id(spec))
-    if known is not None and known[0] is spec:
-        return known[1]
-    names = {name: name for name in spec}
-    names.update({fld.zh: name for name, fld in spec.items() if fld.zh})
-    _NAMES[id(spec)] = (spec, names)
-    return names
-
-
-def unknown_key_hint(written: str, spec: Mapping[str, Field]) -> str:
-    """Did-you-mean over both languages, else the keys in the language ``written`` is in."""
-    close = did_you_mean(written, tuple(key_names(spec)))
-    if close:
-        return close
-    if written.isascii():
-        return "可用的键：" + "、".join(spec)
-    return "可用的键：" + "、".join(fld.zh or name for name, fld in spec.items())
 
 
 class Reader:

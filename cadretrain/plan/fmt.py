@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.plan.fields import key_names
+from cadretrain.plan.aliases import key_names
 from cadretrain.plan.keys import Field
 from cadretrain.plan.nodes import compose
 from cadretrain.plan.schema import SECTIONS

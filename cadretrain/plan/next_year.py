@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, format_span, parse_date, parse_when
 from cadretrain.core.errors import CannotProceed
-from cadretrain.plan.fields import key_names
+from cadretrain.plan.aliases import key_names
 from cadretrain.plan.fmt import plan_tree
 from cadretrain.plan.schema import SECTIONS
 
