@@ -24,7 +24,17 @@ README = ROOT / "README.md"
 
 # each command is documented on the page of its stage (docs/development.md, “Docs”)
 STAGE_PAGES: dict[str, tuple[str, ...]] = {
-    "计划格式.md": ("validate", "show", "calendar", "explain", "codes", "schema"),
+    "计划格式.md": (
+        "validate",
+        "show",
+        "calendar",
+        "explain",
+        "codes",
+        "schema",
+        "fmt",
+        "import",
+        "new",
+    ),
     "报名与名额.md": ("quota", "forms", "collect"),
     "文书.md": ("notice", "roster", "signin", "build"),
     "培训之后.md": ("attendance", "scores", "ratings", "hours", "report", "archive"),

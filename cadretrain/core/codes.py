@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadretrain.core.codes_data import DATA_TABLE
+from cadretrain.core.codes_plan_tools import PLAN_TOOLS_TABLE
 from cadretrain.core.codes_records import RECORDS_TABLE
 from cadretrain.core.codes_register import REGISTER_TABLE
 from cadretrain.core.codes_when import WHEN_TABLE
@@ -355,5 +356,12 @@ docs/计划格式.md 的“上限”）：它们决定要写多少行、建多�
 
 CODES: dict[str, Code] = {
     c: Code(c, sev, title, doc)
-    for c, sev, title, doc in (*_TABLE, *WHEN_TABLE, *REGISTER_TABLE, *DATA_TABLE, *RECORDS_TABLE)
+    for c, sev, title, doc in (
+        *_TABLE,
+        *WHEN_TABLE,
+        *PLAN_TOOLS_TABLE,
+        *REGISTER_TABLE,
+        *DATA_TABLE,
+        *RECORDS_TABLE,
+    )
 }

@@ -138,3 +138,13 @@ def calamine_safe(data: bytes) -> bool:
             if cells is None or cells > DENSE_LIMIT:
                 return False
     return True
+
+
+def zip_part(data: bytes, name: str, limit: int = SCAN_LIMIT) -> bytes | None:
+    """One part of the zip ``data`` (``word/document.xml``), inflated and checked against its
+    stated size, at most ``limit`` bytes; None when it is missing, doubled or doubtful."""
+    directory = _directory(data)
+    entries = (directory or {}).get(name, [])
+    if len(entries) != 1 or entries[0][4] > limit:
+        return None
+    return _inflate(data, entries[0])

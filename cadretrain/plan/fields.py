@@ -17,8 +17,9 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, DateSpan, WhenSettings, parse_date
-from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.core.diagnostics import Pos, Related, Sink
 from cadretrain.core.headcount import Headcount
+from cadretrain.plan.aliases import key_names, unknown_key_hint
 from cadretrain.plan.fields_written import read_headcount, read_when
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
@@ -89,6 +90,11 @@ class Rec:
     key_pos: dict[str, Pos] = field(default_factory=dict)
     val_pos: dict[str, Pos] = field(default_factory=dict)
     item_pos: dict[str, list[Pos]] = field(default_factory=dict)
+    written_as: dict[str, str] = field(default_factory=dict)  # key → as written (``班次名称``)
+
+    def named(self, key: str) -> str:
+        """The key as the plan writes it (its Chinese alias, when written so)."""
+        return self.written_as.get(key, key)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -147,21 +153,38 @@ class Reader:
         spec = self.sections[name]
         rec = Rec(self.pos(node))
         invalid: set[str] = set()
+        names = key_names(spec)
+        chinese = False
         for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
-            if key not in spec:
+            written = str(key_node.value) if isinstance(key_node, ScalarNode) else show(key_node)
+            key = names.get(written)
+            if key is None:
                 self.sink.add(
                     "CT101",
                     self.pos(key_node),
-                    f"{where}中有未知的键“{key}”",
-                    hint=did_you_mean(key, tuple(spec)) or "可用的键：" + "、".join(spec),
+                    f"{where}中有未知的键“{written}”",
+                    hint=unknown_key_hint(written, spec),
+                )
+                continue
+            chinese = chinese or not written.isascii()
+            if key in rec.key_pos:  # the same key in the other language (CT007 took repeats)
+                first = rec.key_pos[key]
+                self.sink.add(
+                    "CT150",
+                    self.pos(key_node),
+                    f"{where}中“{written}”与第 {first.line} 行的“{rec.named(key)}”是同一个键"
+                    f"（{key}），只能写一次",
+                    hint="中文键和英文键可以混用，但同一个键只能写一次；请删除或合并其中一个。",
+                    related=[Related(first, "第一次出现")],
                 )
                 continue
             rec.key_pos[key] = self.pos(key_node)
             rec.val_pos[key] = self.pos(value_node)
+            if written != key:
+                rec.written_as[key] = written
             if is_null(value_node):
                 continue
-            value = self.value(value_node, spec[key], f"{where}的“{key}”", rec, key)
+            value = self.value(value_node, spec[key], f"{where}的“{written}”", rec, key)
             if value is not None:
                 rec.values[key] = value
             else:
@@ -169,10 +192,11 @@ class Reader:
         for key, fld in spec.items():
             if fld.required and key not in rec.values and key not in invalid:
                 at = rec.key_pos.get(key, rec.pos)
+                shown = rec.named(key) if key in rec.key_pos or not chinese else fld.zh or key
                 self.sink.add(
                     "CT102",
                     at,
-                    f"{where}缺少必填项“{key}”（{fld.desc}）",
+                    f"{where}缺少必填项“{shown}”（{fld.desc}）",
                 )
         return rec
 

@@ -38,6 +38,7 @@ class Grading:
             "weights",
             "各考核项目及权重，如 {学习态度: 20, 培训考勤: 30, 学习结果: 30, 成果转化: 20}；"
             "也可写小数（0.2，合计为 1）或百分数（20%，合计为 100%）",
+            zh="考核权重",
         ),
     )
     excellent: Fraction = field(
@@ -81,11 +82,15 @@ class TeacherPoolRule:
     """The plan's ``teacher_pool``; ``classes`` 0 means the default 2."""
 
     satisfied: Fraction = field(
-        default=Fraction(9, 10), metadata=key("number", "进入师资库所需的满意率，如 0.9")
+        default=Fraction(9, 10),
+        metadata=key("number", "进入师资库所需的满意率，如 0.9", zh="入库满意率"),
     )
-    classes: int = field(default=2, metadata=key("int", "至少在几个班次中达到该满意率"))
+    classes: int = field(
+        default=2, metadata=key("int", "至少在几个班次中达到该满意率", zh="达标班次数")
+    )
     floor: Fraction = field(
-        default=Fraction(6, 10), metadata=key("number", "满意率低于此值的教师予以提示，如 0.6")
+        default=Fraction(6, 10),
+        metadata=key("number", "满意率低于此值的教师予以提示，如 0.6", zh="提示满意率"),
     )
 
 
@@ -159,5 +164,7 @@ class ApprovedException:
     name: str = field(metadata=key("str", "学员姓名", required=True))
     id_number: str = field(default="", metadata=key("str", "身份证号（有同名学员时据此区分）"))
     reason: str = field(
-        metadata=key("str", "批准的理由，如 经县委组织部批准，因公请假", required=True)
+        metadata=key(
+            "str", "批准的理由，如 经县委组织部批准，因公请假", required=True, zh="批准理由"
+        )
     )

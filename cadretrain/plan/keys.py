@@ -21,6 +21,7 @@ e.g. ``quota``). ``fields.Reader`` reads each kind; ``schema`` gives each its JS
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,7 @@ class Field:
     desc: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    zh: str = ""  # the key's Chinese alias (:func:`zh_alias`); "" for a key written in Chinese
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def key(
     choices: tuple[str, ...] = (),
     name: str = "",
     section: str = "",
+    zh: str = "",
 ) -> dict[str, Any]:
     """The metadata that makes a dataclass field the key ``name`` (default: the field's name)::
 
@@ -83,9 +86,29 @@ def key(
 
     ``required`` is what the format requires (CT102, the JSON Schema); whether an object can
     be built without the key is the dataclass's business (a field without default). ``section``
-    is needed only on a class that holds keys of more than one section (``Plan``).
+    is needed only on a class that holds keys of more than one section (``Plan``). ``zh`` is
+    the key's Chinese alias, needed only where the start of ``desc`` is not a good key
+    (:func:`zh_alias`).
     """
-    return {_META: _Decl(Field(kind, desc, required, tuple(choices)), name, section)}
+    return {_META: _Decl(Field(kind, desc, required, tuple(choices), zh), name, section)}
+
+
+_DESC_HEAD = re.compile(r"[（(，,：:；;\s]")
+
+
+def zh_alias(name: str, field: Field) -> str:
+    """The Chinese key a plan may write instead of ``name``: the declared ``zh``, else the
+    description up to its first bracket, comma, colon or space (``培训对象（原文）`` →
+    ``培训对象``), a reference's ``代号`` left off (``授课教师代号`` → ``授课教师``); "" for a key
+    already written in Chinese (``脱产``)."""
+    if not name.isascii():
+        return ""
+    if field.zh:
+        return field.zh
+    head = _DESC_HEAD.split(field.desc, maxsplit=1)[0]
+    if field.kind in ("ref", "list:ref") and head.endswith("代号") and len(head) > 2:
+        head = head.removesuffix("代号")
+    return head
 
 
 def inline(cls: type[Any], *, section: str = "") -> dict[str, Any]:
@@ -115,7 +138,9 @@ def declarations(cls: type[Any], section: str = "") -> tuple[Key | Inline, ...]:
         factory = f.default_factory
         default = factory() if callable(factory) else f.default
         needed = default is dataclasses.MISSING
-        out.append(Key(decl.name or f.name, f.name, decl.field, needed, default))
+        name = decl.name or f.name
+        fld = dataclasses.replace(decl.field, zh=zh_alias(name, decl.field))
+        out.append(Key(name, f.name, fld, needed, default))
     _DECLARATIONS[cls, section] = tuple(out)
     return _DECLARATIONS[cls, section]
 

@@ -243,10 +243,16 @@ def _peek_plan(root: MappingNode) -> MappingNode | None:
 
 def _peek_year(root: MappingNode) -> int | None:
     """The plan year, read quietly before the rest (Chinese dates need it)."""
+    plan_keys = ("plan", SECTIONS["root"]["plan"].zh)
+    year_keys = ("year", SECTIONS["plan"]["year"].zh)
     for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value == "plan" and isinstance(value, MappingNode):
+        if (
+            isinstance(key, ScalarNode)
+            and key.value in plan_keys
+            and isinstance(value, MappingNode)
+        ):
             for k, v in value.value:
-                if isinstance(k, ScalarNode) and k.value == "year" and isinstance(v, ScalarNode):
+                if isinstance(k, ScalarNode) and k.value in year_keys and isinstance(v, ScalarNode):
                     text = str(v.value).strip()
                     if text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX:
                         return int(text)

@@ -54,7 +54,8 @@ class Unit:
     kind: str = field(default="", metadata=key("str", "单位类别，如 乡镇、县直单位、学校、村居"))
     parent: str | None = field(default=None, metadata=key("ref", "上级单位代号"))
     aliases: list[str] = field(
-        default_factory=list, metadata=key("list:str", "名册中可能出现的其他写法，如 城关镇党委")
+        default_factory=list,
+        metadata=key("list:str", "名册中可能出现的其他写法，如 城关镇党委", zh="其他写法"),
     )
     counts: dict[str, int] = field(
         default_factory=dict,
@@ -73,10 +74,15 @@ class QuotaRule:
             choices=("largest_remainder", "dhondt", "sainte_lague", "huntington_hill"),
         ),
     )
-    min: int = field(default=0, metadata=key("int", "每个有符合条件干部的单位至少分得的名额"))
-    max: int | None = field(default=None, metadata=key("int", "每个单位至多分得的名额"))
+    min: int = field(
+        default=0, metadata=key("int", "每个有符合条件干部的单位至少分得的名额", zh="每单位至少")
+    )
+    max: int | None = field(
+        default=None, metadata=key("int", "每个单位至多分得的名额", zh="每单位至多")
+    )
     per_session_max: int | None = field(
-        default=None, metadata=key("int", "每单位每期至多名额（默认 名额÷期数 向上取整）")
+        default=None,
+        metadata=key("int", "每单位每期至多名额（默认 名额÷期数 向上取整）", zh="每期每单位至多"),
     )
 
 
@@ -94,7 +100,7 @@ class Venue:
 class Teacher:
     rec: Rec
     id: str = field(metadata=key("id", "教师代号" + _ID, required=True))
-    name: str = field(metadata=key("str", "姓名或师资群体名称", required=True))
+    name: str = field(metadata=key("str", "姓名或师资群体名称", required=True, zh="姓名"))
     title: str = field(default="", metadata=key("str", "职称"))
     org: str = field(default="", metadata=key("str", "所在单位"))
     pool: bool = field(
@@ -150,7 +156,7 @@ class TrainingClass:
     rec: Rec
     index: int
     id: str = field(metadata=key("id", "班次代号" + _ID + "，用作文件名", required=True))
-    name: str = field(metadata=key("str", "班次全称", required=True))
+    name: str = field(metadata=key("str", "班次全称", required=True, zh="班次名称"))
     short: str = field(default="", metadata=key("str", "简称"))
     half: str = field(default="", metadata=key("enum", "所属半年", choices=("上半年", "下半年")))
     audience: str = field(default="", metadata=key("str", "培训对象（原文）"))
@@ -182,11 +188,18 @@ class TrainingClass:
         metadata=key("sessions", "分期：{count: 期数, days: 每期天数}，或逐期列出日期"),
     )
     weekends: bool = field(default=False, metadata=key("bool", "周末也上课"))
-    fieldwork_days: int | None = field(default=None, metadata=key("int", "其中调研、实践天数"))
-    hours_per_day: float | None = field(
-        default=None, metadata=key("number", "本班每个培训日的学时（不写则用 plan.hours_per_day）")
+    fieldwork_days: int | None = field(
+        default=None, metadata=key("int", "其中调研、实践天数", zh="调研实践天数")
     )
-    venue: str | None = field(default=None, metadata=key("ref", "培训场地代号（见 venues）"))
+    hours_per_day: float | None = field(
+        default=None,
+        metadata=key(
+            "number", "本班每个培训日的学时（不写则用 plan.hours_per_day）", zh="每日学时"
+        ),
+    )
+    venue: str | None = field(
+        default=None, metadata=key("ref", "培训场地代号（见 venues）", zh="培训地点")
+    )
     topics: list[str] = field(default_factory=list, metadata=key("list:str", "培训内容"))
     modules: dict[str, list[str]] = field(
         default_factory=dict, metadata=key("modules", "培训内容板块：{板块名: [专题…]}")
@@ -195,7 +208,8 @@ class TrainingClass:
         default_factory=list, metadata=key("list:ref", "授课教师代号（见 teachers）")
     )
     quota: QuotaRule = field(
-        default_factory=QuotaRule, metadata=key("quota", "名额分配方法与每单位下限、上限")
+        default_factory=QuotaRule,
+        metadata=key("quota", "名额分配方法与每单位下限、上限", zh="名额分配"),
     )
     grading: Grading = field(
         default_factory=Grading, metadata=key("grading", "考核：各项成绩的权重与等次线")
@@ -212,12 +226,15 @@ class TrainingClass:
             "enum",
             "本班的请假上限（不写则按 plan.leave_rule 中本班类别的规定）",
             choices=LEAVE_CHOICES,
+            zh="请假上限",
         ),
     )
     exceptions: list[ApprovedException] = field(
         default_factory=list,
         metadata=key(
-            "list:exception", "经批准不受请假上限限制、准予结业的学员：[{name, id_number, reason}]"
+            "list:exception",
+            "经批准不受请假上限限制、准予结业的学员：[{name, id_number, reason}]",
+            zh="结业例外",
         ),
     )
     selection: str = field(
@@ -261,7 +278,9 @@ class TrainingClass:
     )
     ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
         default=None,
-        metadata=key("reasons", "本班不报告的诊断代码及理由，如 {CT302: 经县委同意，本班周六上课}"),
+        metadata=key(
+            "reasons", "本班不报告的诊断代码及理由，如 {CT302: 经县委同意，本班周六上课}", zh="忽略"
+        ),
     )
     template: str = ""  # for a class expanded from ``per_unit``: the template class's id
     unit: str = ""  # ... and the unit it is for
@@ -320,12 +339,17 @@ class Plan:
     file: str
     rec: Rec  # the top level
     plan_rec: Rec = field(
-        metadata=key("plan", "计划的基本信息", required=True, name="plan", section="root")
+        metadata=key(
+            "plan", "计划的基本信息", required=True, name="plan", section="root", zh="计划"
+        )
     )
     calendar: CalendarConfig = field(
         default_factory=CalendarConfig,
         metadata=key(
-            "calendar", "日历设置：周末与节假日规则、补充的假日和调休工作日", section="root"
+            "calendar",
+            "日历设置：周末与节假日规则、补充的假日和调休工作日",
+            section="root",
+            zh="日历",
         ),
     )
     ranks: list[str] = field(  # after loading: every ladder's ranks too (``rank_ladders``)
@@ -345,7 +369,9 @@ class Plan:
     )
     units: dict[str, Unit] = field(
         default_factory=dict,
-        metadata=key("list:unit", "参训单位（乡镇、县直单位等），用于名额分配", section="root"),
+        metadata=key(
+            "list:unit", "参训单位（乡镇、县直单位等），用于名额分配", section="root", zh="单位"
+        ),
     )
     units_file: str = field(
         default="",
@@ -356,13 +382,15 @@ class Plan:
         ),
     )
     venues: dict[str, Venue] = field(
-        default_factory=dict, metadata=key("list:venue", "培训场地", section="root")
+        default_factory=dict, metadata=key("list:venue", "培训场地", section="root", zh="场地")
     )
     teachers: dict[str, Teacher] = field(
-        default_factory=dict, metadata=key("list:teacher", "授课教师或师资群体", section="root")
+        default_factory=dict,
+        metadata=key("list:teacher", "授课教师或师资群体", section="root", zh="教师"),
     )
     classes: list[TrainingClass] = field(
-        default_factory=list, metadata=key("list:class", "培训班次", required=True, section="root")
+        default_factory=list,
+        metadata=key("list:class", "培训班次", required=True, section="root", zh="班次"),
     )
     classes_listed: int = 0  # classes as the plan counts them (per_unit templates expanded)
 
@@ -380,7 +408,10 @@ class Plan:
     classes_declared: int | None = field(
         default=None,
         metadata=key(
-            "int", "计划正文写明的班次总数（如 全年共12个班次），用于核对", section="plan"
+            "int",
+            "计划正文写明的班次总数（如 全年共12个班次），用于核对",
+            section="plan",
+            zh="班次总数",
         ),
     )
     organizers: Organizers | None = field(
@@ -411,7 +442,12 @@ class Plan:
     )
     hours_per_day: float = field(  # 学时 per training day: 12 days ↔ 90 学时 (条例 Art. 14)
         default=7.5,
-        metadata=key("number", "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）", section="plan"),
+        metadata=key(
+            "number",
+            "每个培训日折算的学时（默认 7.5：12 天 = 90 学时）",
+            section="plan",
+            zh="每日学时",
+        ),
     )
     online_hours: float | None = field(
         default=None,
@@ -419,6 +455,7 @@ class Plan:
             "number",
             "本地规定的每人每年网络学时（如 20）；单独列出，不影响第十四条的达标判断",
             section="plan",
+            zh="网络学时",
         ),
     )
     teacher_pool: TeacherPoolRule = field(
@@ -433,6 +470,7 @@ class Plan:
             "leave_rule",
             "各类班次的请假上限（默认均为条例第十五条的 1/7），班次可用 leave_limit 覆盖",
             section="plan",
+            zh="请假上限",
         ),
     )
     roster_columns: list[str] = field(
@@ -441,6 +479,7 @@ class Plan:
             "list:str",
             "花名册的栏目及顺序，如 [序号, 姓名, 性别, 出生年月, 单位及职务, 联系电话, 备注]",
             section="plan",
+            zh="花名册栏目",
         ),
     )
     notes: str = field(default="", metadata=key("text", "备注", section="plan"))
@@ -450,6 +489,7 @@ class Plan:
             "reasons",
             "全计划不报告的诊断代码及理由，如 {CT302: 经县委同意，部分班次周末上课}",
             section="plan",
+            zh="忽略",
         ),
     )
 

@@ -21,13 +21,15 @@ class CalendarConfig:
             "enum",
             "培训日落在周末或节假日时的处理：allow 允许、warn 警告、error 报错",
             choices=("allow", "warn", "error"),
+            zh="周末节假日",
         ),
     )
     extra_holidays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的放假日期")
+        default_factory=list, metadata=key("list:date", "本单位补充的放假日期", zh="补充放假日期")
     )
     extra_workdays: list[date] = field(
-        default_factory=list, metadata=key("list:date", "本单位补充的工作日（调休上班）")
+        default_factory=list,
+        metadata=key("list:date", "本单位补充的工作日（调休上班）", zh="补充工作日"),
     )
 
 
@@ -51,7 +53,7 @@ class PlanTexts:
         metadata=key("str", "学员请假须经谁同意，写入通知的有关要求（默认 派出单位主要负责同志）"),
     )
     topic_menu: list[str] = field(
-        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）")
+        default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）", zh="专题菜单")
     )
 
 

@@ -165,15 +165,26 @@ def _json_type(field: Field) -> dict[str, Any]:
 
 
 def _object(section: str) -> dict[str, Any]:
+    """A section's JSON object: every key under its English name and under its Chinese alias
+    (either may be written, so editors complete both); a required key in either language."""
     fields = SECTIONS[section]
+    properties: dict[str, Any] = {}
+    for k, f in fields.items():
+        properties[k] = _json_type(f)
+        if f.zh:
+            properties[f.zh] = _json_type(f)
     obj: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "properties": {k: _json_type(f) for k, f in fields.items()},
+        "properties": properties,
     }
-    required = [k for k, f in fields.items() if f.required]
-    if required:
-        obj["required"] = required
+    required = [(k, f.zh) for k, f in fields.items() if f.required]
+    either = [{"anyOf": [{"required": [k]}, {"required": [zh]}]} for k, zh in required if zh]
+    if either:
+        obj["allOf"] = either
+    plain = [k for k, zh in required if not zh]
+    if plain:
+        obj["required"] = plain
     return obj
 
 
@@ -248,14 +259,19 @@ def _default_zh(value: Any) -> str:
 
 def keys_markdown(names: list[str]) -> str:
     """The key tables of sections ``names`` for docs/计划格式.md, from the declarations:
-    each key's kind, whether it is required or else its default, and its meaning."""
+    each key's Chinese alias, its kind, whether it is required or else its default, and its
+    meaning."""
     out: list[str] = []
     for name in names:
         out += [f"#### {TITLES[name]}", ""]
-        out += ["| 键 | 类型 | 必填 / 默认 | 含义 |", "| --- | --- | --- | --- |"]
+        out += [
+            "| 键 | 中文键 | 类型 | 必填 / 默认 | 含义 |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for k in section_keys(name):
             need = "**必填**" if k.field.required else _default_zh(k.default)
             desc = k.field.desc.replace("|", "\\|")
-            out.append(f"| `{k.name}` | {_kind_zh(k.field)} | {need} | {desc} |")
+            zh = f"`{k.field.zh}`" if k.field.zh else "（同左）"
+            out.append(f"| `{k.name}` | {zh} | {_kind_zh(k.field)} | {need} | {desc} |")
         out.append("")
     return "\n".join(out)

@@ -22,7 +22,9 @@ class EligibleRule:
     rank_at_least: str | None = field(default=None, metadata=key("str", "不低于该职级"))
     rank_at_most: str | None = field(default=None, metadata=key("str", "不高于该职级"))
     gender: str | None = field(default=None, metadata=key("enum", "性别", choices=("男", "女")))
-    tags: list[str] = field(default_factory=list, metadata=key("list:str", "须同时具有的标签"))
+    tags: list[str] = field(
+        default_factory=list, metadata=key("list:str", "须同时具有的标签", zh="标签")
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,7 +32,9 @@ class EvenSessions:
     """``sessions: {count: 期数, days: 每期天数}``: sessions the tool places on training days."""
 
     count: int | None = field(default=None, metadata=key("int", "期数", required=True))
-    days: int | None = field(default=None, metadata=key("int", "每期培训天数", required=True))
+    days: int | None = field(
+        default=None, metadata=key("int", "每期培训天数", required=True, zh="每期天数")
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,10 +52,12 @@ class PerUnit:
     rec: Rec
     kind: list[str] = field(
         default_factory=list,
-        metadata=key("list:str", "参加的单位类别，如 [乡镇, 街道]；不写则为全部单位"),
+        metadata=key(
+            "list:str", "参加的单位类别，如 [乡镇, 街道]；不写则为全部单位", zh="单位类别"
+        ),
     )
     units: list[str] | None = field(
-        default=None, metadata=key("list:ref", "参加的单位代号；不写则按 kind")
+        default=None, metadata=key("list:ref", "参加的单位代号；不写则按 kind", zh="单位")
     )
     max_size: int | None = field(
         default=None, metadata=key("int", "每班最多人数，超过时一个单位拆成几个班")
