@@ -290,7 +290,7 @@ docs/计划格式.md 的“上限”）：它们决定要写多少行、建多�
 不通过::
 
     classes:
-      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 900000,
+      - {id: a, name: 轮训班, when: 2013年3月13日---29日, planned: 2000000,
          sessions: {count: 3, days: 3}}
 """,
     ),

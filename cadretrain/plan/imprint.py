@@ -37,5 +37,6 @@ class Imprint:
             "list:enum",
             "build 另外生成的通知格式：pdf、docx（同 build --pdf、--docx）",
             choices=NOTICE_FORMATS,
+            zh="通知格式",
         ),
     )

@@ -260,21 +260,30 @@ class TrainingClass:
     )
     organizers: Organizers | None = field(
         default=None,
-        metadata=key("organizers", "本班的主办、承办、协办单位（不写则用 plan.organizers）"),
+        metadata=key(
+            "organizers", "本班的主办、承办、协办单位（不写则用 plan.organizers）", zh="主办承办"
+        ),
     )
     recipients: list[str] | None = field(
         default=None,
         metadata=key(
-            "list:str", "本班通知的主送机关（不写则用 plan.recipients，再不写则按参训单位推定）"
+            "list:str",
+            "本班通知的主送机关（不写则用 plan.recipients，再不写则按参训单位推定）",
+            zh="主送机关",
         ),
     )
     requirements: list[str] | None = field(
         default=None,
-        metadata=key("list:str", "本班通知的“有关要求”各条（不写则用 plan.requirements）"),
+        metadata=key(
+            "list:str", "本班通知的“有关要求”各条（不写则用 plan.requirements）", zh="有关要求"
+        ),
     )
     notes: str = field(default="", metadata=key("text", "备注"))
     cc: list[str] | None = field(
-        default=None, metadata=key("list:str", "本班通知的抄送机关（不写则用 plan.cc；[] 不抄送）")
+        default=None,
+        metadata=key(
+            "list:str", "本班通知的抄送机关（不写则用 plan.cc；[] 不抄送）", zh="抄送机关"
+        ),
     )
     ignore: object = field(  # the mapping as written; plan/ignores.py reads it with positions
         default=None,
@@ -417,7 +426,10 @@ class Plan:
     organizers: Organizers | None = field(
         default=None,
         metadata=key(
-            "organizers", "各班次的主办、承办、协办单位（班次可另写 organizers）", section="plan"
+            "organizers",
+            "各班次的主办、承办、协办单位（班次可另写 organizers）",
+            section="plan",
+            zh="主办承办",
         ),
     )
     recipients: list[str] | None = field(
@@ -427,6 +439,7 @@ class Plan:
             "培训通知的主送机关，如 [各乡镇党委, 县直各单位党组（党委）]；"
             "不写则按各班次的参训单位推定",
             section="plan",
+            zh="主送机关",
         ),
     )
     texts: PlanTexts = field(default_factory=PlanTexts, metadata=inline(PlanTexts, section="plan"))

@@ -46,11 +46,16 @@ class PlanTexts:
         metadata=key(
             "list:str",
             "培训通知“有关要求”的各条（不写则用默认的三条；未提请假的，另加按请假上限写成的一条）",
+            zh="有关要求",
         ),
     )
     leave_approval: str = field(
         default="",
-        metadata=key("str", "学员请假须经谁同意，写入通知的有关要求（默认 派出单位主要负责同志）"),
+        metadata=key(
+            "str",
+            "学员请假须经谁同意，写入通知的有关要求（默认 派出单位主要负责同志）",
+            zh="请假审批",
+        ),
     )
     topic_menu: list[str] = field(
         default_factory=list, metadata=key("list:str", "供选择的培训专题（菜单式）", zh="专题菜单")
@@ -69,13 +74,16 @@ class DateSettings:
             "“为期N天”“为期一周”的天数按日历日（默认，一周为 7 天）"
             "还是培训日（工作日，一周为 5 天）计",
             choices=("日历日", "培训日"),
+            zh="天数计法",
         ),
     )
     spring_term: DateSpan | None = field(
-        default=None, metadata=key("when", "春季学期的起止日期（when 写“春季学期”时用）")
+        default=None,
+        metadata=key("when", "春季学期的起止日期（when 写“春季学期”时用）", zh="春季学期"),
     )
     autumn_term: DateSpan | None = field(
-        default=None, metadata=key("when", "秋季学期的起止日期（when 写“秋季学期”时用）")
+        default=None,
+        metadata=key("when", "秋季学期的起止日期（when 写“秋季学期”时用）", zh="秋季学期"),
     )
 
 
