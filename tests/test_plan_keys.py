@@ -66,7 +66,7 @@ plan:
   organizer: 县委组织部
   issued: 2013-02-19
   doc_number: 县组〔2013〕1号
-  classes_declared: 3
+  classes_declared: 3个班次、4期
   guiding: 指导思想
   measures: 方法措施
   leadership: [加强领导]
@@ -80,7 +80,11 @@ plan:
   roster_columns: [序号, 姓名]
   notes: 备注
   ignore: {CT204: 待定}
-calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
+calendar:
+  weekend_days: allow
+  extra_holidays: [2013-05-06]
+  extra_workdays: [2013-05-11]
+  closed: [7月15日—8月31日]
 ranks: [正职, 副职]
 tags: [中青年]
 units:
@@ -100,6 +104,7 @@ classes:
     when: 2013年9月2日—13日
     sessions: {count: 2, days: 3}
     weekends: true
+    closed_door: true
     fieldwork_days: 1
     hours_per_day: 6.5
     venue: ps

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, DateSpan, parse_date, parse_when
 from cadretrain.core.diagnostics import Pos, Sink
+from cadretrain.plan.declared_total import read_total
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
 
@@ -172,6 +173,8 @@ class Reader:
             return self._weights(node, where)
         if kind == "reasons":
             return node  # ``ignore:``, read with its positions by plan/ignores.py
+        if kind == "declared":
+            return read_total(node, where, self.pos, self.sink)
         if kind == "eligibility":
             if isinstance(node, SequenceNode):
                 return self._list(node, Field("eligible", fld.desc), where, rec, key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from cadretrain.core.dates import DateSpan
 from cadretrain.plan.keys import key
 
 
@@ -24,6 +25,14 @@ class CalendarConfig:
     )
     extra_workdays: list[date] = field(
         default_factory=list, metadata=key("list:date", "本单位补充的工作日（调休上班）")
+    )
+    closed: list[DateSpan] = field(
+        default_factory=list,
+        metadata=key(
+            "list:when",
+            "不安排培训的时段（如 党校暑假 7月15日—8月31日）：分期和小班化排日期时避开，"
+            "写在其中的班次报 CT309",
+        ),
     )
 
 
