@@ -30,6 +30,7 @@ from cadretrain.checks.rules import (
     sessions_declared,
     sessions_fit,
     shared_audience,
+    shared_audience_register,
     teacher_double_booked,
     trainee_in_two_classes,
     unknown_calendar_year,
@@ -74,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     venue_over_capacity,
     teacher_double_booked,
     shared_audience,
+    shared_audience_register,
     trainee_in_two_classes,
 )
 

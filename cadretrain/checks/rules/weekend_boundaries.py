@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from cadretrain.checks.base import Context, finding
 from cadretrain.checks.spans import class_spans
-from cadretrain.core.dates import DateSpan, format_span
+from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Diagnostic, Severity
 from cadretrain.core.wording import day_text
 from cadretrain.core.workcal import DayKind
@@ -18,8 +18,8 @@ SEVERITY = Severity.WARNING
 TITLE = "开班或结业日在周末或节假日"
 EXPLANATION = """\
 开班日或结业日落在周末、法定节假日时按 calendar.weekend_days 处理（allow / warn / error）；
-班次写明 weekends: true 时不检查。一件事只报一次：日期整个落在周末的班次报一条；逐期列出的某一期
-与班次同一天开班或结业时，只按班次报告。"""
+班次写明 weekends: true 时不检查。一件事只报一次：逐期列出的某一期与班次同一天开班或结业时，
+只按班次报告。"""
 PASSING = """\
 classes:
   - {id: a, name: 甲班, when: 2013年5月7日---5月9日}
@@ -58,17 +58,9 @@ def _off(ctx: Context, day: date) -> bool:
 
 
 def _facts(ctx: Context, span: DateSpan, what: str, told: set[date]) -> Iterator[str]:
-    """What to say about one span: once when every day of it is off (a weekend class),
-    else its first and last day when off; days already told are not told again."""
+    """Its first and last day when off; a day the class's own dates already told is not told
+    again for a session."""
     cal = ctx.cal
-    if (span.end - span.start).days < 14:
-        days = [span.start + timedelta(days=i) for i in range((span.end - span.start).days + 1)]
-        if len(days) > 1 and all(_off(ctx, d) for d in days):
-            if not told.issuperset(days):
-                labels = "、".join(dict.fromkeys(cal.label(d) for d in days))
-                yield f"{what}的日期 {format_span(span.start, span.end)} 全部是{labels}"
-            told.update(days)
-            return
     for which, day in (("开班日", span.start), ("结业日", span.end)):
         if which == "结业日" and day == span.start:
             continue
