@@ -51,6 +51,7 @@ class Meeting:
     second: TrainingClass
     days: tuple[date, ...]
     possible: bool  # either side's dates are a window or unknown
+    overlap: Overlap | None  # how their rules relate by shape alone
 
 
 def compatible(a: Eligible, b: Eligible) -> bool:
@@ -79,11 +80,16 @@ def audiences_relate(a: list[Eligible], b: list[Eligible]) -> Overlap | None:
     return Overlap.POSSIBLE if Overlap.POSSIBLE in found else None
 
 
-def _can_meet(a: TrainingClass, b: TrainingClass) -> bool:
-    ea, eb = a.eligible or [], b.eligible or []
+def _relate(a: TrainingClass, b: TrainingClass, register: bool) -> tuple[bool, Overlap | None]:
+    """Whether a pair is worth its days (the register may count it, or the rules' shape says
+    it may share people), and the shape's relation."""
     if a.unit and b.unit and a.unit != b.unit:
-        return False  # per_unit classes of two units draw on different people
-    return any(compatible(x, y) for x in ea for y in eb)
+        return False, None  # per_unit classes of two units draw on different people
+    ea, eb = a.eligible or [], b.eligible or []
+    overlap = audiences_relate(ea, eb)
+    if overlap is not None:
+        return True, overlap
+    return register and any(compatible(x, y) for x in ea for y in eb), None
 
 
 _meetings: list[tuple[Context, list[Meeting]]] = []
@@ -91,23 +97,40 @@ _meetings: list[tuple[Context, list[Meeting]]] = []
 
 def meetings(ctx: Context) -> list[Meeting]:
     """Pairs of different classes with ``eligible`` whose sessions share a day and whose rules
-    do not exclude a common person; in plan order of the later class (cached per check run)."""
+    may share a person (by shape, or in the register); in plan order of the later class
+    (cached per check run)."""
     if _meetings and _meetings[0][0] is ctx:
         return _meetings[0][1]
+    register = audiences(ctx) is not None
     slots = [s for s in ctx.slots if s.cls.eligible]
     pairs: dict[tuple[int, int], list[tuple[Slot, Slot]]] = defaultdict(list)
+    relations: dict[tuple[int, int], tuple[bool, Overlap | None]] = {}
+    day_sets: dict[int, frozenset[date]] = {}
+
+    def days_of(slot: Slot) -> frozenset[date]:
+        found = day_sets.get(id(slot))
+        if found is None:
+            found = day_sets[id(slot)] = frozenset(slot.days)
+        return found
+
     for a, b in overlapping_pairs(slots):
-        if a.cls is b.cls or not _can_meet(a.cls, b.cls):
+        if a.cls is b.cls:
             continue
-        first, second = sorted((a, b), key=lambda s: s.cls.index)
-        pairs[(first.cls.index, second.cls.index)].append((first, second))
+        first, second = (a, b) if a.cls.index < b.cls.index else (b, a)
+        key = (first.cls.index, second.cls.index)
+        relation = relations.get(key)
+        if relation is None:
+            relation = relations[key] = _relate(first.cls, second.cls, register)
+        if relation[0] and not days_of(a).isdisjoint(days_of(b)):
+            pairs[key].append((first, second))
     out: list[Meeting] = []
     for key in sorted(pairs, key=lambda k: (k[1], k[0])):
         found = pairs[key]
-        days = {d for a, b in found for d in set(a.days) & set(b.days)}
-        if days:
-            possible = any(a.possible or b.possible for a, b in found)
-            out.append(Meeting(found[0][0].cls, found[0][1].cls, tuple(sorted(days)), possible))
+        days = {d for a, b in found for d in days_of(a) & days_of(b)}
+        possible = any(a.possible or b.possible for a, b in found)
+        first_cls, second_cls = found[0][0].cls, found[0][1].cls
+        overlap = relations[key][1]
+        out.append(Meeting(first_cls, second_cls, tuple(sorted(days)), possible, overlap))
     _meetings[:] = [(ctx, out)]
     return out
 
