@@ -269,3 +269,14 @@ def test_a_session_starting_on_its_own_weekend_day_is_still_told() -> None:
         "班次“甲”的结业日 2013年6月16日 是周日",
         "班次“甲”第 2 期的开班日 2013年6月15日 是周六",
     ]
+
+
+def test_a_class_enclosing_a_closed_period_with_sessions_around_it_is_not_warned() -> None:
+    text = CLOSED + (
+        "classes:\n"
+        "  - {id: a, name: 甲, when: 2013年7月1日—9月30日, sessions: {count: 3, days: 5}}\n"
+        "  - {id: b, name: 乙, when: 2013年7月1日—9月30日,"
+        " sessions: [{when: 2013年7月1日—5日}, {when: 2013年8月5日—9日}]}\n"
+    )
+    (found,) = findings(text, "CT309")
+    assert "乙”第 2 期" in found[1] and found[2] == 5
