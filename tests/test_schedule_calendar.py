@@ -12,9 +12,15 @@ starting the day after it, does not cross it.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cadretrain.core.diagnostics import Severity
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.plan.placement import breaks_in, place
 from cadretrain.plan.schedule import Schedule, calendar_for, schedule_class
 from cadretrain.year.validate import validate_text
 from tests.conftest import HEADER, load
@@ -280,3 +286,38 @@ def test_a_class_enclosing_a_closed_period_with_sessions_around_it_is_not_warned
     )
     (found,) = findings(text, "CT309")
     assert "乙”第 2 期" in found[1] and found[2] == 5
+
+
+# --- properties of placement ---------------------------------------------------------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    start=st.dates(date(2013, 1, 1), date(2013, 11, 30)),
+    length=st.integers(1, 70),
+    per=st.integers(1, 8),
+    count=st.integers(1, 6),
+)
+def test_placed_blocks_are_runs_of_training_days_and_cross_a_break_only_when_needed(
+    start: date, length: int, per: int, count: int
+) -> None:
+    cal = WorkCalendar(closed=[(d(7, 15), d(8, 31), "暑假")])
+    end = min(start + timedelta(days=length - 1), d(12, 31))
+    days = [x for x in cal.workdays(start, end) if cal.closed(x) is None]
+    placed = place(days, per, count, cal)
+    assert len(placed) == min(count, len(days) // per)
+    index = {x: i for i, x in enumerate(days)}
+    for block in placed:  # per training days in a row, never a closed day
+        assert len(block) == per and all(x in index for x in block)
+        assert [index[x] for x in block] == list(range(index[block[0]], index[block[0]] + per))
+    for a, b in itertools.pairwise(placed):
+        assert a[-1] < b[0]
+
+    def clear(i: int) -> bool:
+        return not breaks_in(days[i], days[i + per - 1], cal)
+
+    best = [0] * (len(days) + per + 1)  # most clear blocks from index i on, by recurrence
+    for i in range(len(days) - per, -1, -1):
+        best[i] = max(best[i + 1], 1 + best[i + per] if clear(i) else 0)
+    crossing = any(breaks_in(b[0], b[-1], cal) for b in placed)
+    assert crossing == (best[0] < len(placed))  # a break only when no clear way places them

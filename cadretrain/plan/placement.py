@@ -10,6 +10,8 @@ are chosen earliest first without overlap, by the first of three ways that place
 3. **back to back** — the training days in order, as many sessions as fit; a session may then
    cross a break, which :func:`breaks_in` names for the checks (CT308).
 
+When fewer sessions fit than are wanted (CT301), those that fit are placed the same way.
+
 A *break* is a day off that is not a plain weekend — a statutory holiday with its days off in
 lieu (春节, 清明, 劳动节, 端午, 中秋, 国庆 …, and a plan's ``extra_holidays``) — or a day of one of
 the plan's ``closed`` periods. A block crosses a break when any calendar day from its first to
@@ -49,7 +51,8 @@ def _greedy(days: list[date], per: int, wanted: int, ok: Callable[[int], bool]) 
 
 def place(days: list[date], per: int, wanted: int, cal: WorkCalendar) -> list[list[date]]:
     """``wanted`` blocks of ``per`` training days from ``days`` (sorted), avoiding breaks when
-    every block still fits; fewer blocks when not all fit at all."""
+    every block still fits; when not all fit, as many as fit back to back, placed the same
+    way."""
     if per <= 0 or wanted <= 0 or len(days) < per:
         return []
     base = days[0]
@@ -64,11 +67,12 @@ def place(days: list[date], per: int, wanted: int, cal: WorkCalendar) -> list[li
     def unbroken(i: int) -> bool:
         return (days[i + per - 1] - days[i]).days == per - 1 and clear(i)
 
+    fits = min(wanted, len(days) // per)  # as many as fit back to back
     for ok in (unbroken, clear):
-        starts = _greedy(days, per, wanted, ok)
-        if len(starts) == wanted:
+        starts = _greedy(days, per, fits, ok)
+        if len(starts) == fits:
             return [days[i : i + per] for i in starts]
-    return [days[i * per : (i + 1) * per] for i in range(min(wanted, len(days) // per))]
+    return [days[i * per : (i + 1) * per] for i in range(fits)]
 
 
 def breaks_in(first: date, last: date, cal: WorkCalendar) -> tuple[str, ...]:
