@@ -74,22 +74,34 @@ def relation(a: Eligible, b: Eligible) -> Overlap | None:
 
 def audiences_relate(a: list[Eligible], b: list[Eligible]) -> Overlap | None:
     """The closest relation of any alternative of one class with any of the other."""
-    found = {relation(x, y) for x in a for y in b}
-    if Overlap.LIKELY in found:
-        return Overlap.LIKELY
-    return Overlap.POSSIBLE if Overlap.POSSIBLE in found else None
+    best = None
+    for x in a:
+        for y in b:
+            found = relation(x, y)
+            if found is Overlap.LIKELY:
+                return found
+            best = best or found
+    return best
 
 
-def _relate(a: TrainingClass, b: TrainingClass, register: bool) -> tuple[bool, Overlap | None]:
+Relation = tuple[bool, Overlap | None]
+
+
+def _relate(
+    a: TrainingClass, b: TrainingClass, register: bool, known: dict[object, Relation]
+) -> Relation:
     """Whether a pair is worth its days (the register may count it, or the rules' shape says
-    it may share people), and the shape's relation."""
+    it may share people), and the shape's relation; ``known`` keeps it by the rules (many
+    classes of a plan share theirs)."""
     if a.unit and b.unit and a.unit != b.unit:
         return False, None  # per_unit classes of two units draw on different people
-    ea, eb = a.eligible or [], b.eligible or []
-    overlap = audiences_relate(ea, eb)
-    if overlap is not None:
-        return True, overlap
-    return register and any(compatible(x, y) for x in ea for y in eb), None
+    ea, eb = tuple(a.eligible or ()), tuple(b.eligible or ())
+    found = known.get((ea, eb))
+    if found is None:
+        overlap = audiences_relate(list(ea), list(eb))
+        worth = overlap is not None or (register and any(compatible(x, y) for x in ea for y in eb))
+        found = known[(ea, eb)] = (worth, overlap)
+    return found
 
 
 _meetings: list[tuple[Context, list[Meeting]]] = []
@@ -104,7 +116,8 @@ def meetings(ctx: Context) -> list[Meeting]:
     register = audiences(ctx) is not None
     slots = [s for s in ctx.slots if s.cls.eligible]
     pairs: dict[tuple[int, int], list[tuple[Slot, Slot]]] = defaultdict(list)
-    relations: dict[tuple[int, int], tuple[bool, Overlap | None]] = {}
+    relations: dict[tuple[int, int], Relation] = {}
+    by_rules: dict[object, Relation] = {}
     day_sets: dict[int, frozenset[date]] = {}
 
     def days_of(slot: Slot) -> frozenset[date]:
@@ -120,7 +133,7 @@ def meetings(ctx: Context) -> list[Meeting]:
         key = (first.cls.index, second.cls.index)
         relation = relations.get(key)
         if relation is None:
-            relation = relations[key] = _relate(first.cls, second.cls, register)
+            relation = relations[key] = _relate(first.cls, second.cls, register, by_rules)
         if relation[0] and not days_of(a).isdisjoint(days_of(b)):
             pairs[key].append((first, second))
     out: list[Meeting] = []
