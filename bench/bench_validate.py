@@ -107,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="best of N (default 5)")
     ap.add_argument("--file", type=Path, help="measure this plan instead of generating one")
     ap.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
+    ap.add_argument(
+        "--register",
+        type=int,
+        default=0,
+        metavar="N",
+        help="give the province plan a synthetic register of N cadres (plan.register), so the "
+        "register-based checks (CT206, CT413) run; also times the audience rules alone",
+    )
     args = ap.parse_args(argv)
 
     if args.file is not None:
@@ -117,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.classes == 2000:
             path = HERE / "_data" / "province.yaml"
         text = ensure_plan(path, args.classes, args.venues, args.teachers, args.year, args.seed)
+    if args.register:
+        path, text = with_register(path, text, args.register)
     path_arg = str(path.relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
     os.chdir(ROOT)
 
@@ -191,9 +201,52 @@ def main(argv: list[str] | None = None) -> int:
     print("== 峰值内存（tracemalloc，只计 Python 分配）==")
     print(f"yaml.load     {m_load / 2**20:7.1f} MB")
     print(f"validate_file {m_val / 2**20:7.1f} MB   （{m_val / m_load:.2f}×）")
+    if args.register:
+        audience_rules(path_arg, args.repeat)
     print()
     print(f"结论：b/a = {ratio:.2f}×，{verdict}")
     return 1 if args.check and not ok else 0
+
+
+def with_register(path: Path, text: str, people: int) -> tuple[Path, str]:
+    """A copy of the plan whose ``plan:`` names a synthetic register of ``people`` cadres
+    (``benchlib.ensure_register``, made from the province plan)."""
+    import benchlib
+
+    csv_path, _ = benchlib.ensure_register(benchlib.load_province().plan, people)
+    out = path.with_name(f"{path.stem}-register-{people}.yaml")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("plan:")) + 1
+    lines.insert(at, f"  register: {csv_path.name}\n")
+    new = "".join(lines)
+    if not out.exists() or out.read_text(encoding="utf-8") != new:
+        out.write_text(new, encoding="utf-8")
+    return out, new
+
+
+def audience_rules(path_arg: str, repeat: int) -> None:
+    """The register read alone, and the audience rules (CT305, CT413) alone on the year."""
+    from cadretrain.checks import run_checks
+    from cadretrain.core.diagnostics import Sink
+    from cadretrain.enroll.quota_table import load_cadres
+    from cadretrain.year.pipeline import load_year
+
+    year = load_year(path_arg, checks=False)
+    assert year is not None
+    plan = year.plan
+    read, _ = best_of(repeat, lambda: load_cadres(plan, Sink()))
+
+    def rules() -> object:
+        sink = Sink()
+        run_checks(plan, sink, ["CT305", "CT413"], cal=year.calendar, schedules=year.schedules)
+        return sink
+
+    alone, _ = best_of(repeat, rules)
+    found = Counter(d.code for d in rules().items)  # type: ignore[attr-defined]
+    print()
+    print("== 名册与学员重叠检查 ==")
+    print(f"读名册（load_cadres）              最好 {read * 1000:8.1f} ms")
+    print(f"CT305 + CT413 单独（含读名册一次）  最好 {alone * 1000:8.1f} ms；{dict(found)}")
 
 
 def fmt(times: list[float]) -> str:

@@ -140,8 +140,9 @@ def test_notice_has_the_parts_of_a_gbt9704_notice(tmp_path: Path) -> None:
         "六、有关要求",
         "七、联系方式",
     ]
-    # two sessions of three training days from 8 April 2013 (a Monday), earliest first
-    assert "第一期：2013年4月8日—10日；第二期：2013年4月11日—15日。" in html
+    # two sessions of three training days from 8 April 2013 (a Monday), earliest first, each
+    # Monday–Wednesday rather than across a weekend (plan/placement.py)
+    assert "第一期：2013年4月8日—10日；第二期：2013年4月15日—17日。" in html
     assert '<span class="kai">（一）培训时间。</span>' in html
     assert "授课教师：县委党校教师、河南省团校王静教授。" in html
     assert "联系人：____ 电话：____" in html

@@ -67,7 +67,7 @@ plan:
   organizer: 县委组织部
   issued: 2013-02-19
   doc_number: 县组〔2013〕1号
-  classes_declared: 3
+  classes_declared: 3个班次、4期
   guiding: 指导思想
   measures: 方法措施
   leadership: [加强领导]
@@ -92,7 +92,11 @@ plan:
   printed_by: 县委组织部办公室
   printed_on: 2013-02-20
   notice_formats: [pdf]
-calendar: {weekend_days: allow, extra_holidays: [2013-05-06], extra_workdays: [2013-05-11]}
+calendar:
+  weekend_days: allow
+  extra_holidays: [2013-05-06]
+  extra_workdays: [2013-05-11]
+  closed: [7月15日—8月31日]
 ranks: [正职, 副职]
 rank_ladders: [{name: 职级, ranks: [一级调研员, 一级主任科员], leaders: [一级调研员]}]
 tags: [中青年]
@@ -113,6 +117,7 @@ classes:
     when: 2013年9月2日—13日
     sessions: {count: 2, days: 3}
     weekends: true
+    closed_door: true
     fieldwork_days: 1
     hours_per_day: 6.5
     venue: ps

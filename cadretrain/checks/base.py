@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity
+from cadretrain.core.diagnostics import Diagnostic, Pos, Related, Severity, Sink
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.model import Plan
 from cadretrain.plan.schedule import Schedule, Slot
+
+if TYPE_CHECKING:
+    from cadretrain.enroll.register import Cadre
 
 
 @dataclass
@@ -27,6 +30,16 @@ class Context:
     @cached_property
     def slots(self) -> list[Slot]:
         return [s for sched in self.schedules.values() for s in sched.slots if s.days]
+
+    @cached_property
+    def cadres(self) -> list[Cadre] | None:
+        """The plan's cadre register, read once for every rule that needs it; None without
+        one or when it cannot be read (its problems are the register's own codes)."""
+        if not self.plan.register:
+            return None
+        from cadretrain.enroll.quota_table import load_cadres
+
+        return load_cadres(self.plan, Sink())
 
 
 class Rule(Protocol):

@@ -8,6 +8,11 @@ treated as weekends only; the validate command warns about it (CT205).
 ``extra_holidays`` and ``extra_workdays`` override the library: an extra holiday is a day off
 even on a 调休 working weekend, an extra workday is a working day even on a statutory holiday.
 A date given in both lists is a working day.
+
+A plan's ``closed`` periods (``calendar.closed``: the party school's summer break, a month
+the venue is under repair) are not days off: the dates a plan writes are kept as written, but
+the tool places no session it fits itself on a closed day (``plan.placement``), and the checks
+report a class written into one (CT309). :meth:`WorkCalendar.closed` names the period of a day.
 """
 
 from __future__ import annotations
@@ -182,11 +187,19 @@ class WorkCalendar:
     """Working days in mainland China, with a plan's own overrides."""
 
     def __init__(
-        self, extra_holidays: Iterable[date] = (), extra_workdays: Iterable[date] = ()
+        self,
+        extra_holidays: Iterable[date] = (),
+        extra_workdays: Iterable[date] = (),
+        closed: Iterable[tuple[date, date, str]] = (),
     ) -> None:
         self._extra_workdays = frozenset(_as_date(d) for d in extra_workdays)
         self._extra_holidays = frozenset(_as_date(d) for d in extra_holidays) - self._extra_workdays
         self._kinds: dict[date, DayKind] = {}  # every day of each loaded year
+        self._closed: dict[date, str] = {}  # day -> the closed period's text (first one wins)
+        for first, last, name in closed:
+            span = (_as_date(last) - _as_date(first)).days
+            for i in range(min(span, 366) + 1):  # a longer period is not a plan year's
+                self._closed.setdefault(_as_date(first) + timedelta(days=i), name)
 
     def _load(self, year: int) -> None:
         names, shifted, _ = _library_year(year)
@@ -234,6 +247,15 @@ class WorkCalendar:
         start, end = _as_date(start), _as_date(end)
         days = (start + timedelta(days=i) for i in range((end - start).days + 1))
         return [d for d in days if self.is_workday(d)]
+
+    def closed(self, day: date) -> str | None:
+        """The plan's closed period ``day`` falls in (its text as written), else None."""
+        return self._closed.get(day) if self._closed else None
+
+    @property
+    def has_closed(self) -> bool:
+        """True when the plan names any closed period."""
+        return bool(self._closed)
 
     def known(self, year: int) -> bool:
         """True when the library holds the published schedule (with 调休) for ``year``; see

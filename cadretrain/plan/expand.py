@@ -4,9 +4,10 @@ Seed 第五篇: 1,460 村居“两委” members of 13 towns trained town by tow
 The template's people are the units' declared counts (``units[].counts``) for its ``eligible``
 rules; when the template states ``planned`` that headcount is shared in proportion (largest
 remainder). A unit larger than ``max_size`` is split into near-equal classes. Each class gets
-``days`` training days in a row, in unit order, earliest first; blocks that do not straddle
-a weekend or holiday are preferred (a class of three days runs Monday–Wednesday rather than
-Friday–Tuesday) as long as every class still fits.
+``days`` training days in a row, in unit order, earliest first, placed as the sessions of a
+class are (``plan.placement``): unbroken runs that cross no holiday or closed period are
+preferred (a class of three days runs Monday–Wednesday rather than Friday–Tuesday, and not
+across 清明) as long as every class still fits; closed days are never used.
 
 Loading leaves the templates as written; expanding is the year pipeline's ``expand`` step
 (``cadretrain.year.pipeline``), which passes the plan's work calendar.
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from datetime import date
 
 from cadretrain.core.apportion import apportion
 from cadretrain.core.dates import DateSpan, format_span
@@ -30,6 +30,7 @@ from cadretrain.core.wording import cn_number
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.declared import from_declared
 from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.placement import place
 from cadretrain.plan.schedule import training_days
 from cadretrain.plan.specs import PerUnit
 
@@ -48,23 +49,6 @@ def _sizes(plan: Plan, template: TrainingClass, units: list[str]) -> dict[str, i
         return people
     shares = apportion(people, template.planned, order=units).shares
     return {s.unit: s.seats for s in shares}
-
-
-def _blocks(days: list[date], per: int, wanted: int) -> list[list[date]]:
-    """``wanted`` blocks of ``per`` training days: unbroken calendar runs when they all fit,
-    else simply back to back."""
-    compact: list[list[date]] = []
-    i = 0
-    while i + per <= len(days) and len(compact) < wanted:
-        block = days[i : i + per]
-        if (block[-1] - block[0]).days == per - 1:
-            compact.append(block)
-            i += per
-        else:
-            i += 1
-    if len(compact) == wanted:
-        return compact
-    return [days[i * per : (i + 1) * per] for i in range(min(wanted, len(days) // per))]
 
 
 def has_templates(plan: Plan) -> bool:
@@ -148,6 +132,8 @@ def expand_per_unit(plan: Plan, sink: Sink, cal: WorkCalendar) -> None:
         when = template.when
         per = spec.days
         days = training_days(template, when.start, when.end, cal) if when else []
+        if cal.has_closed:
+            days = [d for d in days if cal.closed(d) is None]
         if len(groups) * per > len(days):
             sink.add(
                 "CT301",
@@ -157,7 +143,7 @@ def expand_per_unit(plan: Plan, sink: Sink, cal: WorkCalendar) -> None:
                 hint="延长培训时间、减少每班天数，或调大 max_size。",
                 severity=Severity.ERROR,  # CT301 is a rule's code (checks/rules/sessions_fit.py)
             )
-        chosen = _blocks(days, per, len(groups))
+        chosen = place(days, per, len(groups), cal)
         for i, (uid, k, parts, size) in enumerate(groups):
             block = chosen[i] if i < len(chosen) else []
             unit = plan.units[uid]

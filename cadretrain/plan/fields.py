@@ -20,6 +20,7 @@ from cadretrain.core.dates import DateParseError, DateSpan, WhenSettings, parse_
 from cadretrain.core.diagnostics import Pos, Related, Sink
 from cadretrain.core.headcount import Headcount
 from cadretrain.plan.aliases import key_names, unknown_key_hint
+from cadretrain.plan.declared_total import read_total
 from cadretrain.plan.fields_written import read_headcount, read_when
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
@@ -212,6 +213,8 @@ class Reader:
             return self._weights(node, where)
         if kind == "reasons":
             return node  # ``ignore:``, read with its positions by plan/ignores.py
+        if kind == "declared":
+            return read_total(node, where, self.pos, self.sink)
         if kind == "eligibility":
             if isinstance(node, SequenceNode):
                 return self._list(node, Field("eligible", fld.desc), where, rec, key)

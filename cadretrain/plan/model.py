@@ -14,6 +14,7 @@ from datetime import date
 from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Pos
 from cadretrain.core.headcount import Headcount, headcount_text
+from cadretrain.plan.declared_total import DeclaredTotal
 from cadretrain.plan.fields import Rec
 from cadretrain.plan.grading import (
     CLASS_KINDS,
@@ -188,6 +189,10 @@ class TrainingClass:
         metadata=key("sessions", "分期：{count: 期数, days: 每期天数}，或逐期列出日期"),
     )
     weekends: bool = field(default=False, metadata=key("bool", "周末也上课"))
+    closed_door: bool = field(
+        default=False,
+        metadata=key("bool", "封闭式培训：工具排定的各期不宜跨节假日和封闭时段", zh="封闭式培训"),
+    )
     fieldwork_days: int | None = field(
         default=None, metadata=key("int", "其中调研、实践天数", zh="调研实践天数")
     )
@@ -414,11 +419,11 @@ class Plan:
     doc_number: str = field(
         default="", metadata=key("str", "发文字号，如 县组〔2013〕12号", section="plan")
     )
-    classes_declared: int | None = field(
+    classes_declared: DeclaredTotal | None = field(
         default=None,
         metadata=key(
-            "int",
-            "计划正文写明的班次总数（如 全年共12个班次），用于核对",
+            "declared",
+            "计划正文写明的班次数或期数（如 12、共12个班次、共15期、12个班次、45期），用于核对",
             section="plan",
             zh="班次总数",
         ),

@@ -31,6 +31,14 @@ class CalendarConfig:
         default_factory=list,
         metadata=key("list:date", "本单位补充的工作日（调休上班）", zh="补充工作日"),
     )
+    closed: list[DateSpan] = field(
+        default_factory=list,
+        metadata=key(
+            "list:when",
+            "不安排培训的时段（如 党校暑假 7月15日—8月31日）：分期和小班化排日期时避开，"
+            "写在其中的班次报 CT309",
+        ),
+    )
 
 
 @dataclass(kw_only=True)

@@ -122,6 +122,20 @@ def _json_type(field: Field) -> dict[str, Any]:
                 ]
             },
         },
+        "declared": {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "classes": {"type": "integer", "minimum": 0},
+                        "sessions": {"type": "integer", "minimum": 0},
+                    },
+                },
+            ]
+        },
         "reasons": {
             "type": "object",
             "propertyNames": {"pattern": r"^[Cc][Tt]\d{3}$"},
@@ -223,6 +237,7 @@ _KIND_ZH = {
     "counts": "`{名称: 整数}`",
     "weights": "`{项目: 权重}`（整数、小数或百分数）",
     "reasons": "`{诊断代码: 理由}`",
+    "declared": "整数、`共15期` 或 `{classes, sessions}`",
     "modules": "`{板块: [专题…]}`",
     "eligibility": "映射，或映射的列表",
     "sessions": "`{count, days}`，或映射的列表",

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, Prose, finding
-from cadretrain.core.diagnostics import Diagnostic, Severity, Sink
+from cadretrain.core.diagnostics import Diagnostic, Severity
 from cadretrain.enroll.method import Method, decide
-from cadretrain.enroll.quota_table import load_cadres
 
 CODE = "CT206"
 SEVERITY = Severity.WARNING
@@ -27,7 +26,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     plan = ctx.plan
     if not plan.register or not plan.units:
         return
-    cadres = load_cadres(plan, Sink())  # problems reading it are the register's own codes
+    cadres = ctx.cadres  # problems reading it are the register's own codes
     if cadres is None:
         return
     for cls in plan.classes:

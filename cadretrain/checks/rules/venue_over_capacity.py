@@ -16,7 +16,8 @@ SEVERITY = Severity.ERROR
 TITLE = "场地超员"
 EXPLANATION = """\
 同一天在同一场地上课的各期人数之和（每期人数 = 规划人数 ÷ 期数，向上取整）不能超过
-场地容量。只有一个班也超员的情况由 CT203 报告；外单位场地（external: true）不检查。"""
+场地容量。只有一个班也超员的情况由 CT203 报告；外单位场地（external: true）不检查。
+日期未定的一期（时间窗口、另行通知）按“可能”参与；同一班次的几期不会同日上课，只算其中人数最多的一期。"""
 PASSING = """\
 venues: [{id: ps, name: 县委党校, capacity: 200}]
 classes:
@@ -40,7 +41,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for day in slot.days:
             by_day[(venue.id, day)].append(slot)
     groups: dict[tuple[str, tuple[Slot, ...]], list[date]] = defaultdict(list)
-    for (venue_id, day), slots in by_day.items():
+    for (venue_id, day), found in by_day.items():
+        if len(found) < 2:
+            continue
+        slots = _one_per_class(found)
         if len(slots) < 2:
             continue
         capacity = ctx.plan.venues[venue_id].capacity or 0
@@ -63,3 +67,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             hint="错开日期、换用其他场地，或减少每期人数。",
             possible=possible,
         )
+
+
+def _one_per_class(slots: list[Slot]) -> list[Slot]:
+    """A class's sessions never meet on the same day: when several of its sessions may fall on
+    a day (windows, 另行通知), the largest one counts."""
+    best: dict[int, Slot] = {}
+    for slot in slots:
+        kept = best.get(slot.cls.index)
+        if kept is None or (slot.size or 0) > (kept.size or 0):
+            best[slot.cls.index] = slot
+    return list(best.values())

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from cadretrain.checks.base import Context, finding
 from cadretrain.checks.spans import class_spans
+from cadretrain.core.dates import DateSpan
 from cadretrain.core.diagnostics import Diagnostic, Severity
 from cadretrain.core.wording import day_text
 from cadretrain.core.workcal import DayKind
@@ -16,7 +18,8 @@ SEVERITY = Severity.WARNING
 TITLE = "开班或结业日在周末或节假日"
 EXPLANATION = """\
 开班日或结业日落在周末、法定节假日时按 calendar.weekend_days 处理（allow / warn / error）；
-班次写明 weekends: true 时不检查。"""
+班次写明 weekends: true 时不检查。一件事只报一次：逐期列出的某一期与班次同一天开班或结业时，
+只按班次报告。"""
 PASSING = """\
 classes:
   - {id: a, name: 甲班, when: 2013年5月7日---5月9日}
@@ -35,18 +38,32 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for c in ctx.plan.classes:
         if c.weekends:
             continue
+        told: set[date] = set()  # one finding per fact: a session's day the class's already tells
         for span, pos, what in class_spans(c):
             if not span.exact or span.end < span.start:
                 continue
-            for which, day in (("开班日", span.start), ("结业日", span.end)):
-                if which == "结业日" and day == span.start:
-                    continue
-                if ctx.cal.kind(day) in (DayKind.WEEKEND, DayKind.HOLIDAY):
-                    yield finding(
-                        CODE,
-                        severity,
-                        pos,
-                        f"{what}的{which} {day_text(day)} 是{ctx.cal.label(day)}",
-                        hint="如确需在周末上课，请在班次中写 weekends: true；"
-                        "或在 calendar.weekend_days 中设为 allow。",
-                    )
+            for message in _facts(ctx, span, what, told):
+                yield finding(
+                    CODE,
+                    severity,
+                    pos,
+                    message,
+                    hint="如确需在周末上课，请在班次中写 weekends: true；"
+                    "或在 calendar.weekend_days 中设为 allow。",
+                )
+
+
+def _off(ctx: Context, day: date) -> bool:
+    return ctx.cal.kind(day) in (DayKind.WEEKEND, DayKind.HOLIDAY)
+
+
+def _facts(ctx: Context, span: DateSpan, what: str, told: set[date]) -> Iterator[str]:
+    """Its first and last day when off; a day the class's own dates already told is not told
+    again for a session."""
+    cal = ctx.cal
+    for which, day in (("开班日", span.start), ("结业日", span.end)):
+        if which == "结业日" and day == span.start:
+            continue
+        if day not in told and _off(ctx, day):
+            yield f"{what}的{which} {day_text(day)} 是{cal.label(day)}"
+        told.add(day)
