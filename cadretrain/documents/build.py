@@ -103,7 +103,7 @@ def _class_extras(
             f"{folder}/报名回执/{INSTRUCTIONS}",
             "填报说明",
             cls,
-            partial(instructions_bytes, table, sched),
+            partial(instructions_bytes, table, sched, year.calendar),
         )
 
 
@@ -127,11 +127,12 @@ def _enrolled_outputs(
     year: Year, cls: TrainingClass, enrolled: Enrollment, folder: str
 ) -> Iterator[Job]:
     """The roster and the sign-in sheets of a class with an enrollment."""
-    from cadretrain.documents.roster import roster_bytes
-    from cadretrain.documents.signin import signin_bytes
+    from cadretrain.documents.roster import roster_bytes, roster_file_name
+    from cadretrain.documents.signin import signin_bytes, signin_file_name
 
-    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, year, cls, enrolled))
-    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, year, cls, enrolled))
+    roster, signin = f"{folder}/{roster_file_name(cls)}", f"{folder}/{signin_file_name(cls)}"
+    yield Job(roster, "花名册", cls, partial(roster_bytes, year, cls, enrolled))
+    yield Job(signin, "签到表", cls, partial(signin_bytes, year, cls, enrolled))
 
 
 def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:

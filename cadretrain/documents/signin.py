@@ -50,6 +50,11 @@ BLANK_DAY = "____月__日"
 WEEKDAYS = "一二三四五六日"
 
 
+def signin_file_name(cls: TrainingClass) -> str:
+    """``rotation-18th-签到表.xlsx``: the sheet's name from ``signin`` and in ``build`` alike."""
+    return f"{cls.id}-签到表.xlsx"
+
+
 def day_heading(day: date) -> str:
     return f"{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
 
