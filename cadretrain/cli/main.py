@@ -32,6 +32,7 @@ from cadretrain.cli.app import ChineseCommand, app, usage_zh
 from cadretrain.cli import plan_cmds  # noqa: F401
 from cadretrain.cli import class_cmds  # noqa: F401
 from cadretrain.cli import after_cmds  # noqa: F401
+from cadretrain.cli import certificate_cmds  # noqa: F401
 import contextlib
 
 # isort: on
