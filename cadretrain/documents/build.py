@@ -135,18 +135,23 @@ def _enrolled_outputs(
     yield Job(signin, "签到表", cls, partial(signin_bytes, year, cls, enrolled))
 
 
-def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
+def index_html(year: Year, result: BuildResult, diagnostics: list[str]) -> str:
+    """The index page: every file by class, each class's dates as scheduled by the year model
+    (not the plan's words), what checking found; prints on A4."""
+    from cadretrain.documents.calendar_text import schedule_text
+
+    plan = year.plan
     rows = []
     by_class: dict[str, list[Job]] = {}
     for job in result.done:
         by_class.setdefault(job.cls.id if job.cls else "", []).append(job)
     for job in by_class.get("", []):
         rows.append(f'<li><a href="{escape(job.path)}">{escape(job.kind)}</a></li>')
-    body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训时间</th>"]
+    body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训日期（排定）</th>"]
     body.append("<th>规划人数</th><th>文件</th></tr>")
     for cls in plan.classes:
         links = "、".join(_links(by_class.get(cls.id, [])))
-        when = escape(cls.when.text) if cls.when else ""
+        when = escape(schedule_text(year, cls))
         planned = "" if cls.planned is None else str(cls.planned)
         body.append(
             f"<tr><td>{escape(cls.name)}</td><td>{when}</td><td>{planned}</td>"
@@ -160,6 +165,10 @@ def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
         'body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:1.5em}'
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}"
         "ul.diag li{font-family:monospace}"
+        "@page{size:A4;margin:15mm}"
+        "@media print{body{margin:0;font-size:10.5pt}a{color:inherit;text-decoration:none}"
+        "table{width:100%}tr{break-inside:avoid}th{background:#eee}"
+        "th,td{border-color:#000}}"
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -218,7 +227,7 @@ def build_plan(
                 result.failed.append(f"{job.path}：{exc}")
         lines += [d.shown_line() for d in sink.items]
         try:
-            folder.write("index.html", encoded(index_html(year.plan, result, lines)))
+            folder.write("index.html", encoded(index_html(year, result, lines)))
         except OutputRefused as exc:
             result.refused.append(str(exc))
     finally:
