@@ -37,7 +37,15 @@ STAGE_PAGES: dict[str, tuple[str, ...]] = {
     ),
     "报名与名额.md": ("quota", "forms", "collect"),
     "文书.md": ("notice", "roster", "signin", "build"),
-    "培训之后.md": ("attendance", "scores", "ratings", "hours", "report", "archive"),
+    "培训之后.md": (
+        "attendance",
+        "scores",
+        "ratings",
+        "hours",
+        "report",
+        "archive",
+        "certificates",
+    ),
 }
 PAGE_OF = {command: page for page, names in STAGE_PAGES.items() for command in names}
 

@@ -74,7 +74,7 @@ def test_one_form_per_unit_with_seats(plan: Plan, written: Path, query: str, fol
         assert ws.max_row == 3 + n  # exactly one row per seat, nothing spare
         assert [ws.cell(r, 1).value for r in range(4, 4 + n)] == list(range(1, n + 1))
     text = (written / f"{folder}-报名回执" / "说明.txt").read_bytes().decode("utf-8-sig")
-    assert "____年__月__日前" in text and f"合计：{sum(seats.values())} 人" in text
+    assert "请于____年__月__日前" not in text and f"合计：{sum(seats.values())} 人" in text
 
 
 def test_multi_session_form(plan: Plan, written: Path) -> None:
@@ -131,7 +131,8 @@ def test_multi_session_form(plan: Plan, written: Path) -> None:
         assert all(ws[f"{letter}{r}"].number_format == "@" for r in range(4, last + 1))
     assert ws["B4"].number_format == "General"
     assert ws.protection.sheet
-    assert all(not ws.cell(r, c).protection.locked for r in (4, last) for c in (1, 2, 12))
+    assert all(not ws.cell(r, c).protection.locked for r in (4, last) for c in (2, 12))
+    assert all(ws.cell(r, 1).protection.locked for r in (4, last))  # 序号 stays as written
     assert ws["A1"].protection.locked and ws["A2"].protection.locked
     assert ws["B3"].protection.locked
 

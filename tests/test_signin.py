@@ -129,7 +129,7 @@ def test_days_off_are_left_out() -> None:
     assert wb["第1期"]["B5"].value == "甲" and wb["第2期"]["B5"].value == "乙"
 
 
-def test_a_long_class_is_split_into_sheets_of_at_most_ten_days() -> None:
+def test_a_long_class_is_split_into_sheets_of_at_most_five_days() -> None:
     year = the_year()
     plan = year.plan
     cls = find_class(plan, "youth-spring")
@@ -137,11 +137,11 @@ def test_a_long_class_is_split_into_sheets_of_at_most_ten_days() -> None:
     assert len(days) == 44
     people = [Enrollee(name=f"学员{i}", unit="zzb", post="科员") for i in range(45)]
     wb = book(signin_bytes(year, cls, Enrollment(cls.id, people)))
-    assert wb.sheetnames == [f"签到表（{n}）" for n in "一二三四五"]
+    assert wb.sheetnames == [f"签到表（{n}）" for n in "一二三四五六七八九"]
     assert wb["签到表（二）"]["A1"].value == "春期中青年干部理论培训班签到表（二）"
     shown = [h for ws in wb for h in day_heads(ws)]
     assert shown == [day_heading(d) for d in days]
-    assert [len(day_heads(ws)) for ws in wb] == [9, 9, 9, 9, 8]
+    assert [len(day_heads(ws)) for ws in wb] == [5] * 8 + [4]
     assert "6月1日（星期六）" not in shown and "6月12日（星期三）" not in shown  # 端午 holiday
     for ws in wb:
         assert ws.max_row - 4 == 45 and ws.print_title_rows == "$3:$4"
@@ -150,9 +150,11 @@ def test_a_long_class_is_split_into_sheets_of_at_most_ten_days() -> None:
 def test_split_and_numbers() -> None:
     one = date(2013, 3, 1)
     assert split_days([]) == [[]]
-    assert [len(x) for x in split_days([one] * 10)] == [10]
-    assert [len(x) for x in split_days([one] * 11)] == [6, 5]
-    assert [len(x) for x in split_days([one] * 21)] == [7, 7, 7]
+    assert [len(x) for x in split_days([one] * 5)] == [5]
+    assert [len(x) for x in split_days([one] * 10)] == [5, 5]
+    assert [len(x) for x in split_days([one] * 11)] == [4, 4, 3]
+    assert [len(x) for x in split_days([one] * 21)] == [5, 4, 4, 4, 4]
+    assert [len(x) for x in split_days([one] * 21, most=7)] == [7, 7, 7]
     assert [cn_number(n) for n in (1, 9, 10, 12, 20, 37)] == [
         "一",
         "九",

@@ -86,7 +86,7 @@ def run_roster(
 ) -> int:
     """``cadretrain roster``: write ``{output}/{class-id}-花名册.xlsx``; returns the exit code."""
     from cadretrain.cli.outputs import write_output
-    from cadretrain.documents.roster import roster_bytes
+    from cadretrain.documents.roster import roster_bytes, roster_file_name
     from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
@@ -101,13 +101,13 @@ def run_roster(
     def build() -> bytes:
         return roster_bytes(year, cls, enrollment, with_id=with_id, groups=groups)
 
-    return write_output(output, force, f"{cls.id}-花名册.xlsx", build)
+    return write_output(output, force, roster_file_name(cls), build)
 
 
 def run_signin(year: Year, query: str, output: Path, force: bool = False) -> int:
     """``cadretrain signin``: write ``{output}/{class-id}-签到表.xlsx``; returns the exit code."""
     from cadretrain.cli.outputs import write_output
-    from cadretrain.documents.signin import signin_bytes
+    from cadretrain.documents.signin import signin_bytes, signin_file_name
     from cadretrain.enroll.enrollment import load_for_class
     from cadretrain.enroll.parts import session_parts
 
@@ -123,5 +123,5 @@ def run_signin(year: Year, query: str, output: Path, force: bool = False) -> int
             which = part.label or f"班次“{cls.label}”"
             print(f"提示：{which}没有排定日期，签到表的日期栏留空，请手工填写", file=sys.stderr)
     return write_output(
-        output, force, f"{cls.id}-签到表.xlsx", lambda: signin_bytes(year, cls, enrollment)
+        output, force, signin_file_name(cls), lambda: signin_bytes(year, cls, enrollment)
     )

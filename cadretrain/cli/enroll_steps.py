@@ -66,7 +66,7 @@ def run_forms(
                     folder.write(f"{sub}/{name}", form_bytes(table, uid, sched))
                     done += 1
                 else:
-                    folder.write(f"{sub}/{name}", instructions_bytes(table, sched))
+                    folder.write(f"{sub}/{name}", instructions_bytes(table, sched, year.calendar))
             except OutputRefused as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 status = 1

@@ -33,6 +33,7 @@ from cadretrain.cli import plan_cmds  # noqa: F401
 from cadretrain.cli import class_cmds  # noqa: F401
 from cadretrain.cli import after_cmds  # noqa: F401
 from cadretrain.cli import plan_tools_cmds  # noqa: F401
+from cadretrain.cli import certificate_cmds  # noqa: F401
 import contextlib
 
 # isort: on

@@ -21,7 +21,7 @@ from cadretrain.core.diagnostics import Diagnostic, Sink
 from cadretrain.core.text import encoded
 from cadretrain.enroll.enrollment import Enrollment
 from cadretrain.enroll.quota_table import QuotaTable
-from cadretrain.plan.model import Plan, TrainingClass
+from cadretrain.plan.model import TrainingClass
 from cadretrain.year.model import Year
 
 Producer = Callable[[], bytes]
@@ -128,7 +128,7 @@ def _class_extras(
             f"{folder}/报名回执/{INSTRUCTIONS}",
             "填报说明",
             cls,
-            partial(instructions_bytes, table, sched),
+            partial(instructions_bytes, table, sched, year.calendar),
         )
 
 
@@ -152,25 +152,31 @@ def _enrolled_outputs(
     year: Year, cls: TrainingClass, enrolled: Enrollment, folder: str
 ) -> Iterator[Job]:
     """The roster and the sign-in sheets of a class with an enrollment."""
-    from cadretrain.documents.roster import roster_bytes
-    from cadretrain.documents.signin import signin_bytes
+    from cadretrain.documents.roster import roster_bytes, roster_file_name
+    from cadretrain.documents.signin import signin_bytes, signin_file_name
 
-    yield Job(f"{folder}/花名册.xlsx", "花名册", cls, partial(roster_bytes, year, cls, enrolled))
-    yield Job(f"{folder}/签到表.xlsx", "签到表", cls, partial(signin_bytes, year, cls, enrolled))
+    roster, signin = f"{folder}/{roster_file_name(cls)}", f"{folder}/{signin_file_name(cls)}"
+    yield Job(roster, "花名册", cls, partial(roster_bytes, year, cls, enrolled))
+    yield Job(signin, "签到表", cls, partial(signin_bytes, year, cls, enrolled))
 
 
-def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
+def index_html(year: Year, result: BuildResult, diagnostics: list[str]) -> str:
+    """The index page: every file by class, each class's dates as scheduled by the year model
+    (not the plan's words), what checking found; prints on A4."""
+    from cadretrain.documents.calendar_text import schedule_text
+
+    plan = year.plan
     rows = []
     by_class: dict[str, list[Job]] = {}
     for job in result.done:
         by_class.setdefault(job.cls.id if job.cls else "", []).append(job)
     for job in by_class.get("", []):
         rows.append(f'<li><a href="{escape(job.path)}">{escape(job.kind)}</a></li>')
-    body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训时间</th>"]
+    body = [f"<ul>{''.join(rows)}</ul>", "<table><tr><th>班次</th><th>培训日期（排定）</th>"]
     body.append("<th>规划人数</th><th>文件</th></tr>")
     for cls in plan.classes:
         links = "、".join(_links(by_class.get(cls.id, [])))
-        when = escape(cls.when.text) if cls.when else ""
+        when = escape(schedule_text(year, cls))
         planned = escape(cls.planned_text)
         body.append(
             f"<tr><td>{escape(cls.name)}</td><td>{when}</td><td>{planned}</td>"
@@ -184,6 +190,10 @@ def index_html(plan: Plan, result: BuildResult, diagnostics: list[str]) -> str:
         'body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:1.5em}'
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}"
         "ul.diag li{font-family:monospace}"
+        "@page{size:A4;margin:15mm}"
+        "@media print{body{margin:0;font-size:10.5pt}a{color:inherit;text-decoration:none}"
+        "table{width:100%}tr{break-inside:avoid}th{background:#eee}"
+        "th,td{border-color:#000}}"
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -247,7 +257,7 @@ def build_plan(
                 result.failed.append(f"{job.path}：{exc}")
         lines += [d.shown_line() for d in sink.items]
         try:
-            folder.write("index.html", encoded(index_html(year.plan, result, lines)))
+            folder.write("index.html", encoded(index_html(year, result, lines)))
         except OutputRefused as exc:
             result.refused.append(str(exc))
     finally:

@@ -13,7 +13,9 @@ import calendar as stdcal
 from collections import Counter
 from datetime import date
 
+from cadretrain.core.wording import UNSCHEDULED, span_text
 from cadretrain.core.workcal import DayKind
+from cadretrain.plan.model import TrainingClass
 from cadretrain.year.model import Year
 
 
@@ -53,3 +55,24 @@ def month_lines(year: Year, month: int) -> list[tuple[str, str]]:
     head = "".join(str(d.day % 10) for d in days)
     kinds = "".join("x" if cal.kind(d) in (DayKind.WEEKEND, DayKind.HOLIDAY) else " " for d in days)
     return [("日", head), ("休息日(x)", kinds), *rows, ("当天班次数", marks)]
+
+
+def schedule_text(year: Year, cls: TrainingClass) -> str:
+    """The class's dates as the year model schedules them, for pages people read (the index,
+    the calendar's legend): ``2013年3月13日—15日``, ``第1期 2013年3月13日—15日；第2期 …``;
+    the plan's own words with （日期未定） where the dates are vague; 日期未排定 for none."""
+    sched = year.schedule(cls)
+    several = len(sched.slots) > 1 or (cls.session_count or 0) > 1 or len(cls.sessions) > 1
+    parts: list[str] = []
+    vague = cls.when.text if cls.when is not None else ""
+    for slot in sched.slots:
+        lead = f"第{slot.number}期 " if several and slot.number else ""
+        if slot.possible or not slot.days:
+            parts.append(lead + (f"{vague}（日期未定）" if vague else UNSCHEDULED))
+        else:
+            parts.append(lead + span_text(slot.days))
+    if not parts:
+        parts.append(f"{vague}（{UNSCHEDULED}）" if vague else UNSCHEDULED)
+    if sched.unfitted:
+        parts.append(f"另有 {sched.unfitted} 期排不下")
+    return "；".join(dict.fromkeys(parts))

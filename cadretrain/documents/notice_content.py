@@ -8,7 +8,6 @@ templates say the same thing and a user's own templates see a small, documented 
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from cadretrain.core.dates import format_span
@@ -28,13 +27,13 @@ from cadretrain.documents.notice_words import (
     venue_name,
     zh_date,
 )
+from cadretrain.enroll.deadline import deadline_text
 from cadretrain.enroll.form_layout import columns_for
 from cadretrain.enroll.method import Decision, Method, how_chosen
 from cadretrain.enroll.quota_table import QuotaTable
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.plan.schedule import Schedule, Slot
 
-DEADLINE_WORKDAYS = 5  # reply forms are due this many working days before the class starts
 CONTACT = "联系人：____ 电话：____"  # placeholders: a notice never carries a real phone number
 
 
@@ -99,21 +98,6 @@ def places(plan: Plan, cls: TrainingClass, sched: Schedule) -> str:
         if name and name not in names:
             names.append(name)
     return "、".join(names)
-
-
-def deadline_text(plan: Plan, sched: Schedule, cal: WorkCalendar) -> str:
-    """When reply forms are due: five working days before the first training day."""
-    starts = [s.start for s in sched.slots if s.days and not s.possible]
-    if not starts:
-        return f"开班前{DEADLINE_WORKDAYS}个工作日"
-    day, left = min(starts), DEADLINE_WORKDAYS
-    while left:
-        day -= timedelta(days=1)
-        if cal.is_workday(day):
-            left -= 1
-    if plan.issued is not None and day <= plan.issued:
-        return "接到通知后3个工作日内"
-    return f"{zh_date(day)}前"
 
 
 def _block(text: str, lead: str = "") -> dict[str, str]:

@@ -15,6 +15,8 @@ Decisions:
 - 制表日期 is the plan's ``issued`` date, so that output is the same on every run; without it
   the date is left as ``____年__月__日`` to be written by hand.
 - Order: units in plan order (unknown units last), then as listed; 身份证号 only with ``with_id``.
+- File name: ``{class-id}-花名册.xlsx`` (:func:`roster_file_name`) from ``roster`` and inside
+  ``build``'s class folder alike, so a roster sent on its own still names its class.
 - Discussion groups (``groups`` N > 0), per session: people sorted by unit (plan order), sex
   and birth go one by one to a group with the fewest people; among those, to the one with the
   fewest from the same unit, then of the same sex, then born in the same decade, then the
@@ -48,6 +50,11 @@ from cadretrain.plan.model import ROSTER_COLUMNS, ROSTER_DEFAULT_COLUMNS, Plan, 
 from cadretrain.year.model import Year
 
 _ATTRS = {zh: attr for attr, zh in FIELDS_ZH.items()}  # 姓名 -> name …
+
+
+def roster_file_name(cls: TrainingClass) -> str:
+    """``rotation-18th-花名册.xlsx``: the roster's name wherever it is written."""
+    return f"{cls.id}-花名册.xlsx"
 
 
 def assign_groups(plan: Plan, people: Sequence[Enrollee], groups: int) -> list[int]:

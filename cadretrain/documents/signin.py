@@ -10,10 +10,13 @@ Decisions:
 
 - Sheets: ``签到表`` for a one-session class, ``第1期`` … otherwise. Only training days are
   columns (weekends and holidays inside the dates are left out).
-- A session of more than 10 training days (the two-month 中青年班 has 44) is split over several
-  sheets of at most 10 days, as even as possible (44 → 9, 9, 9, 9, 8): ``第1期（一）``,
-  ``第1期（二）`` … or ``签到表（一）`` …, titled ``…签到表（第1期·一）``. Ten days are twenty
-  signature boxes, still about 1 cm wide on an A4 landscape page.
+- Print: fewer days on a page instead of shrinking. A sheet holds at most five training days
+  (a working week), split as evenly as possible (the two-month 中青年班's 44 days → 5, 5, … 4):
+  ``第1期（一）``, ``第1期（二）`` … or ``签到表（一）`` …, titled ``…签到表（第1期·一）``. Each
+  上午/下午 box is ``DAY_WIDTH`` wide (about 20 mm) and ``ROW_HEIGHT`` high (28 pt), 序号, 姓名,
+  单位及职务 and 备注 are narrow enough (posts wrap onto two lines) that five days fit one A4
+  landscape page at 100 %: fit-to-width stays on only as a safety net and does not shrink
+  anything, so the date headers stay 11 pt and readable.
 - A session without dates (the calendar could not fit it, CT301; or the class's dates are
   still vague) gets blank date boxes to fill in by hand, as many as the session's days.
 - People of a multi-session class without a session are on no sheet (the roster lists them
@@ -44,10 +47,22 @@ from cadretrain.files.sheet_styles import (
 from cadretrain.plan.model import Plan, TrainingClass
 from cadretrain.year.model import Year
 
-MAX_DAYS = 10  # training days per sheet
+MAX_DAYS = 5  # training days per sheet: a working week, one A4 landscape page at 100 %
 ROW_HEIGHT = 28  # points, room for a signature
+# Widths in Excel units (the default font's digit, 7 px for Calibri 11): one 上午/下午 box 10.8
+# (76 px ≈ 20.1 mm); 姓名 8 to 10, 单位及职务 at most 18 (wraps), 备注 5. With 6.35 mm side
+# margins five days take at most 146 units: 273 mm in Excel, 283 mm where a unit is a little
+# wider (LibreOffice: 7.33 px), both within the 284 mm between the margins.
+DAY_WIDTH = 10.8
+NAME_WIDTH, POST_WIDTH, NOTE_WIDTH = (8, 10), 18, 5
+SIDE_MARGIN = 0.25  # inches, left and right
 BLANK_DAY = "____月__日"
 WEEKDAYS = "一二三四五六日"
+
+
+def signin_file_name(cls: TrainingClass) -> str:
+    """``rotation-18th-签到表.xlsx``: the sheet's name from ``signin`` and in ``build`` alike."""
+    return f"{cls.id}-签到表.xlsx"
 
 
 def day_heading(day: date) -> str:
@@ -98,8 +113,8 @@ def _sheet(
         merged(ws, (3, 3), (c, c + 1), day_heading(day) if day else BLANK_DAY, HEAD)
         write(ws, 4, c, "上午", HEAD)
         write(ws, 4, c + 1, "下午", HEAD)
-        set_width(ws, c, 7)
-        set_width(ws, c + 1, 7)
+        set_width(ws, c, DAY_WIDTH)
+        set_width(ws, c + 1, DAY_WIDTH)
     ws.row_dimensions[3].height = 30
     posts = [unit_and_post(plan, p) for p in people]
     for r, (p, post) in enumerate(zip(people, posts, strict=True), start=5):
@@ -109,13 +124,15 @@ def _sheet(
         for c in range(4, last + 1):  # empty boxes to sign in
             ws.cell(row=r, column=c).style = BODY
         ws.row_dimensions[r].height = ROW_HEIGHT
+    low, high = NAME_WIDTH
     set_width(ws, 1, 5)
-    set_width(ws, 2, column_width(["姓名", *(p.name for p in people)], minimum=8))
-    set_width(ws, 3, column_width(["单位及职务", *posts], maximum=30))
-    set_width(ws, last, 10)
+    set_width(ws, 2, column_width(["姓名", *(p.name for p in people)], minimum=low, maximum=high))
+    set_width(ws, 3, column_width(["单位及职务", *posts], maximum=POST_WIDTH))
+    set_width(ws, last, NOTE_WIDTH)
     ws.print_title_rows = "3:4"
     ws.freeze_panes = "A5"
     a4(ws, landscape=True)
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN
 
 
 def signin_bytes(year: Year, cls: TrainingClass, enrollment: Enrollment) -> bytes:

@@ -4,8 +4,10 @@ library behind ``cadretrain forms``.
 The layout is ``form_layout``'s (shared with the reader). Each form has drop-down lists
 (性别, 民族, 职级, 政治面貌, 参加期次), an 18-character check on 身份证号, an input hint on every
 data cell, text format where Excel would otherwise eat digits, a protected sheet whose data
-cells alone are editable, and the hidden ``_cadretrain`` sheet that identifies the form when it
-comes back under another file name.
+cells alone are editable (title, header and 序号 stay locked; columns and rows may still be
+widened, since a long unit name or post needs room), and the hidden ``_cadretrain`` sheet that
+identifies the form when it comes back under another file name. ``说明.txt`` states the same
+deadline as the class's notice (:mod:`cadretrain.enroll.deadline`).
 
 A form has a row per seat and a drop-down choice per session: beyond ``MAX_FORM_ROWS`` rows or
 ``MAX_SESSIONS`` sessions (``core/limits.py``) :func:`form_bytes` raises :class:`CannotProceed`
@@ -21,6 +23,8 @@ from typing import Any
 from cadretrain.core.dates import format_span
 from cadretrain.core.errors import CannotProceed
 from cadretrain.core.limits import MAX_FORM_ROWS, MAX_NAME_CHARS, MAX_SESSIONS
+from cadretrain.core.workcal import WorkCalendar
+from cadretrain.enroll.deadline import deadline_text
 from cadretrain.enroll.form_layout import (
     ETHNICITIES,
     FIRST_DATA_ROW,
@@ -169,7 +173,7 @@ def form_bytes(table: QuotaTable, unit_id: str, sched: Schedule) -> bytes:
         ws.column_dimensions[cell.column_letter].width = width
     ws.row_dimensions[HEADER_ROW].height = 24
 
-    unlocked = Protection(locked=False)
+    unlocked, locked = Protection(locked=False), Protection(locked=True)
     for r in range(FIRST_DATA_ROW, last_row + 1):
         ws.row_dimensions[r].height = 22
         for c, (field, *_rest) in enumerate(cols, start=1):
@@ -182,7 +186,7 @@ def form_bytes(table: QuotaTable, unit_id: str, sched: Schedule) -> bytes:
             cell.font = Font(name="宋体", size=11)
             cell.border = border
             cell.alignment = centre
-            cell.protection = unlocked
+            cell.protection = locked if field == "seq" else unlocked
             if field in TEXT_FIELDS:
                 cell.number_format = "@"
 
@@ -193,6 +197,8 @@ def form_bytes(table: QuotaTable, unit_id: str, sched: Schedule) -> bytes:
     _meta(wb, table, unit_id, seats)
 
     ws.protection.sheet = True
+    ws.protection.formatColumns = False  # False = allowed: widen a column for a long post
+    ws.protection.formatRows = False
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1).coordinate
     a4(ws, landscape=True)
@@ -293,15 +299,16 @@ def file_names(table: QuotaTable) -> dict[str, str]:
     return names
 
 
-def instructions_bytes(table: QuotaTable, sched: Schedule) -> bytes:
+def instructions_bytes(table: QuotaTable, sched: Schedule, cal: WorkCalendar) -> bytes:
     """说明.txt as bytes: UTF-8 with a BOM (with its CRLF ends, Notepad reads it)."""
     from cadretrain.core.text import encoded
 
-    return encoded("\ufeff" + instructions(table, sched))
+    return encoded("\ufeff" + instructions(table, sched, cal))
 
 
-def instructions(table: QuotaTable, sched: Schedule) -> str:
-    """说明.txt: how to fill in and return the forms, and every unit's seats."""
+def instructions(table: QuotaTable, sched: Schedule, cal: WorkCalendar) -> str:
+    """说明.txt: how to fill in and return the forms, and every unit's seats; the deadline is
+    the notice's (``cal``: the plan's work calendar)."""
     seats = unit_seats(table)
     organizer = table.plan.receiver_of(table.cls) or "组织部门"
     choose = "性别、民族、职级、政治面貌" + ("、参加期次" if table.sessions > 1 else "")
@@ -313,13 +320,14 @@ def instructions(table: QuotaTable, sched: Schedule) -> str:
         f"二、培训时间：{dates_text(table, sched)}；培训地点：{venue_text(table)}。",
         "三、填写要求：",
         "  1. 每位参训人员填一行，表中行数即本单位名额；请勿增删行、改动表头或工作表名称"
-        "（工作表已保护，只能在表格内填写）。",
+        "（工作表已保护，只能在表格内填写，可以调整列宽和行高）。",
         f"  2. {choose}请从下拉列表中选择。",
         "  3. 身份证号填 18 位，最后一位可以是 X；出生年月按“1975.03”的格式填写；",
         "     联系电话填 11 位手机号码或带区号的固定电话。",
         "  4. 人员不足或有其他情况，请在“备注”栏说明，不要另加行。",
         "  5. 请勿删除文件中的隐藏工作表，汇总时据此识别回执；文件改名不影响汇总。",
-        f"四、请于____年__月__日前将填好的回执（xlsx 文件，不要转成 PDF 或图片）报送{organizer}。",
+        f"四、请于{deadline_text(table.plan, sched, cal)}将填好的回执"
+        f"（xlsx 文件，不要转成 PDF 或图片）报送{organizer}。",
         "    联系人：________    联系电话：________",
         "",
         "附：各单位名额",
