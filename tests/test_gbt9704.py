@@ -333,13 +333,16 @@ def test_notice_and_plan_document_say_why_dates_differ(tmp_path: Path) -> None:
 
 
 def test_sessions_ending_early_are_explained(tmp_path: Path) -> None:
-    year = write_year(tmp_path)  # two sessions of three days in 8–19 April: six training days
+    # two sessions of three days in 8–19 April, each on an unbroken run of training days
+    # (8–10 and 15–17 April, plan/placement.py): six training days, the last on 17 April
+    year = write_year(tmp_path)
     md = text(render_notice(year, year.plan.classes[0], "md"))
+    assert "第一期：2013年4月8日—10日；第二期：2013年4月15日—17日。" in md
     assert (
-        "计划安排为2013年4月8日—19日，按培训日排定，六个培训日排至4月15日已满，4月16日—19日不安排培训，"
+        "计划安排为2013年4月8日—19日，按培训日排定，六个培训日排至4月17日已满，4月18日—19日不安排培训，"
         in md
     )
-    assert "实际为2013年4月8日—15日。" in md
+    assert "实际为2013年4月8日—17日。" in md
 
 
 # ── on screen ───────────────────────────────────────────────────────────────
@@ -388,3 +391,22 @@ def test_html_notice_is_a_centred_a4_sheet_on_screen(tmp_path: Path) -> None:
     assert abs((white[-1] - white[0]) / px_per_mm - 210) < 3  # an A4 sheet: 210 mm wide
     assert picture.getpixel((5, 400)) != (255, 255, 255)  # grey around it
     assert height == 1000
+
+
+def test_a_title_no_office_writes_is_broken_in_bounded_time() -> None:
+    """The fuzzer's 1,001-character unit name made a per_unit class title that the layout
+    search took minutes over (every combination of breaks); now bounded by MAX_LAYOUTS."""
+    import time
+
+    from cadretrain.documents.title_lines import title_lines
+
+    title = "关于举办" + "城关镇" * 333 + "村干部培训班的通知"
+    started = time.perf_counter()
+    lines = title_lines(title)
+    assert time.perf_counter() - started < 5
+    assert "".join(lines) == title and all(len(line) <= 20 for line in lines)
+    # a real title still gets the searched shape
+    assert title_lines("关于举办全县乡科级领导干部学习十八大精神轮训班的通知") == [
+        "关于举办全县乡科级领导干部",
+        "学习十八大精神轮训班的通知",
+    ]

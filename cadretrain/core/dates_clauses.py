@@ -99,7 +99,10 @@ class When:
         elif self.size is None and (found := length(c.s, self.training)) is not None:
             self.size, self.size_at = found, (c.offset(0), c.offset(len(c.s) - 1) + 1)
         else:
-            self.dropped.append((c.offset(0), c.offset(len(c.s) - 1) + 1, c.s))
+            start, end = c.offset(0), c.offset(len(c.s) - 1) + 1
+            self.dropped.append((start, end, c.s))
+            # the spaces around the dropped words are read, not dropped
+            self.consumed += [(a, b) for a, b in ((lo, start), (end, hi)) if a < b]
             return
         self.consumed.append((lo, hi))
 

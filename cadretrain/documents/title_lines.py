@@ -15,6 +15,7 @@ allowed but costly, so it is used only when no arrangement of whole phrases fits
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 PER_LINE = 20  # 2号 (22 pt) characters in the 156 mm 版心: 442 pt / 22 pt
@@ -159,6 +160,11 @@ def _words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+# Layouts tried for one title at most: a real title (up to about 60 characters, three lines)
+# needs a few hundred; beyond this the lines are filled in turn.
+MAX_LAYOUTS = 20_000
+
+
 def _cost(lines: list[str], weak: int) -> tuple[int, float]:
     lengths = [len(line) for line in lines]
     top = max(lengths)
@@ -193,6 +199,8 @@ def title_lines(title: str, per_line: int = PER_LINE) -> list[str]:
     weak_spots = {i for i in spots if not pieces[i - 1][1] and not pieces[i][1]}
     best: tuple[tuple[int, float], list[str]] | None = None
     for count in range(-(-len(text) // per_line), len(pieces) + 1):
+        if math.comb(len(spots), count - 1) > MAX_LAYOUTS:
+            return _greedy(pieces, spots, per_line)  # a title no office writes: bounded work
         for cut in itertools.combinations(spots, count - 1):
             bounds = (0, *cut, len(pieces))
             lines = ["".join(p for p, _ in pieces[a:b]) for a, b in itertools.pairwise(bounds)]
@@ -204,6 +212,23 @@ def title_lines(title: str, per_line: int = PER_LINE) -> list[str]:
         if best is not None:
             return best[1]
     return [text[i : i + per_line] for i in range(0, len(text), per_line)]  # unbreakable
+
+
+def _greedy(pieces: list[tuple[str, bool]], spots: list[int], per_line: int) -> list[str]:
+    """Lines filled in turn, each broken at the last allowed spot that keeps it within
+    ``per_line`` (or cut at ``per_line`` where a word is longer)."""
+    allowed = set(spots)
+    lines: list[str] = []
+    line = ""
+    for i, (piece, _) in enumerate(pieces):
+        if line and i in allowed and len(line) + len(piece) > per_line:
+            lines.append(line)
+            line = ""
+        line += piece
+        while len(line) > per_line:
+            lines.append(line[:per_line])
+            line = line[per_line:]
+    return [*lines, line] if line else lines
 
 
 def plain(text: str) -> str:
