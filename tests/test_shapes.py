@@ -120,7 +120,8 @@ def test_several_lead_organizers_issue_the_notice_jointly(tmp_path: Path) -> Non
     cls = find_class(year.plan, "c1")
     _, table = class_quota(year.plan, cls, None, Sink())
     assert table is not None
-    assert "报送县委党校。" in instructions(table, year.schedule(cls), year.calendar)  # the forms agree
+    # the forms agree
+    assert "报送县委党校。" in instructions(table, year.schedule(cls), year.calendar)
     md = notice(year, "c1", "md")
     assert md.startswith("中共测试县委组织部　测试县人力资源和社会保障局文件\n")
     tail = md.split("2.全县乡科级干部专题培训班报名回执", 1)[1]
