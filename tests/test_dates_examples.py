@@ -55,3 +55,27 @@ def test_show_prints_every_character_of_a_long_when() -> None:
     assert "…" not in out
     cells = re.sub(r"[\s│┃]", "", out)
     assert "全年（8月除" in cells and "外），每期10" in cells and "天或15天" in cells
+
+
+def test_a_class_whose_date_is_to_be_announced(tmp_path: Path) -> None:
+    """另行通知 is read as no dates (no error): validate says so once at its place, without a
+    window over the whole year, and the notice says the time will be announced, once."""
+    from cadretrain.documents.notice import render_notice
+    from cadretrain.year.pipeline import load_year
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: {title: 测试计划, year: 2013}\n"
+        "classes:\n  - {id: a, name: 甲班, when: 另行通知, planned: 30}\n",
+        encoding="utf-8",
+    )
+    year = load_year(plan)
+    assert year is not None
+    found = [(d.code, d.severity.value, d.pos.line, d.pos.col) for d in year.diagnostics]
+    assert found == [("CT204", "warning", 3, 29)]
+    assert "尚未排期" in year.diagnostics[0].message
+    assert "2013年1月1日" not in year.diagnostics[0].message
+    md = render_notice(year, year.plan.classes[0], "md")
+    text = md.decode("utf-8") if isinstance(md, bytes) else str(md)
+    line = next(x for x in text.splitlines() if x.startswith("（一）培训时间。"))
+    assert line == "（一）培训时间。具体时间另行通知。"

@@ -74,6 +74,10 @@ def time_text(cls: TrainingClass, sched: Schedule, plan: Plan | None = None) -> 
     count = session_count(cls)
     if cls.when is not None and not cls.when.exact and not cls.sessions:
         extra = f"，{sessions_phrase(cls)}" if count > 1 else ""
+        if cls.when.unscheduled:  # 另行通知, 待定: said once
+            return (
+                f"{sessions_phrase(cls)}，具体时间另行通知。" if count > 1 else "具体时间另行通知。"
+            )
         return f"{cls.when.text}{extra}，具体时间另行通知。"
     if count > 1:
         dated = {s.number: s for s in sched.slots if s.number}

@@ -26,6 +26,16 @@ classes:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for c in ctx.plan.classes:
         if c.when is not None and not c.when.exact and not c.sessions:
+            if c.when.unscheduled:  # 另行通知, 时间另定, 待定: no window to report
+                yield finding(
+                    CODE,
+                    SEVERITY,
+                    c.rec.at("when"),
+                    f"班次“{c.label}”的时间为“{c.when.text}”，尚未排期；确定日期前不参加冲突检查，"
+                    "通知中写“时间另行通知”",
+                    hint="确定日期后写成如 2013年10月14日—18日。",
+                )
+                continue
             length = f"，为期 {c.when.length_days} 天" if c.when.length_days else ""
             yield finding(
                 CODE,
