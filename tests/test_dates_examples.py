@@ -5,6 +5,7 @@ for each, no more."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
