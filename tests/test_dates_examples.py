@@ -80,3 +80,23 @@ def test_a_class_whose_date_is_to_be_announced(tmp_path: Path) -> None:
     text = md.decode("utf-8") if isinstance(md, bytes) else str(md)
     line = next(x for x in text.splitlines() if x.startswith("（一）培训时间。"))
     assert line == "（一）培训时间。具体时间另行通知。"
+
+
+def test_an_exclusion_in_brackets_keeps_the_sessions_out(tmp_path: Path) -> None:
+    """（7、8月除外）: CT134 says the days are not used, and the schedule keeps to it — five
+    sessions of five days from 3 June go on in September, not in July or August."""
+    from cadretrain.year.pipeline import load_year
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: {title: 测试计划, year: 2013}\nclasses:\n"
+        "  - {id: a, name: 甲班, when: 2013年6月3日—9月30日（7、8月除外）, planned: 30,\n"
+        "     sessions: {count: 5, days: 5}}\n",
+        encoding="utf-8",
+    )
+    year = load_year(plan)
+    assert year is not None
+    days = [d for slot in year.schedule(year.plan.classes[0]).slots for d in slot.days]
+    assert len(days) == 25 and not [d for d in days if d.month in (7, 8)]
+    assert max(days).month == 9
+    assert [d.code for d in year.diagnostics] == ["CT134"]

@@ -138,9 +138,13 @@ def training_days(cls: TrainingClass, start: date, end: date, cal: WorkCalendar)
     if end < start or (end - start).days >= MAX_SPAN_DAYS:
         return []
     if cls.weekends:
-        return all_days(start, end)
-    days = cal.workdays(start, end)
-    return days or all_days(start, end)
+        days = all_days(start, end)
+    else:
+        days = cal.workdays(start, end) or all_days(start, end)
+    excluded = cls.when.closed if cls.when is not None else ()
+    if excluded:  # （春节前后除外）, （7、8月除外）: the class's own closed days
+        days = [d for d in days if not any(lo <= d <= hi for lo, hi in excluded)]
+    return days
 
 
 def session_size(cls: TrainingClass, count: int) -> int | None:
