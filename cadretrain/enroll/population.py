@@ -24,6 +24,11 @@ def admitted(cls: TrainingClass, cadre: Cadre) -> bool:
 
 Profile = tuple[str | None, str, str, frozenset[str]]  # unit, rank, sex, tags
 _last_profiles: list[tuple[Sequence[Cadre], Counter[Profile]]] = []
+# The last register's populations by (the plan's units, the class's eligible rules): many
+# classes share an audience, and validate, quota and the overlap check ask for it again.
+_last_counts: list[
+    tuple[Sequence[Cadre], dict[tuple[object, ...], tuple[dict[str, int], int]]]
+] = []
 
 
 def profiles(cadres: Sequence[Cadre]) -> Counter[Profile]:
@@ -38,17 +43,39 @@ def profiles(cadres: Sequence[Cadre]) -> Counter[Profile]:
 
 
 def from_register(plan: Plan, cls: TrainingClass, cadres: Sequence[Cadre]) -> Population:
+    """Each unit's cadres whom one of the class's ``eligible`` rules admits. Eligibility
+    depends on (rank, sex, tags) only, so each such kind is judged once per class, and classes
+    with the same rules share the count (a plan of 2,000 classes has a few dozen audiences)."""
+    key = (tuple(plan.units), tuple(cls.eligible or ()))
+    if _last_counts and _last_counts[0][0] is cadres:
+        known = _last_counts[0][1].get(key)
+    else:
+        _last_counts[:] = [(cadres, {})]
+        known = None
+    if known is None:
+        known = _count(plan, cls, cadres)
+        _last_counts[0][1][key] = known
+    counts, unplaced = known
+    return Population(dict(counts), "干部名册", unplaced)
+
+
+def _count(plan: Plan, cls: TrainingClass, cadres: Sequence[Cadre]) -> tuple[dict[str, int], int]:
     counts = dict.fromkeys(plan.units, 0)
     unplaced = 0
     rules = cls.eligible
+    verdicts: dict[tuple[str, str, frozenset[str]], bool] = {}
     for (unit, rank, sex, tags), n in profiles(cadres).items():
-        if rules and not any(rule.admits(rank, sex, tags) for rule in rules):
+        kind = (rank, sex, tags)
+        ok = verdicts.get(kind)
+        if ok is None:
+            ok = verdicts[kind] = not rules or any(rule.admits(rank, sex, tags) for rule in rules)
+        if not ok:
             continue
         if unit in counts:
             counts[unit] += n
         else:
             unplaced += n
-    return Population(counts, "干部名册", unplaced)
+    return counts, unplaced
 
 
 __all__ = ["Population", "admitted", "from_declared", "from_register", "profiles"]

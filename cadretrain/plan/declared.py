@@ -27,9 +27,21 @@ def declared_count(unit: Unit, rule: Eligible) -> int:
     return sum(unit.counts.values())
 
 
+# The last plan's declared populations by the class's eligible rules: classes with the same
+# audience (most of a large plan's) are counted once.
+_last: list[tuple[Plan, dict[tuple[Eligible, ...], dict[str, int]]]] = []
+
+
 def from_declared(plan: Plan, cls: TrainingClass) -> Population:
-    counts = {}
-    for uid, unit in plan.units.items():
+    key = tuple(cls.eligible or ())
+    if not (_last and _last[0][0] is plan):
+        _last[:] = [(plan, {})]
+    known = _last[0][1].get(key)
+    if known is None:
         rules = cls.eligible or [Eligible()]
-        counts[uid] = max(declared_count(unit, rule) for rule in rules)
-    return Population(counts, "各单位申报人数")
+        known = {
+            uid: max(declared_count(unit, rule) for rule in rules)
+            for uid, unit in plan.units.items()
+        }
+        _last[0][1][key] = known
+    return Population(dict(known), "各单位申报人数")
