@@ -59,22 +59,33 @@ def from_register(plan: Plan, cls: TrainingClass, cadres: Sequence[Cadre]) -> Po
     return Population(dict(counts), "干部名册", unplaced)
 
 
+Kind = tuple[str, str, frozenset[str]]  # rank, sex, tags: all that eligibility reads
+_last_kinds: list[tuple[Sequence[Cadre], dict[Kind, Counter[str | None]]]] = []
+
+
+def _kinds(cadres: Sequence[Cadre]) -> dict[Kind, Counter[str | None]]:
+    """The register by kind of person, each with its cadres per unit (the last register's)."""
+    if _last_kinds and _last_kinds[0][0] is cadres:
+        return _last_kinds[0][1]
+    kinds: dict[Kind, Counter[str | None]] = {}
+    for (unit, rank, sex, tags), n in profiles(cadres).items():
+        kinds.setdefault((rank, sex, tags), Counter())[unit] += n
+    _last_kinds[:] = [(cadres, kinds)]
+    return kinds
+
+
 def _count(plan: Plan, cls: TrainingClass, cadres: Sequence[Cadre]) -> tuple[dict[str, int], int]:
     counts = dict.fromkeys(plan.units, 0)
     unplaced = 0
     rules = cls.eligible
-    verdicts: dict[tuple[str, str, frozenset[str]], bool] = {}
-    for (unit, rank, sex, tags), n in profiles(cadres).items():
-        kind = (rank, sex, tags)
-        ok = verdicts.get(kind)
-        if ok is None:
-            ok = verdicts[kind] = not rules or any(rule.admits(rank, sex, tags) for rule in rules)
-        if not ok:
+    for (rank, sex, tags), units in _kinds(cadres).items():
+        if rules and not any(rule.admits(rank, sex, tags) for rule in rules):
             continue
-        if unit in counts:
-            counts[unit] += n
-        else:
-            unplaced += n
+        for unit, n in units.items():
+            if unit in counts:
+                counts[unit] += n
+            else:
+                unplaced += n
     return counts, unplaced
 
 
