@@ -95,6 +95,13 @@ def test_ten_days_are_two_pages_of_five_not_one_shrunk(ten_days: tuple[Year, byt
         )
         heads = [c.value for c in ws[4][3 : last - 1]]
         assert heads == ["上午", "下午"] * 5
+    # each sheet states its own days in its 培训时间 line, read from its own day headings
+    for ws in wb:
+        heads = [c.value for c in ws[3][3 : ws.max_column - 1] if c.value]
+        first, final = (h.split("（")[0] for h in (heads[0], heads[-1]))
+        line = str(ws["A2"].value)
+        assert line.startswith("培训时间：") and first in line, line
+        assert line.split("　")[0].endswith(final.split("月")[1]), line
 
 
 def _edges(page: Any, orientation: str) -> list[float]:

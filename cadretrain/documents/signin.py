@@ -157,5 +157,8 @@ def signin_bytes(year: Year, cls: TrainingClass, enrollment: Enrollment) -> byte
             ws = wb.active if first else wb.create_sheet()
             ws.title = name
             first = False
-            _sheet(ws, plan, title, span_text(part.days), part.venue, days, part.people)
+            dated = [d for d in days if d is not None]
+            # a session over several sheets: each sheet states its own days
+            when = span_text(dated) if len(chunks) > 1 and dated else span_text(part.days)
+            _sheet(ws, plan, title, when, part.venue, days, part.people)
     return to_bytes(wb)
