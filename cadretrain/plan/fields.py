@@ -22,6 +22,7 @@ from cadretrain.core.headcount import Headcount
 from cadretrain.plan.aliases import key_names, unknown_key_hint
 from cadretrain.plan.declared_total import read_total
 from cadretrain.plan.fields_written import read_headcount, read_when
+from cadretrain.plan.folded import unfolded
 from cadretrain.plan.keys import ID_PATTERN, YEAR_MAX, YEAR_MIN, Field
 from cadretrain.plan.nodes import is_null, node_pos
 from cadretrain.plan.suggest import did_you_mean as did_you_mean  # re-exported
@@ -50,25 +51,6 @@ _TYPE_ZH = {
     "sessions": "“{count: 期数, days: 天数}”或逐期列表",
     "eligibility": "参训条件（映射，或映射的列表）",
 }
-
-
-# Characters written without spaces between them: CJK ideographs, kana, CJK and full-width
-# punctuation (，。、；：（）“” …).
-_CJK = (
-    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff00-\uffef“”‘’"
-)
-_FOLDED_BREAK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
-
-
-def unfolded(node: ScalarNode, text: str) -> str:
-    """The text of a scalar written over several lines (``>-`` or plain), with the space YAML
-    puts for each line break taken out where both neighbours are Chinese: ``支持。 实施步骤``
-    becomes ``支持。实施步骤``; ``Microsoft Word`` keeps its space. Literal blocks (``|``) and
-    one-line values are left as written."""
-    if node.style == "|" or node.start_mark.line == node.end_mark.line or " " not in text:
-        return text
-    return _FOLDED_BREAK.sub("", text)
 
 
 def show(node: Node) -> str:
