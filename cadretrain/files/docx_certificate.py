@@ -12,17 +12,15 @@ python-docx is imported inside the functions (``cadretrain validate`` never pays
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from cadretrain.core.text import printable
+from cadretrain.files.docx_kit import to_bytes
 
 TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FIXED_TIME = datetime(2000, 1, 1)
 
 
@@ -160,21 +158,4 @@ def certificates_docx(pages: Sequence[CertificatePage], size: PageSize) -> bytes
             body.remove(old)
     for n, page in enumerate(pages):
         _page(document, page, size, first=n == 0)
-    raw = io.BytesIO()
-    document.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The package again with fixed entry times, so the same document gives the same bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info))
-    return out.getvalue()
+    return to_bytes(document)  # the kit's byte-identical saving
