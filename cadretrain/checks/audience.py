@@ -84,66 +84,75 @@ def audiences_relate(a: list[Eligible], b: list[Eligible]) -> Overlap | None:
     return best
 
 
-Relation = tuple[bool, Overlap | None]
-
-
-def _relate(
-    a: TrainingClass, b: TrainingClass, register: bool, known: dict[object, Relation]
-) -> Relation:
-    """Whether a pair is worth its days (the register may count it, or the rules' shape says
-    it may share people), and the shape's relation; ``known`` keeps it by the rules (many
-    classes of a plan share theirs)."""
-    if a.unit and b.unit and a.unit != b.unit:
-        return False, None  # per_unit classes of two units draw on different people
-    ea, eb = tuple(a.eligible or ()), tuple(b.eligible or ())
-    found = known.get((ea, eb))
-    if found is None:
-        overlap = audiences_relate(list(ea), list(eb))
-        worth = overlap is not None or (register and any(compatible(x, y) for x in ea for y in eb))
-        found = known[(ea, eb)] = (worth, overlap)
-    return found
-
-
 _meetings: list[tuple[Context, list[Meeting]]] = []
+
+
+def _rule_ids(classes: list[TrainingClass]) -> dict[int, int]:
+    """Each class's ``eligible`` rules as a small number, equal for equal rules (many classes
+    of a plan share theirs), so pairs are related once per pair of rules, not per pair of
+    classes (hashing rules is dear: they hold frozensets)."""
+    ids: dict[tuple[Eligible, ...], int] = {}
+    return {c.index: ids.setdefault(tuple(c.eligible or ()), len(ids)) for c in classes}
 
 
 def meetings(ctx: Context) -> list[Meeting]:
     """Pairs of different classes with ``eligible`` whose sessions share a day and whose rules
-    may share a person (by shape, or in the register); in plan order of the later class
-    (cached per check run)."""
+    may share a person: by shape, or — when the register covers both classes (``by_register``)
+    — when the rules are compatible, for the register to count. In plan order of the later
+    class (cached per check run)."""
     if _meetings and _meetings[0][0] is ctx:
         return _meetings[0][1]
-    register = audiences(ctx) is not None
+    found_audiences = audiences(ctx)
     slots = [s for s in ctx.slots if s.cls.eligible]
+    rule_of = _rule_ids([s.cls for s in slots])
+    by_rules: dict[tuple[int, int], tuple[bool, Overlap | None]] = {}
+    covered: dict[int, bool] = {}
+    relations: dict[tuple[int, int], Overlap | bool | None] = {}  # False: not worth it
     pairs: dict[tuple[int, int], list[tuple[Slot, Slot]]] = defaultdict(list)
-    relations: dict[tuple[int, int], Relation] = {}
-    by_rules: dict[object, Relation] = {}
-    day_sets: dict[int, frozenset[date]] = {}
+    day_sets = {id(s): frozenset(s.days) for s in slots}
 
-    def days_of(slot: Slot) -> frozenset[date]:
-        found = day_sets.get(id(slot))
-        if found is None:
-            found = day_sets[id(slot)] = frozenset(slot.days)
-        return found
+    def relate(a: TrainingClass, b: TrainingClass) -> Overlap | bool | None:
+        if a.unit and b.unit and a.unit != b.unit:
+            return False  # per_unit classes of two units draw on different people
+        rules = (rule_of[a.index], rule_of[b.index])
+        shape = by_rules.get(rules)
+        if shape is None:
+            ea, eb = a.eligible or [], b.eligible or []
+            shape = by_rules[rules] = (
+                any(compatible(x, y) for x in ea for y in eb),
+                audiences_relate(ea, eb),
+            )
+        if shape[1] is not None:
+            return shape[1]
+        if not shape[0] or found_audiences is None:
+            return False
+        for c in (a, b):
+            if c.index not in covered:
+                covered[c.index] = found_audiences.covers(c)
+        return None if covered[a.index] and covered[b.index] else False
 
     for a, b in overlapping_pairs(slots):
-        if a.cls is b.cls:
+        ca, cb = a.cls, b.cls
+        if ca is cb:
             continue
-        first, second = (a, b) if a.cls.index < b.cls.index else (b, a)
-        key = (first.cls.index, second.cls.index)
-        relation = relations.get(key)
-        if relation is None:
-            relation = relations[key] = _relate(first.cls, second.cls, register, by_rules)
-        if relation[0] and not days_of(a).isdisjoint(days_of(b)):
-            pairs[key].append((first, second))
+        if ca.index > cb.index:
+            a, b, ca, cb = b, a, cb, ca
+        key = (ca.index, cb.index)
+        relation = relations.get(key, True)
+        if relation is True:
+            relation = relations[key] = relate(ca, cb)
+        if relation is not False and not day_sets[id(a)].isdisjoint(day_sets[id(b)]):
+            pairs[key].append((a, b))
     out: list[Meeting] = []
     for key in sorted(pairs, key=lambda k: (k[1], k[0])):
         found = pairs[key]
-        days = {d for a, b in found for d in days_of(a) & days_of(b)}
+        days = {d for a, b in found for d in day_sets[id(a)] & day_sets[id(b)]}
         possible = any(a.possible or b.possible for a, b in found)
-        first_cls, second_cls = found[0][0].cls, found[0][1].cls
-        overlap = relations[key][1]
-        out.append(Meeting(first_cls, second_cls, tuple(sorted(days)), possible, overlap))
+        overlap = relations[key]
+        assert overlap is not True and overlap is not False
+        out.append(
+            Meeting(found[0][0].cls, found[0][1].cls, tuple(sorted(days)), possible, overlap)
+        )
     _meetings[:] = [(ctx, out)]
     return out
 
@@ -158,13 +167,14 @@ class Audiences:
     cadres: list[Cadre]
     sizes: dict[Group, int]
     _sets: dict[int, frozenset[Group]]
+    _found: dict[int, int]
 
     @classmethod
     def of(cls, cadres: list[Cadre]) -> Audiences:
         sizes: dict[Group, int] = defaultdict(int)
         for c in cadres:
             sizes[(c.rank, c.sex, c.tags)] += 1
-        return cls(cadres, dict(sizes), {})
+        return cls(cadres, dict(sizes), {}, {})
 
     def groups(self, cls: TrainingClass) -> frozenset[Group]:
         if cls.index not in self._sets:
@@ -183,9 +193,14 @@ class Audiences:
         return found > 0 and found * 100 >= cls.register_share * cls.planned
 
     def found(self, cls: TrainingClass) -> int:
-        if cls.unit:
-            return sum(1 for c in self.cadres if c.unit_id == cls.unit and _admitted(cls, c))
-        return sum(self.sizes[g] for g in self.groups(cls))
+        """The register's cadres the class admits (its own unit's for a ``per_unit`` class)."""
+        if cls.index not in self._found:
+            if cls.unit:
+                n = sum(1 for c in self.cadres if c.unit_id == cls.unit and _admitted(cls, c))
+            else:
+                n = sum(self.sizes[g] for g in self.groups(cls))
+            self._found[cls.index] = n
+        return self._found[cls.index]
 
     def both(self, a: TrainingClass, b: TrainingClass) -> tuple[int, list[str]]:
         """How many cadres satisfy both classes' rules, and the first few names."""

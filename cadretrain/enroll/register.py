@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cadretrain.core import idcard
 from cadretrain.core.diagnostics import Pos, Related, Sink
+from cadretrain.core.gc_pause import cycle_collection_paused
 from cadretrain.enroll.register_layout import (
     HEADER_ROWS,
     HEADERS,
@@ -90,6 +91,11 @@ def read_register(
 
     ``today`` bounds birth dates in ID numbers (default: the real today).
     """
+    with cycle_collection_paused():  # every cadre stays alive: see core/gc_pause.py
+        return _read_register(path, plan, sink, today)
+
+
+def _read_register(path: Path | str, plan: Plan, sink: Sink, today: date | None) -> Register:
     tables = read_tables(path, sink, "CT401")
     if tables is None:
         return Register([])

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cadretrain.core.diagnostics import Sink, sorted_diagnostics
+from cadretrain.core.gc_pause import cycle_collection_paused
 from cadretrain.core.workcal import WorkCalendar
 from cadretrain.plan.loader import load_plan, parse_plan
 from cadretrain.plan.model import Plan
@@ -75,8 +76,9 @@ def load_year(path: Path | str, sink: Sink | None = None, *, checks: bool = True
     """The whole pipeline on a plan file; None when it holds no plan (the reasons are in
     ``sink``)."""
     sink = sink if sink is not None else Sink()
-    plan = load(path, sink)
-    return None if plan is None else build_year(plan, sink, checks=checks)
+    with cycle_collection_paused():  # core/gc_pause.py: half the time of a large plan
+        plan = load(path, sink)
+        return None if plan is None else build_year(plan, sink, checks=checks)
 
 
 def parse_year(
@@ -84,5 +86,6 @@ def parse_year(
 ) -> Year | None:
     """The whole pipeline on plan text."""
     sink = sink if sink is not None else Sink()
-    plan = parse(text, file, sink)
-    return None if plan is None else build_year(plan, sink, checks=checks)
+    with cycle_collection_paused():
+        plan = parse(text, file, sink)
+        return None if plan is None else build_year(plan, sink, checks=checks)
