@@ -142,6 +142,13 @@ def test_docx_read_back(certs: list[Certificate]) -> None:
     assert not ID_LIKE.search(text)
     fonts = {r._element.rPr.rFonts.get(qn("w:eastAsia")) for p in paras for r in p.runs if r.text}
     assert fonts == {"方正小标宋简体", "仿宋_GB2312"}
+    # run properties in the schema's order (Word drops or refuses what is out of it): the
+    # title's character spacing before its size
+    order = ["rFonts", "b", "spacing", "sz", "szCs"]  # CT_RPr: … spacing … sz szCs
+    for p in titles[:1]:
+        tags = [el.tag.rsplit("}", 1)[-1] for el in p.runs[0]._element.rPr]
+        assert "spacing" in tags
+        assert tags == sorted(tags, key=order.index), tags
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")

@@ -176,7 +176,9 @@ def test_unknown_placeholder_names_itself_and_the_template(
 # ── LibreOffice: the document as printed ────────────────────────────────────
 
 
-def to_pdf(data: bytes, folder: Path) -> list[Any]:
+def to_pdf(data: bytes, folder: Path, blank_pages: bool = False) -> list[Any]:
+    """``data`` converted by LibreOffice; ``blank_pages``: with the blank pages it inserts before
+    a section that starts on an odd or even page (left out of its PDFs by default)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("needs LibreOffice headless (Debian: libreoffice-writer-nogui; .ci/run)")
@@ -200,7 +202,9 @@ def to_pdf(data: bytes, folder: Path) -> list[Any]:
             f"-env:UserInstallation={(folder / 'lo').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+            if blank_pages
+            else "pdf",
             "--outdir",
             str(folder),
             str(source),

@@ -4,7 +4,26 @@ like the HTML/PDF notice and from the same context (``notice_content`` + ``notic
 Word lays out its own pages, so what the PDF decides after a first layout is decided here by
 Word's own rules: the 版记 is the footer of a last section that starts on an even page
 (``evenPage``), its last rule on the bottom edge of the 版心 (footer distance 35 mm), and that
-page carries no page number. The reply form (附件2) is a landscape section.
+page carries no page number. The reply form (附件2) is a landscape section whose page number
+stands where the upright pages have theirs (``files/docx_turned.py``, GB/T 9704-2012 8).
+
+The blank page before the 版记 (7.5: no page number). When the attachments end on an even page,
+Word and LibreOffice insert a blank odd page before the ``evenPage`` section. LibreOffice leaves
+such a page empty, footers and all (tested). Word lays it out as the last page of the section
+*before* the break, with that section's footers: with the attachments' page number, as this
+module did until now (noted in ``docs/文书.md``). So a section of its own comes between the
+attachments and the 版记: it starts ``continuous`` on the attachments' last page, holds one
+paragraph a point high, and has empty footers; the blank page, when there is one, is its page.
+The attachments' last page keeps its number because Word and LibreOffice take a page's footer
+from the section in effect at the top of the page (a continuous section's own header and footer
+start on the next page).
+
+Residual risk, Word: neither rule is written in ECMA-376 or in Microsoft's documentation that we
+found ([MS-OI29500] describes odd/even headers but not the inserted page); both are Word's
+behaviour as its users describe it, not verified in Word: only LibreOffice 7.4 is tested
+here. Should a Word version take a page's footer from the *last* section on it, the
+attachments' last page would lose its number (the blank page and the 版记 page would still
+carry none).
 
 An office's own 版头 (``templates/letterhead.docx`` beside the plan, :mod:`docx_letterhead`)
 replaces the built-in one: the notice starts from that document, its placeholders filled.
@@ -25,6 +44,7 @@ from cadretrain.files.docx_kit import (
     TWIPS_PER_MM,
     XIAOBIAOSONG,
     Font,
+    _child,
     add_run,
     border,
     new_document,
@@ -154,9 +174,14 @@ def _quota_widths(count: int) -> list[float]:
 
 def _imprint(doc: Any, imprint: dict[str, Any]) -> None:
     """版记 as the footer of a last section that starts on an even page: 抄送, 印发机关 and
-    印发日期 between 0.35 mm rules (0.25 mm between them), the last on the bottom of the 版心."""
+    印发日期 between 0.35 mm rules (0.25 mm between them), the last on the bottom of the 版心.
+    Before it, a continuous section without page numbers, to own a blank page (module doc)."""
     from docx.enum.section import WD_SECTION
 
+    _tiny(doc.paragraphs[-1])  # holds the attachments' section break
+    tail = doc.add_section(WD_SECTION.CONTINUOUS)
+    no_footers(tail)
+    _tiny(doc.paragraphs[-1])
     section = doc.add_section(WD_SECTION.EVEN_PAGE)
     set_page(section, GBT9704)
     section.footer_distance = _twips(round(GBT9704.bottom_mm * TWIPS_PER_MM))
@@ -188,6 +213,11 @@ def _imprint(doc: Any, imprint: dict[str, Any]) -> None:
         add_run(p, "\t" + imprint["printed_on"], FANGSONG_4)
         _rule(footer, 0.35)
     paragraph(doc, "", FANGSONG)  # the 版记 page's (empty) body
+
+
+def _tiny(p: Any) -> None:
+    """Paragraph ``p`` (a section break's) one point high, so that it never takes a page."""
+    _child(p._p.get_or_add_pPr(), "w:spacing", line="20", lineRule="exact")
 
 
 def _rule(where: Any, width_mm: float) -> None:

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from cadretrain.core.text import printable
-from cadretrain.files.docx_kit import to_bytes
+from cadretrain.files.docx_kit import Font, _child, set_font, to_bytes
 
 TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
 FIXED_TIME = datetime(2000, 1, 1)
@@ -49,29 +49,16 @@ class PageSize:
     border_space_pt: int  # the page border's distance from the paper's edge (≤ 31 pt)
 
 
-def _fonts(run: Any, name: str, size: float, *, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(slot), name)
+def _font(name: str, size: float) -> Font:
+    """``name`` in every slot (the digits too, and no East Asian hint), ``size`` points."""
+    return Font(name, size, latin=name, complex_script=name, hint=False)
 
 
 def _text(paragraph: Any, text: str, font: str, size: float, spacing_pt: float = 0) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     run = paragraph.add_run(printable(text))
-    _fonts(run, font, size)
-    if spacing_pt:  # character spacing (w:spacing in twentieths of a point)
-        rpr = run._element.get_or_add_rPr()
-        spacing = OxmlElement("w:spacing")
-        spacing.set(qn("w:val"), str(round(spacing_pt * 20)))
-        rpr.append(spacing)
+    set_font(run, _font(font, size))
+    if spacing_pt:  # character spacing (w:spacing in twentieths of a point), before w:sz
+        _child(run._element.get_or_add_rPr(), "w:spacing", val=str(round(spacing_pt * 20)))
 
 
 def _page_border(section: Any, space_pt: int) -> None:

@@ -35,6 +35,9 @@ class Font:
     latin: str = "Times New Roman"
     color: str | None = None  # RRGGBB
     bold: bool = False
+    complex_script: str | None = None  # the w:cs slot, when a document names one
+    # w:hint="eastAsia": characters both scripts share (“”、—) take the East Asian font
+    hint: bool = True
 
 
 FANGSONG = Font("仿宋_GB2312", 16)  # 3号仿宋: the body
@@ -171,7 +174,8 @@ def _prefixed(tag: str) -> str:
 
 
 def set_font(rpr_owner: Any, font: Font) -> None:
-    """Apply ``font`` to a run or style (``.font`` and its ``rPr``), the East Asian slot too."""
+    """Apply ``font`` to a run or style (``.font`` and its ``rPr``), the East Asian slot too:
+    the one place that names a document's fonts (notices, plan documents, certificates)."""
     rfont = rpr_owner.font
     rfont.name = font.latin
     rfont.size = _pt(font.size)
@@ -187,7 +191,10 @@ def set_font(rpr_owner: Any, font: Font) -> None:
     for slot in ("ascii", "hAnsi"):
         fonts.set(qn(f"w:{slot}"), font.latin)
     fonts.set(qn("w:eastAsia"), font.east_asian)
-    fonts.set(qn("w:hint"), "eastAsia")
+    if font.complex_script:
+        fonts.set(qn("w:cs"), font.complex_script)
+    if font.hint:
+        fonts.set(qn("w:hint"), "eastAsia")
 
 
 def _pt(size: float) -> Any:

@@ -7,22 +7,31 @@ from __future__ import annotations
 from typing import Any
 
 from cadretrain.files.docx_kit import (
+    GBT9704,
     SONGTI_PAGE,
     TWIPS_PER_MM,
     TWIPS_PER_PT,
     Font,
+    Page,
     _child,
     _el,
     _qn,
     add_run,
     paragraph,
 )
+from cadretrain.files.docx_turned import turned_box
 
 
-def page_number_footers(doc: Any, font: Font = SONGTI_PAGE, inset_chars: float = 1) -> None:
+def page_number_footers(
+    doc: Any, font: Font = SONGTI_PAGE, inset_chars: float = 1, upright: Page = GBT9704
+) -> None:
     """``— 1 —`` in every section: odd pages right-aligned, even pages left-aligned, each
-    ``inset_chars`` characters in from the edge of the text (GB/T 9704-2012 7.5)."""
+    ``inset_chars`` characters in from the edge of the text (GB/T 9704-2012 7.5). A landscape
+    section (``upright`` turned) has it in a turned text box where the upright pages have it
+    (:mod:`docx_turned`, GB/T 9704-2012 8)."""
+    shapes = 0
     for section in doc.sections:
+        turned = section.page_width > section.page_height
         for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
             footer.is_linked_to_previous = False
             for old in list(footer.paragraphs):
@@ -32,6 +41,21 @@ def page_number_footers(doc: Any, font: Font = SONGTI_PAGE, inset_chars: float =
             add_run(p, "— ", font)
             page_field(p, font)
             add_run(p, " —", font)
+            if turned:
+                shapes += 1
+                _turn(footer, p, upright, shapes)
+
+
+def _turn(footer: Any, number: Any, upright: Page, shape_id: int) -> None:
+    """Move paragraph ``number`` into a turned text box in ``footer`` (an empty paragraph)."""
+    import copy
+
+    line_mm = upright.line_twips / TWIPS_PER_MM
+    number._p.getparent().remove(number._p)
+    footer.add_paragraph()
+    drawing, fallback = turned_box(footer, upright, line_mm, shape_id)
+    fallback.append(copy.deepcopy(number._p))
+    drawing.append(number._p)
 
 
 def no_footers(section: Any) -> None:
