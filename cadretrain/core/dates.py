@@ -47,6 +47,7 @@ from cadretrain.core.dates_base import (
 )
 from cadretrain.core.dates_clauses import When
 from cadretrain.core.dates_points import Compact
+from cadretrain.core.dates_words import days_of_each
 
 __all__ = [
     "DateParseError",
@@ -82,6 +83,8 @@ class DateSpan:
     training_days: bool = field(default=False, compare=False)  # the length counts training days
     windows: tuple[tuple[date, date], ...] = field(default=(), compare=False)  # 3、6、9、12月
     closed: tuple[tuple[date, date], ...] = field(default=(), compare=False)  # （7、8月除外）
+    session_count: int | None = field(default=None, compare=False)  # 分两期进行 -> 2
+    session_days: int | None = field(default=None, compare=False)  # 每期三天 -> 3 training days
     notes: tuple[WhenNote, ...] = field(default=(), compare=False)
     consumed: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
@@ -125,6 +128,10 @@ def parse_when(text: str, year: int, settings: WhenSettings | None = None) -> Da
     size = w.size
     length_days = None if size is None else math.ceil(size.days)
     unit = "培训日" if settings.training_days else "日历日"
+    count = w.count.count if w.count is not None else None
+    each = days_of_each(size) if count is not None and size is not None and size.each else None
+    if w.count is not None:
+        notes.append(_sessions_note(w, each))
     if size is not None and length_days is not None:
         if len(size.choices) > 1:
             notes.append(
@@ -145,20 +152,24 @@ def parse_when(text: str, year: int, settings: WhenSettings | None = None) -> Da
                     f" {length_days} 天",
                 )
             )
-        if (exact and lo == hi and length_days > 1) or (w.start_only and w.exact):
+        # a start day and sessions (5月13日起，每期三天，分两期): every session's training days
+        by_sessions = count is not None and each is not None
+        need = count * each if count is not None and each is not None else length_days
+        if (exact and lo == hi and need > 1) or (w.start_only and w.exact):
+            training = settings.training_days or by_sessions
             try:
-                hi = _end_after(lo, length_days, settings.training_days)
+                hi = _end_after(lo, need, training)
             except OverflowError:
                 raise DateParseError(f"日期超出范围：“{shown(text)}”", 0) from None
             exact = size.exact and len(size.choices) == 1
-            notes.append(
-                WhenNote(
-                    "CT133",
-                    *w.size_at,
-                    f"“{size.words}”按{unit}计：培训时间为 {format_span(lo, hi)}",
-                    hint="天数按日历日还是培训日计，由 plan.length_unit 设定（默认日历日）。",
-                )
-            )
+            span = format_span(lo, hi)
+            if by_sessions:
+                message = f"{count} 期共 {need} 个培训日：培训时间为 {span}"
+                hint = "各期的日期由工具在培训时间内排定；确定后可在 sessions 中逐期列出。"
+            else:
+                message = f"“{size.words}”按{unit}计：培训时间为 {span}"
+                hint = "天数按日历日还是培训日计，由 plan.length_unit 设定（默认日历日）。"
+            notes.append(WhenNote("CT133", *w.size_at, message, hint=hint))
     elif w.start_only and w.exact:
         exact = False
         notes.append(
@@ -182,8 +193,39 @@ def parse_when(text: str, year: int, settings: WhenSettings | None = None) -> Da
         training_days=settings.training_days,
         windows=tuple(w.windows),
         closed=tuple(w.closed),
+        session_count=count,
+        session_days=each,
         notes=tuple(sorted(notes, key=lambda n: n.start)),
         consumed=tuple(w.consumed),
+    )
+
+
+def _sessions_note(w: When, each: int | None) -> WhenNote:
+    """CT137 at the sessions a ``when`` states: how many, and how long each, as scheduled."""
+    assert w.count is not None
+    count, size = w.count.count, w.size
+    if size is None or not size.each:
+        return WhenNote(
+            "CT137",
+            *w.count_at,
+            f"按“{w.count.words}”排为 {count} 期；每期天数没有写明",
+            hint="写明每期天数（如“每期3天”），工具才能在培训时间内排定各期的日期。",
+        )
+    words = f"{w.count.words}、{size.words}"
+    if each is None:
+        return WhenNote(
+            "CT137",
+            *w.count_at,
+            f"按“{words}”排为 {count} 期；每期的培训日数无法按“{size.words}”确定",
+            hint="每期天数请写成天数或周数，如“每期5天”“每期一周”。",
+        )
+    counted = "（一周按 5 个培训日计）" if "周" in size.words or "星期" in size.words else ""
+    return WhenNote(
+        "CT137",
+        *w.count_at,
+        f"按“{words}”排为 {count} 期，每期 {each} 天{counted}",
+        hint=f"与 sessions: {{count: {count}, days: {each}}} 相同；班次另写 sessions 时以"
+        " sessions 为准。",
     )
 
 
