@@ -195,3 +195,25 @@ def test_validate_reads_a_real_phrase_without_dropping_a_word() -> None:
     )
     assert "CT130" not in {d.code for d in report.diagnostics}
     assert report.count(Severity.ERROR) == 0
+
+
+def test_the_notice_and_the_plan_document_say_the_sessions_once() -> None:
+    """The dates as written already say 每期三天，分两期进行: the notice's 培训时间 and the plan
+    document do not add the same words again; a class with ``sessions:`` still gets them."""
+    from cadretrain.documents.notice_content import time_text
+    from cadretrain.documents.notice_words import class_values
+
+    year, _ = year_of(
+        "  - {id: a, name: 甲班, when: 3月，每期三天，分两期进行, planned: 120人/期}\n"
+        "  - {id: b, name: 乙班, when: 3月, planned: 120人/期, sessions: {count: 2, days: 3}}\n"
+    )
+    a, b = year.plan.classes
+    assert time_text(a, year.schedule(a)) == "3月，每期三天，分两期进行，具体时间另行通知。"
+    assert time_text(b, year.schedule(b)) == "3月，每期三天，分两期进行，具体时间另行通知。"
+    assert class_values(year.plan, a)["sessions"] == ""
+    assert class_values(year.plan, b)["sessions"] == "每期三天，分两期进行"
+    exact, _ = year_of("  - {id: c, name: 丙班, when: 2013年5月13日—24日，每期三天，分两期进行}\n")
+    (c,) = exact.plan.classes
+    assert time_text(c, exact.schedule(c)).startswith(
+        "培训每期三天，分两期进行。第一期：2013年5月13日—15日；第二期：2013年5月20日—22日。"
+    )
