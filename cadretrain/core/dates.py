@@ -5,22 +5,27 @@ vague forms name a window (``十月中下旬``, ``下半年``, ``第三季度``,
 give ``exact=False``; ``另行通知`` gives an *unscheduled* span (the plan year,
 ``unscheduled=True``).
 A stated length (``为期一周``) is returned as ``length_days`` (whole days; ``length`` keeps a
-half day, ``length_choices`` every alternative). Nothing is dropped in silence: every character
-is either consumed (``DateSpan.consumed``) or named in a note (``DateSpan.notes``: a code of
-CT130–CT134, its place and a Chinese message). Text that names no date at all raises
-:class:`DateParseError` with a Chinese message and the 0-based offset of the problem.
+half day, ``length_choices`` every alternative). Sessions the text states (``每期三天，分两期进行``)
+are ``session_count`` and ``session_days`` (training days of each; the class takes them as
+``sessions: {count, days}``, ``plan/training_class.py``). Nothing is dropped in silence: every
+character is either consumed (``DateSpan.consumed``) or named in a note (``DateSpan.notes``: a
+code of CT130–CT134 or CT137, its place and a Chinese message). Text that names no date at all
+raises :class:`DateParseError` with a Chinese message and the 0-based offset of the problem.
 
 Grammar (after normalising full-width characters; spaces are skipped)::
 
     when    := clause {(，|。|;) clause}          a clause also ends before 为期
-    clause  := dates | length | 另行通知 | 待定 | …  anything else is reported (CT130)
-    dates   := [安排在|于|…] (months | point [SEP point]) {起|开班|前|底前|完成|进行|…}
+    clause  := dates | sessions | length | 另行通知 | 待定 | …  anything else is reported (CT130)
+    dates   := [安排在|于|…] (months | point [SEP point]) {起|开班|前|底前|完成|进行|…} [sessions]
+    sessions := count | count [、] each | each [、] count          once per when (CT137)
+    count   := [分|共|共分|培训|举办|…] N (期|批) [进行|举办|…]    N from 1 to MAX_SESSIONS
+    each    := (每期|每班) N unit …                     a length: the training days of each
     months  := N、N、…N月                          a month list: 3、6、9、12月
     length  := [为期|共|每期|…] N unit [半] [(或|至|-) N unit [半]] [左右]
     point   := Y-M-D | Y/M/D | Y.M.D
              | [Y年] M月 [D[日|号] | 上旬 | 中旬 | 下旬 | 上中旬 | 中下旬 | 初 | 中 | 底 | 末 | 份]
              | [Y年] D(日|号) | [Y年] [第]N季度 | [Y年] (上半年 | 下半年 | 全年 | 年内 | 年底 …)
-             | [Y年] (春季 | 秋季)[学期] | Y年 | 上旬 …
+             | [Y年] (春季 | 秋季)[学期] | Y年 | 上旬 … | N SEP M月 (4—6月: the month once)
     remark  := （…）  a weekday is consumed, an exclusion (…除外) becomes closed days, else CT130
 
 An end point without a month or year takes them from the start; an end month without a year

@@ -34,6 +34,7 @@ from cadretrain.core.dates_words import (
     period,
     session_count,
 )
+from cadretrain.core.limits import MAX_SESSIONS
 
 _CLAUSE_END = re.compile(r"[,。;]|(?=为期)")
 _WEEKDAY = re.compile(
@@ -262,7 +263,10 @@ class When:
         out = []
         for start, end, words in self.dropped:
             if "期" in words:
-                hint = "期数和每期天数请写在 sessions 中，如 sessions: {count: 3, days: 7}。"
+                hint = (
+                    f"期数可写成“分3期，每期7天”（1 至 {MAX_SESSIONS} 期），或写在 sessions 中，"
+                    "如 sessions: {count: 3, days: 7}。"
+                )
             elif "地点" in words or "党校" in words:
                 hint = "培训地点请写在 venue 中。"
             else:
