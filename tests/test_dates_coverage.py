@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cadretrain.core.dates import DateParseError, DateSpan, WhenSettings, parse_when
+from cadretrain.core.limits import MAX_DAYS, MAX_SESSIONS
 from tests.test_dates_phrases import assert_covered
 
 WORDS = [
@@ -45,6 +46,13 @@ WORDS = [
     "党校",
     "分两期进行",
     "每期",
+    "每期三天",
+    "分3期",
+    "共两期",
+    "、",
+    "4—6月",
+    "全年",
+    "第2期",
     "左右",
     " ",
     "安排在",
@@ -70,10 +78,17 @@ def check(text: str, span: DateSpan) -> None:
     assert_covered(text, span.consumed, span.notes)
     for note in span.notes:
         assert 0 <= note.start < note.end <= len(text), note
-        assert note.code in {"CT130", "CT131", "CT132", "CT133", "CT134"}
+        assert note.code in {"CT130", "CT131", "CT132", "CT133", "CT134", "CT137"}
     if span.length_days is not None:
         assert span.length is not None and span.length_days >= span.length
         assert span.length == max(span.length_choices)
+    stated = [n for n in span.notes if n.code == "CT137"]  # sessions: read once, and said so
+    assert len(stated) == (span.session_count is not None)
+    if span.session_count is None:
+        assert span.session_days is None
+    else:
+        assert 1 <= span.session_count <= MAX_SESSIONS
+        assert span.session_days is None or 1 <= span.session_days <= MAX_DAYS
 
 
 @settings(max_examples=1500)

@@ -39,6 +39,7 @@ def test_real_when(p: dict[str, Any]) -> None:
     assert span.exact is p["exact"]
     assert span.length_days == p["length"]
     assert sorted({n.code for n in span.notes}) == p["codes"]
+    assert [span.session_count, span.session_days] == p.get("sessions", [None, None])
     assert isinstance(span.start, date)
     assert_covered(p["text"], span.consumed, span.notes)
 

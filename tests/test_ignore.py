@@ -22,7 +22,7 @@ from tests.conftest import ROOT, load
 from tests.test_cli_contract import cli
 
 HEAD = "plan: {title: 测试计划, year: 2013}\n"
-# 5/11–12 is a weekend (CT302 twice per class), 5/18 a Saturday (CT302 once)
+# 5/11–12 is a weekend (one CT302 naming both days), 5/18 a Saturday (CT302 once)
 TWO_WEEKEND_CLASSES = """\
 classes:
   - id: a
@@ -67,8 +67,7 @@ def test_a_class_entry_silences_that_class_only() -> None:
     silenced = [d for d in weekend if d.ignored]
     shown = [d for d in weekend if not d.ignored]
     assert [d.message for d in silenced] == [
-        "班次“甲班”的开班日 2013年5月11日 是周六",
-        "班次“甲班”的结业日 2013年5月12日 是周日",
+        "班次“甲班”的开班日 2013年5月11日（周六）和结业日 5月12日（周日）都不是工作日",
     ]
     assert {d.reason for d in silenced} == {"经县委同意，本班周末上课"}
     assert [d.message for d in shown] == ["班次“乙班”的开班日 2013年5月18日 是周六"]
@@ -116,7 +115,7 @@ def test_findings_of_other_codes_and_errors_are_not_touched() -> None:
     text = HEAD + TWO_WEEKEND_CLASSES.replace("    planned: 10\n", "", 1)
     rep = report(text)
     assert [d.ignored for d in of(rep, "CT202")] == [False]
-    assert [d.ignored for d in of(rep, "CT302")] == [True, True, False]
+    assert [d.ignored for d in of(rep, "CT302")] == [True, False]
 
 
 def test_what_the_plan_silences_with_only_some_rules_run() -> None:
@@ -207,7 +206,7 @@ def test_a_warning_reported_as_an_error_cannot_be_silenced() -> None:
     """Under calendar.weekend_days: error, CT302 findings are errors: the entry is CT118."""
     text = "calendar: {weekend_days: error}\n" + TWO_WEEKEND_CLASSES
     rep = report(HEAD + text)
-    assert [(d.severity, d.ignored) for d in of(rep, "CT302")] == [(Severity.ERROR, False)] * 3
+    assert [(d.severity, d.ignored) for d in of(rep, "CT302")] == [(Severity.ERROR, False)] * 2
     (entry,) = of(rep, "CT118")
     assert at(entry) == where(HEAD + text, "CT302: 经县委同意")
     assert "在本计划中按错误报告" in entry.message
@@ -243,7 +242,7 @@ def test_run_checks_uses_the_calendar_and_schedules_it_is_given() -> None:
     rules = {r.CODE for r in RULES}
     piped = sorted(d.line() for d in year.diagnostics if d.code in rules)
     assert sorted(d.line() for d in given.items) == piped
-    assert len(given.items) == 3
+    assert len(given.items) == 2
     with pytest.raises(ValueError):
         run_checks(plan, Sink())  # checks never compute a calendar or schedules of their own
 
@@ -268,10 +267,10 @@ def test_summary_counts_silenced_findings_and_hides_them(plans: Path) -> None:
     result = cli("validate", "silenced.yaml", cwd=plans)
     assert result.returncode == 0
     assert "[CT302]" not in result.stdout and "[CT202]" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "检查了 1 个文件，没有发现问题（已忽略 3 条）。"
+    assert result.stdout.splitlines()[-1] == "检查了 1 个文件，没有发现问题（已忽略 2 条）。"
     mixed = cli("validate", "mixed.yaml", cwd=plans)
     assert mixed.stdout.splitlines()[-1] == (
-        "检查了 1 个文件：错误 0 个，警告 1 个，提示 0 个，已忽略 2 条。"
+        "检查了 1 个文件：错误 0 个，警告 1 个，提示 0 个，已忽略 1 条。"
     )
 
 
@@ -279,9 +278,9 @@ def test_show_ignored_lists_them_with_their_reason(plans: Path) -> None:
     result = cli("validate", "--show-ignored", "mixed.yaml", cwd=plans)
     lines = result.stdout.splitlines()
     marked = [line for line in lines if "（已忽略）" in line]
-    assert len(marked) == 2
+    assert len(marked) == 1
     assert all("警告 [CT302] （已忽略）班次“甲班”" in line for line in marked)
-    assert lines.count("    忽略理由：经县委同意，本班周末上课") == 2
+    assert lines.count("    忽略理由：经县委同意，本班周末上课") == 1
     assert "警告 [CT302] 班次“乙班”" in result.stdout
 
 
@@ -289,10 +288,10 @@ def test_json_lists_silenced_findings_with_their_reason(plans: Path) -> None:
     data = json.loads(cli("validate", "-f", "json", "mixed.yaml", cwd=plans).stdout)
     diags = data["files"][0]["diagnostics"]
     silenced = [d for d in diags if d["ignored"]]
-    assert [d["code"] for d in silenced] == ["CT302", "CT302"]
+    assert [d["code"] for d in silenced] == ["CT302"]
     assert {d["reason"] for d in silenced} == {"经县委同意，本班周末上课"}
     assert [d["reason"] for d in diags if not d["ignored"]] == [""]
-    assert data["files"][0]["ignored"] == data["summary"]["ignored"] == 2
+    assert data["files"][0]["ignored"] == data["summary"]["ignored"] == 1
     assert data["summary"]["warnings"] == 1
 
 

@@ -1,4 +1,4 @@
-"""The codes of reading dates and headcounts as offices write them (CT130–CT136): what was
+"""The codes of reading dates and headcounts as offices write them (CT130–CT137): what was
 assumed, and what could not be understood and was left out. ``core/codes.py`` joins them to
 the other codes raised while reading."""
 
@@ -123,7 +123,8 @@ WHEN_TABLE: list[tuple[str, Severity, str, str]] = [
         "CT136",
         N,
         "人数按每期或人次理解",
-        """planned 写成“每期120人”“120人/期”时，全班人数是每期人数乘以期数（sessions）；写成
+        """planned 写成“每期120人”“120人/期”时，全班人数是每期人数乘以期数（sessions，或 when 中的
+“分三期”）；写成
 “1.2万人次”时是各期合计的人次。消息写明用的是哪个数。
 
 通过::
@@ -137,6 +138,26 @@ WHEN_TABLE: list[tuple[str, Severity, str, str]] = [
     classes:
       - {id: a, name: 甲班, when: 2013年5月7日—17日, planned: 每期120人,
          sessions: {count: 3, days: 3}}
+""",
+    ),
+    (
+        "CT137",
+        N,
+        "培训时间中写明了期数",
+        """when 中写明期数和每期天数（“3月，每期三天，分两期进行”“4—6月，分3期，每期5天”
+“全年分四期举办，每期2天”）时，按 sessions: {count: 期数, days: 每期天数} 排期，消息写明排为几期、
+每期几天；每期一周按 5 个培训日计。只写期数、没写每期天数时只记期数，各期日期无法排定。班次另写
+sessions 时以 sessions 为准，两者不一致报 CT312。
+
+通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月13日—24日, sessions: {count: 2, days: 3}}
+
+不通过::
+
+    classes:
+      - {id: a, name: 甲班, when: 2013年5月13日—24日，每期三天，分两期进行}
 """,
     ),
 ]

@@ -27,10 +27,14 @@ from cadretrain.core.dates_words import (
     STARTS,
     UNSCHEDULED,
     Length,
+    Sessions,
+    count_and_length,
     length,
     month_list,
     period,
+    session_count,
 )
+from cadretrain.core.limits import MAX_SESSIONS
 
 _CLAUSE_END = re.compile(r"[,。;]|(?=为期)")
 _WEEKDAY = re.compile(
@@ -60,6 +64,8 @@ class When:
         self.unscheduled = False
         self.size: Length | None = None
         self.size_at = (0, 0)
+        self.count: Sessions | None = None  # 分两期进行: sessions the text states
+        self.count_at = (0, 0)
         self.date_at = (0, 0)
         self.windows: list[tuple[date, date]] = []
         self.closed: list[tuple[date, date]] = []
@@ -94,7 +100,7 @@ class When:
             return
         if UNSCHEDULED.fullmatch(c.s):
             self.unscheduled = True
-        elif self.lo is None and self.dates(c):
+        elif self.sessions(c, 0) or (self.lo is None and self.dates(c)):
             pass
         elif self.size is None and (found := length(c.s, self.training)) is not None:
             self.size, self.size_at = found, (c.offset(0), c.offset(len(c.s) - 1) + 1)
@@ -155,7 +161,8 @@ class When:
             elif c.s.startswith(STARTS, c.i):
                 self.start_only = True
         words = self.suffixes(c)
-        if c.i < len(c.s):
+        stop = c.i
+        if c.i < len(c.s) and not self.sessions(c, c.i):  # 全年分四期举办
             raise c.fail()
         if any(w in DEADLINES for w in words):
             window = format_span(date(hi.year, 1, 1), hi)
@@ -164,14 +171,33 @@ class When:
                     WhenNote(
                         "CT133",
                         c.offset(begin),
-                        c.offset(len(c.s) - 1) + 1,
-                        f"“{c.s[begin:]}”是截止时间：按 {window} 之间理解",
+                        c.offset(stop - 1) + 1,
+                        f"“{c.s[begin:stop]}”是截止时间：按 {window} 之间理解",
                         hint="确定日期后写成具体日期。",
                     )
                 )
             lo, exact, self.start_only = date(hi.year, 1, 1), False, False
         self.lo, self.hi, self.exact = lo, hi, exact
-        self.date_at = (c.offset(begin), c.offset(len(c.s) - 1) + 1)
+        self.date_at = (c.offset(begin), c.offset(stop - 1) + 1)
+        return True
+
+    def sessions(self, c: Compact, at: int) -> bool:
+        """Read ``c.s[at:]`` as sessions (``分两期进行``), or as sessions and the length of each
+        (``分3期，每期5天`` in one clause: ``分3期每期5天``); False when it is neither, or when
+        the text already stated them."""
+        if self.count is not None:
+            return False
+        found = session_count(c.s, at)
+        if found is None and self.size is None:
+            both = count_and_length(c.s, at, self.training)
+            if both is not None:
+                found, self.size, (lo, hi) = both
+                self.size_at = (c.offset(lo), c.offset(hi - 1) + 1)
+        if found is None:
+            return False
+        self.count = found
+        self.count_at = (c.offset(found.start), c.offset(found.end - 1) + 1)
+        c.i = len(c.s)
         return True
 
     def suffixes(self, c: Compact) -> list[str]:
@@ -237,7 +263,10 @@ class When:
         out = []
         for start, end, words in self.dropped:
             if "期" in words:
-                hint = "期数和每期天数请写在 sessions 中，如 sessions: {count: 3, days: 7}。"
+                hint = (
+                    f"期数可写成“分3期，每期7天”（1 至 {MAX_SESSIONS} 期），或写在 sessions 中，"
+                    "如 sessions: {count: 3, days: 7}。"
+                )
             elif "地点" in words or "党校" in words:
                 hint = "培训地点请写在 venue 中。"
             else:

@@ -14,6 +14,7 @@ from cadretrain.core.dates_base import END, NUM, DateParseError, make_day, num_v
 
 _ISO = re.compile(r"([0-9]{1,6})([-/.])([0-9]{1,6})\2([0-9]{1,6})(?![0-9])")
 _SEP = re.compile(r"(?:起)?(?:[-~]+(?:至|到)?|至|到)")
+_MONTH_AHEAD = re.compile(rf"(?:{_SEP.pattern})(?:{NUM.pattern})月")  # after 4 in 4—6月
 MONTH_PARTS = (  # longest first: 中下旬 before 中旬 before 中
     ("上中旬", 1, 20),
     ("中下旬", 11, END),
@@ -137,6 +138,8 @@ class Compact:
                 return Point(at, year, 3 * n - 2, 3 * n, 1, END, False)
             if self.eat("日") or self.eat("号"):
                 return Point(at, year, None, None, n, n, True)
+            if _MONTH_AHEAD.match(self.s, self.i):  # 4—6月: the month is written once
+                return Point(at, year, n, n, 1, END, False)
             raise self.fail(n_at)
         term = self.eat_any(TERMS)
         if term:

@@ -1,14 +1,17 @@
 """The words around the dates in a ``when``: a length (``为期一周``, ``为期5天或7天``, ``2天半``),
+sessions (``分两期进行``, ``共3期``, ``培训三期``, with ``每期三天`` the length of each),
 ``另行通知``, the fillers before and after a date (``安排在…进行``, ``…起``, ``…底前``), month
 lists (``3、6、9、12月``) and the periods a bracketed exclusion names (``春节前后除外``)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cadretrain.core.dates_base import CN_NUM, END, make_day, num_value
+from cadretrain.core.limits import MAX_DAYS, MAX_SESSIONS
 
 _N = rf"(?:[0-9]{{1,4}}(?:\.[0-9]{{1,2}})?|[{CN_NUM}]{{1,4}})"
 _UNIT = r"(?:个半月|个月|个星期|星期|周|天|日|月)"
@@ -69,6 +72,7 @@ class Length:
     choices: tuple[float, ...]  # every length written (one when there is no alternative)
     exact: bool  # False for months (30 days each) and approximate lengths (左右)
     words: str  # as written, for messages
+    each: bool = False  # 每期三天, 每班5天: the length of each session, not of the class
 
 
 def _one(s: str, training: bool) -> tuple[float, bool] | None:
@@ -108,7 +112,78 @@ def length(clause: str, training: bool) -> Length | None:
         return None
     choices = (first[0],) if second is None else (first[0], second[0])
     exact = first[1] and (second is None or second[1]) and m["post"] not in ("左右", "上下")
-    return Length(max(choices), choices, exact, clause)
+    each = m["pre"] in ("每期", "每班")
+    return Length(max(choices), choices, exact, clause, each)
+
+
+# sessions stated in a when: 分两期进行, 共3期, 培训三期, 全年分四期举办, 分两批
+_COUNT = re.compile(
+    r"(?:计划|拟|每年)?(?:分成|分为|分|共分|共计|共|培训|轮训|举办|开办|办)?"
+    rf"(?P<n>[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})个?(?:期|批)"
+    r"(?:进行|举办|举行|培训|轮训|实施|开展|完成)?"
+)
+_JOIN = ("、", "和", "及")  # 分两期、每期三天
+
+
+@dataclass(frozen=True)
+class Sessions:
+    """Sessions a ``when`` states: how many, and where in the clause (compact indexes)."""
+
+    count: int
+    words: str  # as written
+    start: int
+    end: int
+
+
+def _count_at(clause: str, start: int, end: int) -> Sessions | None:
+    m = _COUNT.fullmatch(clause, start, end)
+    value = num_value(m["n"]) if m else None
+    if value is None or not 1 <= value <= MAX_SESSIONS:  # 0期 or beyond the limit: not read
+        return None
+    return Sessions(value, clause[start:end], start, end)
+
+
+def session_count(clause: str, start: int = 0) -> Sessions | None:
+    """The sessions ``clause[start:]`` states when that is all it states (``分两期进行``)."""
+    return _count_at(clause, start, len(clause))
+
+
+def count_and_length(
+    clause: str, start: int, training: bool
+) -> tuple[Sessions, Length, tuple[int, int]] | None:
+    """Sessions and the length of each in one clause (``分3期每期5天``, ``每期三天、分两期``):
+    the sessions, the length and where the length is (compact indexes); None when the clause
+    is not that."""
+    k = clause.find("每期", start)
+    if k < 0:
+        k = clause.find("每班", start)
+    if k < 0:
+        return None
+    if k > start:  # the count first: 分3期、每期5天
+        cut = k - 1 if clause[k - 1] in _JOIN else k
+        found = _count_at(clause, start, cut)
+        size = length(clause[k:], training)
+        return (found, size, (k, len(clause))) if found and size and size.each else None
+    for m in _COUNT.finditer(clause, k):  # the length first: 每期5天共3期, 每期三天、分两期
+        if m.end() != len(clause):
+            continue
+        cut = m.start() - 1 if clause[m.start() - 1] in _JOIN else m.start()
+        found = _count_at(clause, m.start(), len(clause))
+        size = length(clause[k:cut], training) if found else None
+        if found and size and size.each:
+            return found, size, (k, cut)
+    return None
+
+
+def days_of_each(size: Length) -> int | None:
+    """The training days of each session a length states (``每期三天`` → 3, ``每期一周`` → 5):
+    a week is five training days, as in ``sessions: {days}``; None for months (how many
+    training days is not said) or beyond the limit."""
+    if "月" in size.words.removeprefix("每期").removeprefix("每班"):
+        return None
+    counted = length(size.words, training=True)
+    days = math.ceil(counted.days) if counted else None
+    return days if days is not None and 0 < days <= MAX_DAYS else None
 
 
 def month_list(clause: str) -> list[int] | None:

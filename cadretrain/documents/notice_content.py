@@ -73,7 +73,8 @@ def time_text(cls: TrainingClass, sched: Schedule, plan: Plan | None = None) -> 
     with ``plan``, a listed session's own venue, headcount and teachers after its dates."""
     count = session_count(cls)
     if cls.when is not None and not cls.when.exact and not cls.sessions:
-        extra = f"，{sessions_phrase(cls)}" if count > 1 else ""
+        said = cls.sessions_from_when  # 3月，每期三天，分两期进行 says it already
+        extra = f"，{sessions_phrase(cls)}" if count > 1 and not said else ""
         if cls.when.unscheduled:  # 另行通知, 待定: said once
             return (
                 f"{sessions_phrase(cls)}，具体时间另行通知。" if count > 1 else "具体时间另行通知。"

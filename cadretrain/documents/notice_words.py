@@ -184,7 +184,8 @@ def class_values(plan: Plan, cls: TrainingClass) -> dict[str, Any]:
         "planned": cls.planned,
         "planned_words": cls.planned_words,  # 900人, 约80人, 每期120人（共360人）
         "when": cls.when.text if cls.when is not None else "",
-        "sessions": sessions_phrase(cls),
+        # 3月，每期三天，分两期进行: the dates as written already say it
+        "sessions": "" if cls.sessions_from_when else sessions_phrase(cls),
         "venue": venue_name(plan, cls.venue),
         "topics": cls.all_topics,
         "modules": [{"name": k, "topics": v} for k, v in cls.modules.items()],

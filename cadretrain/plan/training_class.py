@@ -52,7 +52,7 @@ class TrainingClass:
             "when", "培训时间，如 2013年3月13日---23日、十月中下旬，为期一周", required=True
         ),
     )
-    session_count: int | None = None  # ``sessions: {count, days}``
+    session_count: int | None = None  # ``sessions: {count, days}``, else what ``when`` states
     session_days: int | None = None
     sessions: list[SessionSpec] = field(  # ... or listed one by one
         default_factory=list,
@@ -168,6 +168,19 @@ class TrainingClass:
     )
     template: str = ""  # for a class expanded from ``per_unit``: the template class's id
     unit: str = ""  # ... and the unit it is for
+    sessions_from_when: bool = False  # the sessions are those ``when`` states (分两期，每期三天)
+
+    def __post_init__(self) -> None:
+        """Sessions stated in ``when`` (``3月，每期三天，分两期进行``) are the class's sessions
+        when it writes no ``sessions:`` of its own, as ``sessions: {count: 2, days: 3}`` would
+        be: placed, counted and multiplied the same way. A ``sessions:`` written wins (CT312
+        says when the two disagree)."""
+        when = self.when
+        if when is None or when.session_count is None or self.sessions:
+            return
+        if self.session_count is None and self.session_days is None:
+            self.session_count, self.session_days = when.session_count, when.session_days
+            self.sessions_from_when = True
 
     @property
     def eligible_text(self) -> str:

@@ -13,7 +13,8 @@ SEVERITY = Severity.WARNING
 TITLE = "期数与声明不符"
 EXPLANATION = """\
 plan.classes_declared 写成期数（“共15期”“12个班次、45期”或 {sessions: 45}）时，应与各班次的
-期数之和一致：逐期列出的按列出的期数，sessions: {count: N} 按 N，其余班次各算 1 期。"""
+期数之和一致：逐期列出的按列出的期数，sessions: {count: N} 或 when 中的“分N期”按 N，其余班次
+各算 1 期。"""
 PASSING = """\
 plan: {title: 示例, year: 2013, classes_declared: 共3期}
 classes:
@@ -29,8 +30,9 @@ classes:
 
 
 def sessions_listed(plan: Plan) -> int:
-    """The sessions the plan lists: per class its listed sessions, else its ``count``, else 1;
-    a class entry the loader could not build counts 1."""
+    """The sessions the plan lists: per class its listed sessions, else its ``count`` (written,
+    or stated in its ``when``: ``分三期``), else 1; a class entry the loader could not build
+    counts 1."""
     built = sum(len(c.sessions) or c.session_count or 1 for c in plan.classes)
     return built + max(plan.classes_listed - len(plan.classes), 0)
 

@@ -36,7 +36,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield finding(
             CODE,
             SEVERITY,
-            c.rec.at("sessions"),
+            c.rec.at("when" if c.sessions_from_when else "sessions"),
             f"班次“{c.label}”分 {c.session_count} 期、每期 {c.session_days} 天，"
             f"需要 {sched.needed} 个培训日，但“{c.when.text}”"
             f"（{format_span(c.when.start, c.when.end)}）只有 {have} {kind}",

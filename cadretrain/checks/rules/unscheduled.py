@@ -37,6 +37,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 )
                 continue
             length = f"，为期 {c.when.length_days} 天" if c.when.length_days else ""
+            if c.sessions_from_when:  # 3月，每期三天，分两期进行: the length is each session's
+                each = f"、每期 {c.session_days} 天" if c.session_days else ""
+                length = f"，分 {c.session_count} 期{each}"
             yield finding(
                 CODE,
                 SEVERITY,

@@ -18,8 +18,8 @@ SEVERITY = Severity.WARNING
 TITLE = "开班或结业日在周末或节假日"
 EXPLANATION = """\
 开班日或结业日落在周末、法定节假日时按 calendar.weekend_days 处理（allow / warn / error）；
-班次写明 weekends: true 时不检查。一件事只报一次：逐期列出的某一期与班次同一天开班或结业时，
-只按班次报告。"""
+班次写明 weekends: true 时不检查。一件事只报一次：开班日和结业日都不是工作日（如只在一个周末
+上课的班次）时报一条，写明这两天；逐期列出的某一期与班次同一天开班或结业时，只按班次报告。"""
 PASSING = """\
 classes:
   - {id: a, name: 甲班, when: 2013年5月7日---5月9日}
@@ -58,12 +58,19 @@ def _off(ctx: Context, day: date) -> bool:
 
 
 def _facts(ctx: Context, span: DateSpan, what: str, told: set[date]) -> Iterator[str]:
-    """Its first and last day when off; a day the class's own dates already told is not told
-    again for a session."""
+    """Its first and last day when off, in one finding when both are; a day the class's own
+    dates already told is not told again for a session."""
     cal = ctx.cal
-    for which, day in (("开班日", span.start), ("结业日", span.end)):
-        if which == "结业日" and day == span.start:
-            continue
-        if day not in told and _off(ctx, day):
-            yield f"{what}的{which} {day_text(day)} 是{cal.label(day)}"
-        told.add(day)
+    days = [("开班日", span.start)] + ([("结业日", span.end)] if span.end != span.start else [])
+    off = [(which, day) for which, day in days if day not in told and _off(ctx, day)]
+    told.update(day for _, day in days)
+    if len(off) == 2:
+        (_, first), (_, last) = off
+        end = day_text(last, year=last.year != first.year)
+        yield (
+            f"{what}的开班日 {day_text(first)}（{cal.label(first)}）和结业日 {end}"
+            f"（{cal.label(last)}）都不是工作日"
+        )
+    elif off:
+        which, day = off[0]
+        yield f"{what}的{which} {day_text(day)} 是{cal.label(day)}"
