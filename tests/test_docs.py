@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -260,3 +261,34 @@ def test_bundled_plans_point_editors_at_the_schema() -> None:
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert m, plan
         assert (plan.parent / Path(m.group(1))).resolve().is_file(), plan
+
+
+def _console_blocks(page: Path, command: str) -> list[list[str]]:
+    """The output lines of each ```console block on ``page`` that starts with ``$ command``."""
+    out = []
+    for block in re.findall(r"```console\n(.*?)```", text(page), flags=re.S):
+        lines = block.splitlines()
+        if lines and lines[0].strip() == f"$ {command}":
+            out.append(lines[1:])
+    return out
+
+
+def test_the_documented_validate_output_is_what_validate_prints() -> None:
+    """Every line shown under ``$ cadretrain validate plans/2013-county.yaml`` (``...`` marks
+    lines left out) is a line validate prints today, the summary line included."""
+    blocks = _console_blocks(DOCS / "计划格式.md", "cadretrain validate plans/2013-county.yaml")
+    assert blocks, "the plan-format page shows validate's output on the bundled plan"
+    done = subprocess.run(
+        [sys.executable, "-m", "cadretrain", "validate", "plans/2013-county.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": "1000"},
+    )
+    printed = (done.stdout + done.stderr).splitlines()
+    for lines in blocks:
+        shown = [line for line in lines if line.strip() and line.strip() != "..."]
+        assert shown[-1].startswith("检查了 ")
+        for line in shown:
+            assert line in printed, f"docs/计划格式.md shows a line validate does not print: {line}"
