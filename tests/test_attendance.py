@@ -32,19 +32,16 @@ from cadretrain.records.attendance_files import read_attendance, read_for_statis
 from cadretrain.records.attendance_sheet import classify
 from cadretrain.synth.attendance import filled_signin
 from cadretrain.year.model import Year
-from cadretrain.year.pipeline import load_year
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_PLAN, ROOT, bundled_year
 
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = BUNDLED_PLAN
 EXAMPLE = ROOT / "examples" / "attendance" / "women-leaders-签到表（已填）.xlsx"
 # the 妇女干部班 sheet (5月7日—9日): columns D…I = 7日上午, 7日下午 … 9日下午; people from row 5
 
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    loaded = load_year(PLAN, checks=False)
-    assert loaded is not None
-    return loaded
+    return bundled_year()
 
 
 def enrolled(plan: Plan, class_id: str) -> Enrollment:

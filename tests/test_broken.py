@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import io
 import re
-import signal
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from cadretrain.core.diagnostics import Diagnostic, Severity
 from cadretrain.year.validate import FileReport, validate_file, validate_files
+from tests.conftest import time_limit
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -232,25 +231,6 @@ DEADLINES = {
 }
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail with TimeoutError instead of hanging (Unix; elsewhere no limit)."""
-    if not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"超过 {seconds} 秒")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def case_path(name: str, tmp_path: Path) -> Path:
     if name in GENERATED:
         path = tmp_path / name
@@ -263,7 +243,7 @@ def case_path(name: str, tmp_path: Path) -> Path:
 
 def run_case(name: str, tmp_path: Path) -> tuple[Path, FileReport]:
     path = case_path(name, tmp_path)
-    with deadline(DEADLINES.get(name, DEADLINE)):
+    with time_limit(DEADLINES.get(name, DEADLINE)):
         report = validate_file(path)
     return path, report
 
@@ -371,7 +351,7 @@ def test_show_and_calendar_survive(name: str, tmp_path: Path) -> None:
     expected = 2 if report.unreadable else 1 if report.plan is None else 0
     runner = CliRunner()
     for command in ("show", "calendar"):
-        with deadline(DEADLINE):
+        with time_limit(DEADLINE):
             result = runner.invoke(app, [command, str(path)], env={"COLUMNS": "200"})
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(
             result.exception
@@ -489,7 +469,7 @@ def test_beyond_the_limits_the_quota_command_refuses_in_chinese(tmp_path: Path) 
         if "\nunits:" not in text:
             text += "units: [{id: u1, name: 城关镇, counts: {科员: 10}}]\n"
         path.write_text(text, encoding="utf-8")
-        with deadline(5.0):
+        with time_limit(5.0):
             result = CliRunner().invoke(app, ["quota", str(path), "--class", query])
         assert result.exit_code == 1, result.output
         assert "[CT120]" in result.output and "超过上限" in result.output
@@ -498,7 +478,7 @@ def test_beyond_the_limits_the_quota_command_refuses_in_chinese(tmp_path: Path) 
 @pytest.mark.parametrize("name", ["041-binary.png", "042-workbook.xlsx", "043-huge-50mb.yaml"])
 def test_unreadable_files_exit_2(name: str, tmp_path: Path) -> None:
     path = case_path(name, tmp_path)
-    with deadline(2.0):
+    with time_limit(2.0):
         assert validate_files([path]).exit_code() == 2
 
 

@@ -27,9 +27,9 @@ from cadretrain.records.certificates import (
 from cadretrain.records.folder import attended_half_days, scores_path
 from cadretrain.year.model import Year
 from cadretrain.year.pipeline import load_year
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_PLAN, ROOT, bundled_year
 
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = BUNDLED_PLAN
 CLASS = "women-leaders"
 MM = 72 / 25.4
 ID_LIKE = re.compile(r"\d{17}[\dXx]|\d{15}")
@@ -38,9 +38,7 @@ NUMBER = re.compile(r"^2013-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{6}$")
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    loaded = load_year(PLAN, checks=False)
-    assert loaded is not None
-    return loaded
+    return bundled_year()
 
 
 @pytest.fixture(scope="module")

@@ -18,17 +18,15 @@ from cadretrain.plan.lookup import find_class
 from cadretrain.plan.model import Plan
 from cadretrain.year.model import Year
 from cadretrain.year.pipeline import load_year
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_PLAN, bundled_year
 
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = BUNDLED_PLAN
 MULTI, SINGLE = "十八大轮训班", "妇女干部班"
 
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    loaded = load_year(PLAN, checks=False)
-    assert loaded is not None
-    return loaded
+    return bundled_year()
 
 
 @pytest.fixture(scope="module")

@@ -36,19 +36,17 @@ from cadretrain.records.satisfaction import (
 )
 from cadretrain.records.satisfaction_read import read_all_ratings, read_ratings
 from cadretrain.year.model import Year
-from cadretrain.year.pipeline import build_year, load_year
+from cadretrain.year.pipeline import build_year
 from cadretrain.year.validate import validate_file
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_PLAN, ROOT, bundled_year
 from tests.test_assessment import fill, with_grading, women
 
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = BUNDLED_PLAN
 
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    loaded = load_year(PLAN, checks=False)
-    assert loaded is not None
-    return loaded
+    return bundled_year()
 
 
 # --- merged 上午/下午 cells ----------------------------------------------------------------

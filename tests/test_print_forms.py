@@ -20,17 +20,15 @@ from cadretrain.enroll.form_layout import FIRST_DATA_ROW, HEADER_ROW, INFO_ROW, 
 from cadretrain.plan.lookup import find_class
 from cadretrain.year.model import Year
 from cadretrain.year.pipeline import load_year
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_PLAN, ROOT, bundled_year
 
-PLAN = ROOT / "plans" / "2013-county.yaml"
+PLAN = BUNDLED_PLAN
 CLASSES = ("rotation-18th", "women-leaders")
 
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    loaded = load_year(PLAN, checks=False)
-    assert loaded is not None
-    return loaded
+    return bundled_year()
 
 
 @pytest.fixture(scope="module")

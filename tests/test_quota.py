@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from fractions import Fraction
 from unittest.mock import patch
 
@@ -31,6 +28,7 @@ from cadretrain.core.apportion import (
 from cadretrain.core.divisor_search import estimate
 from cadretrain.core.divisor_search import priority as _priority
 from cadretrain.core.errors import CannotProceed
+from tests.conftest import time_limit
 
 DIVISOR_METHODS = ["dhondt", "sainte_lague", "huntington_hill"]
 # The running example: 230 eligible cadres in four units, a class of 10.
@@ -544,29 +542,10 @@ def test_the_estimate_is_within_one_seat_of_each_quota(
     assert abs(sum(estimate(p, total, seats, method) for p in pop_list) - seats) <= len(pop_list)
 
 
-@contextmanager
-def at_most(seconds: float) -> Iterator[None]:
-    """Fail with TimeoutError instead of hanging (Unix; elsewhere no limit)."""
-    if not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"超过 {seconds} 秒")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
 @pytest.mark.parametrize("method", sorted(METHODS))
 def test_a_billion_seats_over_300_units_is_fast(method: str) -> None:
     pops = {f"u{i:03d}": 10_000_000 + 7_919 * i * i for i in range(300)}
-    with at_most(5.0):  # about 0.05 s on an idle machine
+    with time_limit(5.0):  # about 0.05 s on an idle machine
         alloc = apportion(pops, 10**9, method)
         more = apportion(pops, 10**9 + 1, method)
     assert alloc.seats == 10**9 and more.seats == 10**9 + 1
@@ -585,7 +564,7 @@ def test_a_billion_seats_over_300_units_is_fast(method: str) -> None:
 def test_five_thousand_equal_units_with_bounds_are_fast(method: str) -> None:
     # every quotient ties: the tie note and the bounds must not cost units² time
     pops = {f"u{i:04d}": 1_000 for i in range(5_000)}
-    with at_most(20.0):  # about 1 s on an idle machine
+    with time_limit(20.0):  # about 1 s on an idle machine
         alloc = apportion(pops, 12_345, method, minimum=2, maximum=3)
     assert alloc.seats == 12_345
     assert {s.seats for s in alloc.shares} == {2, 3}

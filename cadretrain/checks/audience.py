@@ -84,6 +84,7 @@ def audiences_relate(a: list[Eligible], b: list[Eligible]) -> Overlap | None:
     return best
 
 
+Relation = tuple[bool, Overlap | None]  # (worth comparing days, relation by shape)
 _meetings: list[tuple[Context, list[Meeting]]] = []
 
 
@@ -106,14 +107,14 @@ def meetings(ctx: Context) -> list[Meeting]:
     slots = [s for s in ctx.slots if s.cls.eligible]
     rule_of = _rule_ids([s.cls for s in slots])
     by_rules: dict[tuple[int, int], tuple[bool, Overlap | None]] = {}
-    covered: dict[int, bool] = {}
-    relations: dict[tuple[int, int], Overlap | bool | None] = {}  # False: not worth it
+    relations: dict[tuple[int, int], Relation] = {}
     pairs: dict[tuple[int, int], list[tuple[Slot, Slot]]] = defaultdict(list)
     day_sets = {id(s): frozenset(s.days) for s in slots}
 
-    def relate(a: TrainingClass, b: TrainingClass) -> Overlap | bool | None:
+    def relate(a: TrainingClass, b: TrainingClass) -> Relation:
+        """(worth comparing their days, the rules' relation by shape)."""
         if a.unit and b.unit and a.unit != b.unit:
-            return False  # per_unit classes of two units draw on different people
+            return False, None  # per_unit classes of two units draw on different people
         rules = (rule_of[a.index], rule_of[b.index])
         shape = by_rules.get(rules)
         if shape is None:
@@ -122,14 +123,11 @@ def meetings(ctx: Context) -> list[Meeting]:
                 any(compatible(x, y) for x in ea for y in eb),
                 audiences_relate(ea, eb),
             )
-        if shape[1] is not None:
-            return shape[1]
-        if not shape[0] or found_audiences is None:
-            return False
-        for c in (a, b):
-            if c.index not in covered:
-                covered[c.index] = found_audiences.covers(c)
-        return None if covered[a.index] and covered[b.index] else False
+        maybe, overlap = shape
+        if overlap is not None:
+            return True, overlap
+        counted = maybe and found_audiences is not None and found_audiences.covers_both(a, b)
+        return counted, None  # only the register can tell (CT413)
 
     for a, b in overlapping_pairs(slots):
         ca, cb = a.cls, b.cls
@@ -138,21 +136,18 @@ def meetings(ctx: Context) -> list[Meeting]:
         if ca.index > cb.index:
             a, b, ca, cb = b, a, cb, ca
         key = (ca.index, cb.index)
-        relation = relations.get(key, True)
-        if relation is True:
+        relation = relations.get(key)
+        if relation is None:
             relation = relations[key] = relate(ca, cb)
-        if relation is not False and not day_sets[id(a)].isdisjoint(day_sets[id(b)]):
+        if relation[0] and not day_sets[id(a)].isdisjoint(day_sets[id(b)]):
             pairs[key].append((a, b))
     out: list[Meeting] = []
     for key in sorted(pairs, key=lambda k: (k[1], k[0])):
         found = pairs[key]
         days = {d for a, b in found for d in day_sets[id(a)] & day_sets[id(b)]}
         possible = any(a.possible or b.possible for a, b in found)
-        overlap = relations[key]
-        assert overlap is not True and overlap is not False
-        out.append(
-            Meeting(found[0][0].cls, found[0][1].cls, tuple(sorted(days)), possible, overlap)
-        )
+        first, second = found[0][0].cls, found[0][1].cls
+        out.append(Meeting(first, second, tuple(sorted(days)), possible, relations[key][1]))
     _meetings[:] = [(ctx, out)]
     return out
 
@@ -191,6 +186,10 @@ class Audiences:
             return False
         found = self.found(cls)
         return found > 0 and found * 100 >= cls.register_share * cls.planned
+
+    def covers_both(self, a: TrainingClass, b: TrainingClass) -> bool:
+        """The register decides this pair (CT413 speaks, CT305 is silent)."""
+        return self.covers(a) and self.covers(b)
 
     def found(self, cls: TrainingClass) -> int:
         """The register's cadres the class admits (its own unit's for a ``per_unit`` class)."""
@@ -243,4 +242,4 @@ def by_register(ctx: Context, meeting: Meeting) -> bool:
     """True when the register decides this pair (it covers both classes): CT413 speaks, and
     CT305 is silent."""
     found = audiences(ctx)
-    return found is not None and found.covers(meeting.first) and found.covers(meeting.second)
+    return found is not None and found.covers_both(meeting.first, meeting.second)

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cadretrain.core.dates import DateParseError, format_span, parse_date, parse_when
@@ -34,6 +33,7 @@ from cadretrain.core.errors import CannotProceed
 from cadretrain.plan.aliases import key_names
 from cadretrain.plan.fmt import plan_tree
 from cadretrain.plan.schema import SECTIONS
+from cadretrain.plan.yaml_scalar import yaml_scalar
 
 
 @dataclass(frozen=True)
@@ -97,20 +97,15 @@ def same_week(day: date, old_year: int, new_year: int) -> tuple[date, bool]:
     return moved, shifted
 
 
+_RISKY = re.compile(r"[,\[\]{}#:]")  # in a block mapping's value
+
+
 def scalar_text(value: str, node: ScalarNode) -> str:
-    """``value`` written where ``node`` was: plain when it reads back as the same text there,
-    else double-quoted."""
-    plain = node.style in (None, "") and not re.search(r"[,\[\]{}#:]", value)
-    if plain:
-        try:
-            read = yaml.compose(f"k: {value}\n", Loader=yaml.SafeLoader)
-        except yaml.YAMLError:
-            read = None
-        if isinstance(read, MappingNode) and len(read.value) == 1:
-            inner = read.value[0][1]
-            if isinstance(inner, ScalarNode) and not inner.style and inner.value == value:
-                return value  # the loader reads scalars by the kind it expects, never as YAML 1.1
-    return json.dumps(value, ensure_ascii=False)
+    """``value`` written where ``node`` was: plain when it was plain and reads back as the same
+    text there, else double-quoted."""
+    if node.style not in (None, ""):
+        return json.dumps(value, ensure_ascii=False)
+    return yaml_scalar(value, _RISKY)
 
 
 class _Edits:

@@ -17,13 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode
-
 from cadretrain.core.diagnostics import Pos, Sink
 from cadretrain.files.tabular import Table, cell_text
 from cadretrain.plan.grading import CLASS_KINDS
 from cadretrain.plan.schema import SECTIONS
+from cadretrain.plan.yaml_scalar import yaml_scalar
 
 HEADER_ROWS = 20
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -83,20 +81,12 @@ def _joined(text: str) -> str:
     return "".join(lines)
 
 
+_RISKY = re.compile(r"[,\[\]{}#:&*!|>'\"%@`]")  # anywhere: in a flow or a block
+
+
 def _scalar(value: str) -> str:
     """``value`` as a YAML scalar that reads back as the same text in any context."""
-    if value and not re.search(r"[,\[\]{}#:&*!|>'\"%@`]", value):
-        try:
-            read = yaml.compose(f"k: {value}\n", Loader=yaml.SafeLoader)
-        except yaml.YAMLError:
-            read = None
-        if isinstance(read, MappingNode) and len(read.value) == 1:
-            inner = read.value[0][1]
-            if isinstance(inner, ScalarNode) and not inner.style and inner.value == value:
-                return value
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
+    return yaml_scalar(value, _RISKY)
 
 
 def _comment(text: str) -> str:

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from cadretrain.core.diagnostics import Sink
 from cadretrain.core.errors import CannotProceed
-from cadretrain.core.wording import day_text, zh_date
+from cadretrain.core.wording import span_text, zh_date
 from cadretrain.files.docx_certificate import CertificatePage, PageSize
 from cadretrain.plan.model import TrainingClass
 from cadretrain.records.assessment import Scores
@@ -76,14 +76,7 @@ def _span(days: Sequence[object]) -> str:
     """2013年5月7日至9日, 2013年5月13日至7月12日 (training days, first to last)."""
     from datetime import date
 
-    dated = [d for d in days if isinstance(d, date)]
-    first, last = dated[0], dated[-1]
-    if first == last:
-        return day_text(first)
-    if first.year != last.year:
-        return f"{day_text(first)}至{day_text(last)}"
-    tail = f"{last.day}日" if first.month == last.month else day_text(last, year=False)
-    return f"{day_text(first)}至{tail}"
+    return span_text([d for d in days if isinstance(d, date)], to="至")
 
 
 def _dates(year: Year, cls: TrainingClass, session: int) -> tuple[str, str]:

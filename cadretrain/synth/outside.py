@@ -52,10 +52,6 @@ def _cadres(year: Year) -> list[tuple[str, str, str]]:
 
 def outside_bytes(year: Year) -> bytes:
     """The 调训 record: :data:`OUTSIDE_ROWS`, then the 妇女干部班's first trainee again."""
-    import openpyxl
-
-    from cadretrain.files.xlsx import put, to_bytes
-
     cadres = _cadres(year)
     rows: list[list[object]] = []
     for pos, course, start, end, hours, with_id in OUTSIDE_ROWS:
@@ -67,18 +63,26 @@ def outside_bytes(year: Year) -> bytes:
     unit = year.plan.units[first.unit].name if first.unit in year.plan.units else first.unit
     course = "全县妇女领导干部培训班（市妇联调训）"
     rows.append([first.name, first.id_number, unit, course, days[0], days[-1], 22.5])
+    return outside_workbook(year.plan.year, OUTSIDE_HEADS, rows)
+
+
+def outside_workbook(year: int, heads: list[str], rows: list[list[object]]) -> bytes:
+    """A 调训登记 sheet as an outside office keeps it: a title, ``heads`` (序号 first), then each
+    row numbered, dates as ISO text."""
+    import openpyxl
+
+    from cadretrain.files.xlsx import put, to_bytes
+
     wb = openpyxl.Workbook()
     ws = wb.worksheets[0]
     ws.title = "调训登记"
-    put(ws, 1, 1, f"{year.plan.year}年干部调训学时登记表")
-    for c, head in enumerate(OUTSIDE_HEADS, start=1):
+    put(ws, 1, 1, f"{year}年干部调训学时登记表")
+    for c, head in enumerate(heads, start=1):
         put(ws, 2, c, head)
     for r, row in enumerate(rows, start=3):
         put(ws, r, 1, r - 2)
         for c, value in enumerate(row, start=2):
-            if isinstance(value, date):
-                value = value.isoformat()
-            put(ws, r, c, value)
+            put(ws, r, c, value.isoformat() if isinstance(value, date) else value)
     return bytes(to_bytes(wb))
 
 

@@ -237,23 +237,14 @@ ONLINE: dict[int, list[tuple[int, str, object, str]]] = {
 
 
 def _outside_xlsx(year: int) -> bytes:
-    import openpyxl
+    from cadretrain.synth.outside import outside_workbook
 
-    from cadretrain.files.xlsx import put, to_bytes
-
-    wb = openpyxl.Workbook()
-    ws = wb.worksheets[0]
-    ws.title = "调训登记"
-    put(ws, 1, 1, f"{year}年干部调训学时登记表")
-    for c, head in enumerate(OUTSIDE_HEADS, start=1):
-        put(ws, 2, c, head)
-    for r, (who, with_id, course, start, end, hours) in enumerate(OUTSIDE[year], start=3):
+    rows: list[list[object]] = []
+    for who, with_id, course, start, end, hours in OUTSIDE[year]:
         p = person(who) if who is not None else {"name": "外县人", "id_number": id_number(99)}
         unit = dict(UNITS).get(p.get("unit", ""), "外县")
-        values = [r - 2, p["name"], p["id_number"] if with_id else "", unit, course, start, end]
-        for c, value in enumerate([*values, hours], start=1):
-            put(ws, r, c, value)
-    return bytes(to_bytes(wb))
+        rows.append([p["name"], p["id_number"] if with_id else "", unit, course, start, end, hours])
+    return outside_workbook(year, OUTSIDE_HEADS, rows)
 
 
 def _online_csv(year: int) -> bytes:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from cadretrain.checks.base import Context, finding
+from cadretrain.core.dates_base import num_value
 from cadretrain.core.diagnostics import Diagnostic, Pos, Severity
-from cadretrain.core.wording import cn_number
 from cadretrain.plan.model import TrainingClass
 
 CODE = "CT142"
@@ -42,9 +42,7 @@ _STATED = re.compile(rf"([0-9]+|[{_CN}]+)\s*分之\s*([0-9]+|[{_CN}]+)|([0-9]+)\
 
 
 def _value(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    return next((n for n in range(1, 100) if cn_number(n) == text), 0)
+    return num_value(text) or 0  # 7 or 七, 10 or 十
 
 
 def stated_limits(text: str) -> list[str]:
