@@ -44,6 +44,10 @@ classes:
   - {id: open, name: 专题讲座, when: 2013-06-11, venue: ps}
   - {id: uncovered, name: 入党积极分子班, eligible: {tags: [入党积极分子]}, planned: 50,
      when: 2013-06-18, venue: ps}
+  - {id: in-when, name: 正职轮训班, eligible: {rank: [正职]}, planned: 每期15人,
+     when: 2013年7月1日—12日，每期三天，分两期进行, venue: ps}
+  - {id: written, name: 正职轮训二班, eligible: {rank: [正职]}, planned: 每期15人,
+     when: 2013年9月2日—13日, sessions: {count: 2, days: 3}, venue: ps}
 tags: [入党积极分子]
 ranks: [正职, 副职]
 """
@@ -144,7 +148,20 @@ def test_every_row_of_the_table_agrees(tmp_path: Path, capsys: pytest.CaptureFix
         "chosen": Method.SELECTION,
         "open": Method.UNPLANNED,
         "uncovered": Method.UNCOVERED,
+        "in-when": Method.COUNTS,
+        "written": Method.COUNTS,
     }
+    # sessions stated in when (每期三天，分两期进行) are apportioned as sessions written are
+    splits = {}
+    for cid in ("in-when", "written"):
+        table = openpyxl.load_workbook(tmp_path / "build" / cid / "名额分配表.xlsx")
+        splits[cid] = [
+            [c for c in row[1:] if c is not None]
+            for row in table.worksheets[0].iter_rows(values_only=True)
+            if row and row[1] in ("一镇", "二镇", "合计")
+        ]
+        table.close()
+    assert splits["in-when"] == splits["written"] and splits["in-when"]
     chosen = (tmp_path / "chosen" / "chosen-培训通知.md").read_text(encoding="utf-8")
     assert "通过考试择优确定" in chosen and "附件" not in chosen
     capped = (tmp_path / "capped" / "capped-培训通知.md").read_text(encoding="utf-8")
